@@ -1,0 +1,2 @@
+// The catch model shared by the rules and the codemod (DESIGN §3).
+export {};
