@@ -1,2 +1,2 @@
 // The catch model shared by the rules and the codemod (DESIGN §3).
-export {};
+export type * from './types.js';

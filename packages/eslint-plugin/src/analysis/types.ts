@@ -1,0 +1,53 @@
+// The public shapes of the catch model (DESIGN §3), shared by the rules and the codemod.
+// Changing a shape here is a change to a contract between two packages: update both.
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ScopeManager } from '@typescript-eslint/scope-manager';
+
+export type HandlerKind = 'catch-clause' | 'promise-catch' | 'promise-then';
+
+/** A place that receives an error: a catch clause, `p.catch(cb)` or `p.then(ok, cb)`. */
+export interface Handler {
+  kind: HandlerKind;
+  /** The CatchClause, or the callback function (after following a local identifier to its declaration). */
+  node: TSESTree.CatchClause | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+  /** The caught binding (catch parameter or the callback's first parameter), or null when there is none. */
+  param: TSESTree.Node | null;
+  /** The try statement of a catch clause; null for promise handlers. */
+  tryStatement: TSESTree.TryStatement | null;
+  /** The `.catch()` / `.then()` call of a promise handler; null for catch clauses. */
+  call: TSESTree.CallExpression | null;
+}
+
+export type PathLabel = 'propagates' | 'narrowed' | 'loud' | 'quiet';
+
+/** How a path through the handler ends; `node` is the ending statement, null when it falls off the end. */
+export interface PathExit {
+  kind: 'throw' | 'return' | 'continue' | 'break' | 'end';
+  node: TSESTree.Node | null;
+}
+
+export interface HandlerPath {
+  label: PathLabel;
+  exit: PathExit;
+}
+
+/** Everything the code needs to parse and analyse one file, whoever parsed it (ESLint or the codemod). */
+export interface AnalysisInput {
+  program: TSESTree.Program;
+  scopeManager: ScopeManager;
+  sourceText: string;
+  fileName: string;
+}
+
+export type HandlerRuleId = 'no-silent-catch' | 'no-broad-catch';
+
+/** A handler that `no-silent-catch` or `no-broad-catch` reports: the codemod rewrites exactly these. */
+export interface HandlerFinding {
+  ruleId: HandlerRuleId;
+  messageId: string;
+  data: Record<string, string>;
+  handler: Handler;
+  paths: HandlerPath[];
+  /** The paths that lose the error (every path, for a silent handler). */
+  quietPaths: HandlerPath[];
+}
