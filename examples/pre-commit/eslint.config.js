@@ -1,0 +1,5 @@
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+import catchwise from '@catchwise/eslint-plugin';
+
+export default defineConfig(tseslint.configs.recommended, catchwise.configs.recommended);
