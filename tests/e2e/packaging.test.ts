@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const packages = ['eslint-plugin', 'codemods', 'reducer'];
-const pinned = ['eslint@10.15.0', 'typescript-eslint@8.72.0', 'typescript@6.0.3'];
+const pinned = ['eslint@10.15.0', 'typescript-eslint@8.72.0', 'typescript@6.0.3', 'lint-staged@16.3.4'];
 
 let work: string;
 let project: string;
@@ -102,5 +102,27 @@ describe('packed packages installed with npm', () => {
     const output = JSON.parse(mustRun('node', ['use.mjs'], project)) as { total: number; unique: number; hasFindings: string };
     expect(output.total).toBe(1000);
     expect(output.hasFindings).toBe('function');
+  });
+
+  it('the pre-commit example blocks a staged silent catch and lets a clean file through', () => {
+    cpSync(join(root, 'examples/pre-commit/.lintstagedrc.json'), join(project, '.lintstagedrc.json'));
+    mustRun('git', ['init', '-q'], project);
+    writeFileSync(join(project, '.gitignore'), 'node_modules/\n');
+    mustRun('git', ['add', '-A'], project);
+    mustRun('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', 'commit', '-qm', 'base'], project);
+
+    writeFileSync(join(project, 'src/clean.ts'), 'export function twice(n: number): number {\n  return n * 2;\n}\n');
+    mustRun('git', ['add', 'src/clean.ts'], project);
+    const clean = run('npx', ['lint-staged'], project);
+    expect(clean.status, clean.stdout + clean.stderr).toBe(0);
+
+    writeFileSync(
+      join(project, 'src/silent.ts'),
+      'export async function persist(save: () => Promise<void>): Promise<void> {\n  try {\n    await save();\n  } catch {}\n}\n',
+    );
+    mustRun('git', ['add', 'src/silent.ts'], project);
+    const blocked = run('npx', ['lint-staged'], project);
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stdout + blocked.stderr).toContain('catchwise/no-silent-catch');
   });
 });
