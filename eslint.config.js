@@ -17,6 +17,7 @@ export default defineConfig(
   },
   tseslint.configs.recommended,
   catchwise.configs.recommended,
+  { languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -8,4 +8,5 @@ import catchwise from '@catchwise/eslint-plugin';
 export default defineConfig(
   tseslint.configs.recommended,
   catchwise.configs.recommended,
+  { languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } } },
 );

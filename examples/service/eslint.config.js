@@ -6,7 +6,7 @@ import catchwise from '@catchwise/eslint-plugin';
 export default defineConfig(
   {
     files: ['src/**/*.ts'],
-    languageOptions: { parser: tseslint.parser },
+    languageOptions: { parser: tseslint.parser, parserOptions: { tsconfigRootDir: import.meta.dirname } },
   },
   catchwise.configs.recommended,
 );
