@@ -6,14 +6,15 @@ const { name, version } = createRequire(import.meta.url)('../package.json') as {
 
 type RuleName = keyof typeof rules;
 type Severity = 'error' | 'warn' | 'off';
-type RuleMeta = { meta?: { docs?: { recommended?: 'error' | 'warn' | false; strict?: 'error' | 'warn' } } };
+type RuleDocs = { recommended?: 'error' | 'warn' | false; strict?: 'error' | 'warn'; strictOptions?: Record<string, unknown> };
+type RuleMeta = { meta?: { docs?: RuleDocs } };
+type RuleEntry = Severity | [Severity, Record<string, unknown>];
 
-function severities(pick: (docs: NonNullable<NonNullable<RuleMeta['meta']>['docs']>) => Severity): Record<string, Severity> {
-  const result: Record<string, Severity> = {};
+function severities(pick: (docs: RuleDocs) => RuleEntry): Record<string, RuleEntry> {
+  const result: Record<string, RuleEntry> = {};
   for (const [id, rule] of Object.entries(rules) as [RuleName, RuleMeta][]) {
-    const docs = rule.meta?.docs ?? {};
-    const severity = pick(docs);
-    if (severity !== 'off') result[`catchwise/${id}`] = severity;
+    const entry = pick(rule.meta?.docs ?? {});
+    if (entry !== 'off') result[`catchwise/${id}`] = entry;
   }
   return result;
 }
@@ -32,7 +33,10 @@ plugin.configs.recommended = {
 plugin.configs.strict = {
   name: 'catchwise/strict',
   plugins: { catchwise: plugin as unknown as TSESLint.FlatConfig.Plugin },
-  rules: severities((docs) => docs.strict ?? (docs.recommended || 'error')),
+  rules: severities((docs) => {
+    const severity = docs.strict ?? (docs.recommended || 'error');
+    return docs.strictOptions ? [severity, docs.strictOptions] : severity;
+  }),
 };
 
 export default plugin;

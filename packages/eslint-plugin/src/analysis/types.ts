@@ -8,8 +8,18 @@ export type HandlerKind = 'catch-clause' | 'promise-catch' | 'promise-then';
 /** A place that receives an error: a catch clause, `p.catch(cb)` or `p.then(ok, cb)`. */
 export interface Handler {
   kind: HandlerKind;
-  /** The CatchClause, or the callback function (after following a local identifier to its declaration). */
-  node: TSESTree.CatchClause | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+  /**
+   * The CatchClause, or the callback function (after following a local identifier to its declaration),
+   * or — for a no-op handler that cannot be followed (`.catch(noop)` with an imported `noop`,
+   * `.catch(_.noop)`) — the Identifier / MemberExpression naming it.
+   */
+  node:
+    | TSESTree.CatchClause
+    | TSESTree.ArrowFunctionExpression
+    | TSESTree.FunctionExpression
+    | TSESTree.FunctionDeclaration
+    | TSESTree.Identifier
+    | TSESTree.MemberExpression;
   /** The caught binding (catch parameter or the callback's first parameter), or null when there is none. */
   param: TSESTree.Node | null;
   /** The try statement of a catch clause; null for promise handlers. */
@@ -20,7 +30,10 @@ export interface Handler {
 
 export type PathLabel = 'propagates' | 'narrowed' | 'loud' | 'quiet';
 
-/** How a path through the handler ends; `node` is the ending statement, null when it falls off the end. */
+/**
+ * How a path through the handler ends; `node` is the ending statement (for an expression-bodied
+ * arrow callback: its body expression), null when it falls off the end of the handler.
+ */
 export interface PathExit {
   kind: 'throw' | 'return' | 'continue' | 'break' | 'end';
   node: TSESTree.Node | null;
@@ -29,6 +42,10 @@ export interface PathExit {
 export interface HandlerPath {
   label: PathLabel;
   exit: PathExit;
+  /** A log call on this path that does not receive the error object (text only, or no error at all). */
+  droppedLog?: TSESTree.CallExpression | null;
+  /** A log call on this path that receives the error object below `minimumLevel`. */
+  belowLevelLog?: TSESTree.CallExpression | null;
 }
 
 /** Everything the code needs to parse and analyse one file, whoever parsed it (ESLint or the codemod). */
@@ -50,4 +67,19 @@ export interface HandlerFinding {
   paths: HandlerPath[];
   /** The paths that lose the error (every path, for a silent handler). */
   quietPaths: HandlerPath[];
+}
+
+export type LogCallRuleId = 'log-error-object';
+
+/** A log call inside a handler that carries only text derived from the error (`log-error-object`). */
+export interface LogCallFinding {
+  ruleId: LogCallRuleId;
+  messageId: string;
+  data: Record<string, string>;
+  handler: Handler;
+  call: TSESTree.CallExpression;
+  /** The expression naming the error object to pass (the caught binding or an alias in scope), or null for a destructured binding. */
+  errorName: string | null;
+  /** The error-derived arguments (`e.message`, `` `${e}` ``, `String(e)`). */
+  derivedArguments: TSESTree.Node[];
 }

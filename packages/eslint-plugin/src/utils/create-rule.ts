@@ -5,6 +5,8 @@ export interface CatchwiseRuleDocs {
   recommended: 'error' | 'warn' | false;
   /** Severity in `configs.strict`, when it differs from `recommended`. */
   strict?: 'error' | 'warn';
+  /** Options the rule gets in `configs.strict` (merged over its defaults by ESLint). */
+  strictOptions?: Record<string, unknown>;
 }
 
 export const createRule = ESLintUtils.RuleCreator<CatchwiseRuleDocs>(

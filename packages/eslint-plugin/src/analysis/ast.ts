@@ -1,0 +1,140 @@
+// Small AST helpers that work on TSESTree and on espree's ESTree alike (node types compared by value).
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+export type Node = TSESTree.Node;
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+const SKIPPED_KEYS = new Set([
+  'parent', 'range', 'loc', 'type', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters',
+  'typeArguments', 'decorators', 'start', 'end',
+]);
+
+export function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Calls `visit` on every child node (type annotations skipped). */
+export function forEachChild(node: Node, visit: (child: Node) => void): void {
+  const record = node as unknown as Record<string, unknown>;
+  for (const key in record) {
+    if (SKIPPED_KEYS.has(key)) continue;
+    const value = record[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) visit(item);
+    } else if (isNode(value)) {
+      visit(value);
+    }
+  }
+}
+
+export function isFunction(node: Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === T.ArrowFunctionExpression || node?.type === T.FunctionExpression || node?.type === T.FunctionDeclaration
+  );
+}
+
+const WRAPPERS = new Set<string>([
+  T.TSAsExpression, T.TSNonNullExpression, T.TSTypeAssertion, T.TSSatisfiesExpression, T.ChainExpression,
+  'ParenthesizedExpression', T.TSInstantiationExpression,
+]);
+
+/** Strips type-only wrappers: `e as X`, `e!`, `<X>e`, `e satisfies X`, chain expressions. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  while (WRAPPERS.has(current.type)) current = (current as { expression: Node }).expression;
+  return current;
+}
+
+/** The outermost wrapper around `node` (itself when unwrapped). */
+export function outerWrapper(node: Node): Node {
+  let current = node;
+  while (current.parent && WRAPPERS.has(current.parent.type)) current = current.parent;
+  return current;
+}
+
+/** `a.b.c`, `this.#log`, `getLogger()`, `a.b().c` — null when any part is not a plain name. */
+export function memberPath(node: Node): string | null {
+  const current = unwrap(node);
+  switch (current.type) {
+    case T.Identifier:
+      return current.name;
+    case T.ThisExpression:
+      return 'this';
+    case T.Super:
+      return 'super';
+    case T.MetaProperty:
+      return `${current.meta.name}.${current.property.name}`;
+    case T.MemberExpression: {
+      const object = memberPath(current.object);
+      if (object === null) return null;
+      const name = propertyName(current);
+      return name === null ? null : `${object}.${name}`;
+    }
+    case T.CallExpression: {
+      const callee = memberPath(current.callee);
+      return callee === null ? null : `${callee}()`;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The static property name of a member expression (`#x` for private names). */
+export function propertyName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed) {
+    return node.property.type === T.PrivateIdentifier ? `#${node.property.name}` : (node.property as TSESTree.Identifier).name;
+  }
+  if (node.property.type === T.Literal && typeof node.property.value === 'string') return node.property.value;
+  if (node.property.type === T.TemplateLiteral && node.property.expressions.length === 0) {
+    return node.property.quasis[0]?.value.cooked ?? null;
+  }
+  return null;
+}
+
+/** The last name of a callee: `f` for `f()`, `end` for `a.b.end()`. */
+export function calleeName(callee: Node): string | null {
+  const current = unwrap(callee);
+  if (current.type === T.Identifier) return current.name;
+  if (current.type === T.MemberExpression) return propertyName(current);
+  return null;
+}
+
+export function isStringLike(node: Node): boolean {
+  return (node.type === T.Literal && typeof node.value === 'string') || node.type === T.TemplateLiteral;
+}
+
+export function stringValue(node: Node): string | null {
+  if (node.type === T.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === T.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** The nearest enclosing function (or null at module level). */
+export function enclosingFunction(node: Node): FunctionNode | null {
+  let current = node.parent;
+  while (current) {
+    if (isFunction(current)) return current;
+    current = current.parent;
+  }
+  return null;
+}
+
+/** The name a function is known by: its id, the variable, property or method it is assigned to. */
+export function functionName(fn: FunctionNode): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (!parent) return null;
+  if (parent.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
+  if ((parent.type === T.MethodDefinition || parent.type === T.Property || parent.type === T.PropertyDefinition) && !parent.computed) {
+    const key = parent.key;
+    if (key.type === T.Identifier) return key.name;
+    if (key.type === T.PrivateIdentifier) return key.name;
+  }
+  if (parent.type === T.AssignmentExpression && parent.left.type === T.MemberExpression) return propertyName(parent.left);
+  return null;
+}
+
+export function lineOf(node: Node): number {
+  return node.loc.start.line;
+}

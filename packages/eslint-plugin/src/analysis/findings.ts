@@ -1,0 +1,205 @@
+// What the rules report, computed once for the rules and the codemod: a handler finding
+// (`no-silent-catch` / `no-broad-catch`) or a log-call finding (`log-error-object`).
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ScopeManager } from '@typescript-eslint/scope-manager';
+import { lineOf, unwrap, type Node } from './ast.js';
+import { findHandlers, handlerBody } from './handlers.js';
+import { findExemption, handlerComments, type Exemption, type FileContext } from './idioms.js';
+import { resolveOptions, type CatchwiseOptions, type ResolvedOptions } from './options.js';
+import { analyzeHandler, type HandlerAnalysis } from './paths.js';
+import type { AnalysisInput, Handler, HandlerFinding, HandlerPath, LogCallFinding } from './types.js';
+
+const analysisCache = new WeakMap<Node, Map<string, HandlerAnalysis>>();
+
+/** The path analysis of one handler, cached per handler node and options (the three rules share it). */
+export function getHandlerAnalysis(handler: Handler, scopeManager: ScopeManager, options: ResolvedOptions): HandlerAnalysis {
+  let byOptions = analysisCache.get(handler.node);
+  if (!byOptions) {
+    byOptions = new Map();
+    analysisCache.set(handler.node, byOptions);
+  }
+  let analysis = byOptions.get(options.analysisKey);
+  if (!analysis) {
+    analysis = analyzeHandler(handler, scopeManager, options);
+    byOptions.set(options.analysisKey, analysis);
+  }
+  return analysis;
+}
+
+export function describeHandler(handler: Handler): string {
+  if (handler.kind === 'catch-clause') return 'catch clause';
+  if (handler.kind === 'promise-catch') return '.catch() handler';
+  return '.then() rejection handler';
+}
+
+/** The line a path ends on: its exit statement, or the closing brace of the handler. */
+export function exitLine(path: HandlerPath, handler: Handler): number {
+  if (path.exit.node) return lineOf(path.exit.node);
+  const body = handlerBody(handler);
+  return body ? body.loc.end.line : handler.node.loc.start.line;
+}
+
+/** "returns 0", "continues the loop", "falls through", … */
+export function describeExit(path: HandlerPath, sourceText: string): string {
+  const node = path.exit.node;
+  switch (path.exit.kind) {
+    case 'return': {
+      const value = node?.type === T.ReturnStatement ? node.argument : node;
+      if (!value) return 'returns';
+      const text = sourceText.slice(value.range[0], value.range[1]).replace(/\s+/g, ' ');
+      return text.length <= 40 ? `returns ${text}` : 'returns a value';
+    }
+    case 'continue':
+      return 'continues the loop';
+    case 'break':
+      return 'breaks out';
+    case 'throw':
+      return 'throws';
+    default:
+      return 'carries on';
+  }
+}
+
+function isEmptyHandler(handler: Handler): boolean {
+  const body = handlerBody(handler);
+  if (body === null) return true;
+  if (body.type === T.BlockStatement) return body.body.every((statement) => statement.type === T.EmptyStatement);
+  return false;
+}
+
+function droppedLogNote(path: HandlerPath, options: ResolvedOptions): string {
+  if (path.droppedLog) return `; the log call at line ${lineOf(path.droppedLog)} does not receive the error object`;
+  if (path.belowLevelLog) return `; it is logged at line ${lineOf(path.belowLevelLog)} below the minimum level (${options.minimumLevel})`;
+  return '';
+}
+
+/** Decides whether a handler is reported, by which rule, and with which message. */
+export function classifyHandler(
+  analysis: HandlerAnalysis,
+  file: FileContext & { sourceText: string },
+  options: ResolvedOptions,
+): (HandlerFinding & { exemption?: undefined }) | { exemption: Exemption } | null {
+  const { handler, paths } = analysis;
+  const silent = !analysis.used && paths.every((path) => path.label === 'quiet');
+  const quietPaths = silent
+    ? paths
+    : paths.filter((path) => path.label === 'quiet' || (options.requireNarrowing && path.label === 'loud'));
+  if (quietPaths.length === 0) return null;
+  const exemption = findExemption(analysis, file, options);
+  if (exemption) return { exemption };
+  const what = describeHandler(handler);
+  const first = quietPaths[0]!;
+  const line = String(exitLine(first, handler));
+  const more = quietPaths.length > 1 ? ` (and ${quietPaths.length - 1} more path${quietPaths.length > 2 ? 's' : ''})` : '';
+  if (silent) {
+    let detail: string;
+    if (isEmptyHandler(handler)) {
+      const comments = handlerComments(handler, file.comments);
+      detail = handler.node.type === T.Identifier || handler.node.type === T.MemberExpression
+        ? `it is a no-op`
+        : comments.length > 0
+          ? `it is empty and its comment gives no reason`
+          : `it is empty`;
+    } else {
+      detail = `the path ending at line ${line} ${describeExit(first, file.sourceText)} without logging or rethrowing it${droppedLogNote(first, options)}${more}`;
+    }
+    return {
+      ruleId: 'no-silent-catch',
+      messageId: 'silentCatch',
+      data: { handler: what, detail, line },
+      handler,
+      paths,
+      quietPaths,
+    };
+  }
+  const narrowed = paths.some((path) => path.label === 'narrowed');
+  const which = narrowed ? 'the fallback' : 'the path';
+  if (first.label === 'loud') {
+    return {
+      ruleId: 'no-broad-catch',
+      messageId: 'unnarrowedCatch',
+      data: { handler: what, which, line, action: describeExit(first, file.sourceText), more },
+      handler,
+      paths,
+      quietPaths,
+    };
+  }
+  return {
+    ruleId: 'no-broad-catch',
+    messageId: 'broadCatch',
+    data: { handler: what, which, line, action: describeExit(first, file.sourceText), note: droppedLogNote(first, options), more },
+    handler,
+    paths,
+    quietPaths,
+  };
+}
+
+function fileContext(input: AnalysisInput): FileContext & { sourceText: string } {
+  const comments = (input.program as TSESTree.Program & { comments?: TSESTree.Comment[] }).comments ?? [];
+  return { fileName: input.fileName, comments, scopeManager: input.scopeManager, sourceText: input.sourceText };
+}
+
+function toResolved(options: CatchwiseOptions | ResolvedOptions | undefined): ResolvedOptions {
+  if (options && 'analysisKey' in options) return options;
+  return resolveOptions(options as CatchwiseOptions | undefined);
+}
+
+/** Exactly the handlers `no-silent-catch` and `no-broad-catch` report, in source order. */
+export function findHandlerFindings(input: AnalysisInput, options?: CatchwiseOptions | ResolvedOptions): HandlerFinding[] {
+  const resolved = toResolved(options);
+  const file = fileContext(input);
+  const findings: HandlerFinding[] = [];
+  for (const handler of findHandlers(input.program, input.scopeManager, resolved)) {
+    const result = classifyHandler(getHandlerAnalysis(handler, input.scopeManager, resolved), file, resolved);
+    if (result && !('exemption' in result && result.exemption)) findings.push(result as HandlerFinding);
+  }
+  return findings;
+}
+
+/** The name to pass for the error object at `at`: the caught binding or an alias declared before it. */
+function errorNameFor(analysis: HandlerAnalysis): string | null {
+  const param = analysis.handler.param ? unwrap(analysis.handler.param) : null;
+  if (param?.type === T.Identifier) return param.name;
+  if (param?.type === T.AssignmentPattern && param.left.type === T.Identifier) return param.left.name;
+  return null;
+}
+
+/** `log-error-object` findings of one analysed handler. */
+export function logCallFindingsOf(analysis: HandlerAnalysis, options: ResolvedOptions): LogCallFinding[] {
+  const findings: LogCallFinding[] = [];
+  for (const log of analysis.logCalls) {
+    if (log.carriesError || !log.touchesError) continue;
+    if (options.minimumRank > ['trace', 'debug', 'info', 'warn', 'error', 'fatal'].indexOf(log.level)) continue;
+    const derivedArguments = log.call.arguments.filter((argument) => {
+      const [start, end] = argument.range;
+      return analysis.bindings.allRefs.some((ref) => ref.range[0] >= start && ref.range[1] <= end);
+    });
+    findings.push({
+      ruleId: 'log-error-object',
+      messageId: 'logErrorObject',
+      data: { line: String(lineOf(log.call)), level: log.level },
+      handler: analysis.handler,
+      call: log.call,
+      errorName: errorNameFor(analysis),
+      derivedArguments,
+    });
+  }
+  return findings;
+}
+
+/** Every log call inside a handler that carries only text derived from the error (`log-error-object`). */
+export function findLogCallFindings(input: AnalysisInput, options?: CatchwiseOptions | ResolvedOptions): LogCallFinding[] {
+  const resolved = toResolved(options);
+  const seen = new Set<Node>();
+  const findings: LogCallFinding[] = [];
+  for (const handler of findHandlers(input.program, input.scopeManager, resolved)) {
+    for (const finding of logCallFindingsOf(getHandlerAnalysis(handler, input.scopeManager, resolved), resolved)) {
+      if (seen.has(finding.call)) continue;
+      seen.add(finding.call);
+      findings.push(finding);
+    }
+  }
+  return findings.sort((a, b) => a.call.range[0] - b.call.range[0]);
+}
+

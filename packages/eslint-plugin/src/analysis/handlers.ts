@@ -1,0 +1,151 @@
+// The handler finder (DESIGN §3): catch clauses, `p.catch(cb)`, `p.then(ok, cb)`, and a local
+// handler identifier followed to its declaration.
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import { forEachChild, isFunction, memberPath, propertyName, unwrap, type FunctionNode, type Node } from './ast.js';
+import type { Handler } from './types.js';
+import { resolveOptions, type ResolvedOptions } from './options.js';
+
+/** Names that say "this handler does nothing" when the handler itself cannot be followed. */
+const NOOP_NAME = /^(?:_?noop|nop|no_?op|ignore\w*|swallow\w*|silence\w*|squash\w*|doNothing|nothing|empty(?:Fn|Function)?|identity)$/i;
+
+/** Finds the scope that contains `node` (the innermost one whose block encloses it). */
+export function scopeOf(scopeManager: ScopeManager, node: Node): Scope | null {
+  let current: Node | undefined = node;
+  while (current) {
+    const scope = scopeManager.acquire(current, true);
+    if (scope) return scope;
+    current = current.parent;
+  }
+  return scopeManager.globalScope;
+}
+
+/** The variable an identifier reference resolves to, or null. */
+export function resolveIdentifier(scopeManager: ScopeManager, identifier: TSESTree.Identifier): Variable | null {
+  let scope = scopeOf(scopeManager, identifier);
+  while (scope) {
+    for (const reference of scope.references) {
+      if (reference.identifier === identifier) return reference.resolved;
+    }
+    scope = scope.upper;
+  }
+  return null;
+}
+
+/** Follows `noop` in `.catch(noop)` to a local function (declaration or `const noop = () => …`). */
+function followHandlerIdentifier(scopeManager: ScopeManager, identifier: TSESTree.Identifier): FunctionNode | null {
+  const variable = resolveIdentifier(scopeManager, identifier);
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  const node = def.node as Node;
+  if (node.type === T.FunctionDeclaration) return node;
+  if (node.type === T.VariableDeclarator && node.init && node.parent?.type === T.VariableDeclaration && node.parent.kind === 'const') {
+    const init = unwrap(node.init);
+    if (isFunction(init)) return init;
+  }
+  return null;
+}
+
+function isNoopReference(node: Node, options: ResolvedOptions): boolean {
+  const path = memberPath(node);
+  if (path === null) return false;
+  const last = path.split('.').pop() ?? '';
+  return NOOP_NAME.test(last) || options.allowedHandlers.has(last) || options.allowedHandlers.has(path);
+}
+
+/** The handler of a `.catch(cb)` / `.then(ok, cb)` call, or null when the call has none we can analyse. */
+export function handlerFromCall(
+  call: TSESTree.CallExpression,
+  scopeManager: ScopeManager,
+  options: ResolvedOptions = resolveOptions(),
+): Handler | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  const name = propertyName(callee);
+  let argument: Node | undefined;
+  let kind: Handler['kind'];
+  if (name === 'catch' && call.arguments.length >= 1) {
+    argument = call.arguments[0];
+    kind = 'promise-catch';
+  } else if (name === 'then' && call.arguments.length >= 2) {
+    argument = call.arguments[1];
+    kind = 'promise-then';
+  } else {
+    return null;
+  }
+  if (!argument || argument.type === T.SpreadElement) return null;
+  const target = unwrap(argument);
+  let fn: FunctionNode | null = null;
+  if (target.type === T.ArrowFunctionExpression || target.type === T.FunctionExpression) fn = target;
+  else if (target.type === T.Identifier) fn = followHandlerIdentifier(scopeManager, target);
+  if (fn) {
+    const param = fn.params[0] ?? null;
+    return { kind, node: fn, param, tryStatement: null, call };
+  }
+  if ((target.type === T.Identifier || target.type === T.MemberExpression) && isNoopReference(target, options)) {
+    return { kind, node: target, param: null, tryStatement: null, call };
+  }
+  return null;
+}
+
+export function handlerFromCatchClause(clause: TSESTree.CatchClause): Handler {
+  return { kind: 'catch-clause', node: clause, param: clause.param ?? null, tryStatement: clause.parent as TSESTree.TryStatement, call: null };
+}
+
+/** Every handler in the program, in source order. `scopeManager` is needed to follow handler identifiers. */
+export function findHandlers(
+  program: TSESTree.Program,
+  scopeManager: ScopeManager,
+  options: ResolvedOptions = resolveOptions(),
+): Handler[] {
+  ensureParents(program);
+  const handlers: Handler[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === T.CatchClause) handlers.push(handlerFromCatchClause(node));
+    else if (node.type === T.CallExpression) {
+      const handler = handlerFromCall(node, scopeManager, options);
+      if (handler) handlers.push(handler);
+    }
+    forEachChild(node, visit);
+  };
+  visit(program);
+  return handlers;
+}
+
+/**
+ * Sets `parent` on every node when the parser did not (typescript-estree's `parse` leaves it unset;
+ * ESLint sets it before rules run). The analysis walks upwards, so it needs parents.
+ */
+export function ensureParents(program: TSESTree.Program): void {
+  const first = program.body[0];
+  if (!first || first.parent) return;
+  const visit = (node: Node): void => {
+    forEachChild(node, (child) => {
+      (child as { parent?: Node }).parent = node;
+      visit(child);
+    });
+  };
+  visit(program);
+}
+
+/** The body of a handler (a block, or an arrow's expression body), or null for an unresolved no-op reference. */
+export function handlerBody(handler: Handler): TSESTree.BlockStatement | TSESTree.Expression | null {
+  const node = handler.node;
+  if (node.type === T.CatchClause) return node.body;
+  if (isFunction(node)) return node.body as TSESTree.BlockStatement | TSESTree.Expression;
+  return null;
+}
+
+/** The variables the caught error is bound to (one for `catch (e)`, several for `catch ({ message, code })`). */
+export function caughtVariables(handler: Handler, scopeManager: ScopeManager): Variable[] {
+  const param = handler.param;
+  if (!param) return [];
+  const node = handler.node;
+  if (node.type !== T.CatchClause && !isFunction(node)) return [];
+  const declared = scopeManager.getDeclaredVariables(node);
+  const [start, end] = param.range;
+  return declared.filter((variable) =>
+    variable.defs.some((def) => def.name.range[0] >= start && def.name.range[1] <= end),
+  );
+}

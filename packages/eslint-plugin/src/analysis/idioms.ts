@@ -1,0 +1,259 @@
+// The deliberate idioms (DESIGN §3 "Quiet where code is deliberate") and the escape hatches that
+// carry a reason. Each check answers: is this handler's discarding of the error on purpose?
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ScopeManager } from '@typescript-eslint/scope-manager';
+import {
+  calleeName, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, unwrap, type Node,
+} from './ast.js';
+import { handlerBody, resolveIdentifier } from './handlers.js';
+import { compilePathPattern, PROBE_CALLS, type ResolvedOptions } from './options.js';
+import type { HandlerAnalysis } from './paths.js';
+import { loggerCallLevel } from './paths.js';
+import type { Handler } from './types.js';
+
+export type Exemption = 'comment' | 'binding' | 'allowed-handler' | 'cleanup' | 'probe' | 'fire-and-forget' | 'test-code';
+
+/** What the analysis needs to know about the file besides the AST. */
+export interface FileContext {
+  fileName: string;
+  comments: readonly TSESTree.Comment[];
+  scopeManager: ScopeManager;
+}
+
+const TODO = /^(?:todo|fixme|xxx|hack|tbd)\b/i;
+const DIRECTIVE = /^(?:eslint-|eslint\s|istanbul\s|c8\s|v8\s|@ts-|prettier-ignore|jshint|global\s|biome-ignore|oxlint-)/i;
+const PLACEHOLDER =
+  /^(?:empty|(?:intentionally |deliberately )?(?:empty|ignored?|left blank|blank)|no[- ]?op|nop|pass|do nothing|nothing(?: to do)?|(?:silently |just )?(?:ignore|swallow|suppress|skip)(?:ed)?(?: (?:the |any |all )?(?:errors?|exceptions?|it|this))?(?: here)?|skip|ok|okay|continue|fall ?through|\.\.\.|-+|ignore errors?|not used|unused)$/i;
+const FILLER = new Set([
+  'ignore', 'ignored', 'ignoring', 'error', 'errors', 'the', 'it', 'this', 'that', 'exception', 'exceptions', 'intentionally',
+  'deliberately', 'empty', 'noop', 'silently', 'swallow', 'swallowed', 'here', 'catch', 'just', 'do', 'nothing', 'we', 'a',
+  'an', 'any', 'all', 'is', 'are', 'ok', 'okay', 'block', 'handler', 'on', 'purpose', 'suppress', 'skip', 'and', 'to',
+]);
+const REASON_WORD =
+  /\b(?:because|since|as|expected|optional(?:ly)?|may|might|already|best[- ]effort|not (?:found|supported|available|exist|installed|needed|critical|fatal)|unsupported|harmless|benign|fine|safe|fallback|fall back|doesn't|does not|don't|can't|cannot|won't|if|when|unless|so that|in case|older|legacy|race)\b/i;
+
+/** A comment states a reason: not a placeholder, not a TODO, and says why (or matches the user's pattern). */
+export function isReasonComment(text: string, allow: ResolvedOptions['allowComment']): boolean {
+  if (allow === null) return false;
+  const normalized = text
+    .split('\n')
+    .map((line) => line.replace(/^\s*\*+/, '').trim())
+    .join(' ')
+    .trim()
+    .replace(/[.!;:,\s]+$/u, '');
+  if (normalized === '' || TODO.test(normalized) || DIRECTIVE.test(normalized) || PLACEHOLDER.test(normalized)) return false;
+  if (allow instanceof RegExp) return allow.test(normalized);
+  if (/^(?:ignored?|intentional(?:ly)?(?: empty| ignored)?|noop|expected)\s*[:\-–—(]\s*\S/i.test(normalized)) return true;
+  const words = normalized.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? [];
+  const meaningful = words.filter((word) => !FILLER.has(word));
+  if (meaningful.length >= 2) return true;
+  return meaningful.length >= 1 && REASON_WORD.test(normalized);
+}
+
+/** Comments inside the handler body. */
+export function handlerComments(handler: Handler, comments: readonly TSESTree.Comment[]): TSESTree.Comment[] {
+  const body = handlerBody(handler);
+  if (!body || body.type !== T.BlockStatement) return [];
+  const [start, end] = body.range;
+  return comments.filter((comment) => comment.range[0] > start && comment.range[1] < end);
+}
+
+function insideCatchOrFinally(node: Node): boolean {
+  let child = node;
+  let parent = node.parent;
+  while (parent) {
+    if (parent.type === T.CatchClause && child === parent.body) return true;
+    if (parent.type === T.TryStatement && child === parent.finalizer) return true;
+    if (isFunction(parent)) {
+      // A callback that is itself an error path: `.catch(cb)`, `.then(ok, cb)`, `.finally(cb)`, `on('error', cb)`.
+      const call = outerWrapper(parent).parent;
+      if (call?.type === T.CallExpression) {
+        const name = calleeName(call.callee);
+        const index = call.arguments.indexOf(outerWrapper(parent) as TSESTree.CallExpressionArgument);
+        if (name === 'catch' || name === 'finally' || (name === 'then' && index === 1)) return true;
+        if ((name === 'on' || name === 'once') && call.arguments[0]?.type === T.Literal && /error|close|exit/.test(String(call.arguments[0].value))) return true;
+      }
+      return false;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+const CLEANUP_NAME =
+  /^(?:close|destroy|dispose|release|rollback|abort|cancel|kill|stop|end|disconnect|terminate|shutdown|unlink|rm|rmdir|remove|delete|clear|reset|unref|unsubscribe|off|detach|free|drop|cleanup|clean|teardown|unmount|unregister|revoke|quit|exit|flush|finish|unwatch|unlisten|unbind|restore|releaseLock)(?:[A-Z_].*)?$/;
+
+function isCleanupCall(node: Node, options: ResolvedOptions): boolean {
+  let current = unwrap(node);
+  if (current.type === T.AwaitExpression || (current.type === T.UnaryExpression && current.operator === 'void')) current = unwrap(current.argument);
+  if (current.type !== T.CallExpression) return false;
+  const name = calleeName(current.callee);
+  if (name !== null && CLEANUP_NAME.test(name)) return true;
+  return loggerCallLevel(current, options) !== null;
+}
+
+function isCleanupTry(tryBlock: TSESTree.BlockStatement, options: ResolvedOptions): boolean {
+  if (tryBlock.body.length === 0) return false;
+  let calls = 0;
+  for (const statement of tryBlock.body) {
+    if (statement.type === T.ExpressionStatement && isCleanupCall(statement.expression, options)) {
+      calls += 1;
+      continue;
+    }
+    if (statement.type === T.ExpressionStatement && statement.expression.type === T.AssignmentExpression && !containsCall(statement.expression)) continue;
+    return false;
+  }
+  return calls > 0;
+}
+
+function containsCall(node: Node): boolean {
+  let found = false;
+  const visit = (child: Node): void => {
+    if (found || isFunction(child)) return;
+    if (child.type === T.CallExpression || child.type === T.NewExpression || child.type === T.ImportExpression || child.type === T.AwaitExpression || child.type === T.TaggedTemplateExpression) {
+      found = true;
+      return;
+    }
+    forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+const probeMatchers = PROBE_CALLS.map(compilePathPattern);
+
+function isProbeCallee(path: string): boolean {
+  return probeMatchers.some((match) => match(path));
+}
+
+/** Whether a try block is a single probe (`JSON.parse(s)`, `new URL(s)`, `await import(x)`, `stat(p)`) or makes no call at all. */
+export function isProbeTry(tryBlock: TSESTree.BlockStatement): boolean {
+  const calls: Node[] = [];
+  const visit = (node: Node): void => {
+    if (calls.length > 1) return;
+    if (isFunction(node) || node.type === T.ClassBody) return;
+    if (node.type === T.CallExpression || node.type === T.NewExpression || node.type === T.ImportExpression || node.type === T.TaggedTemplateExpression) {
+      calls.push(node);
+      // arguments must be simple: nothing else runs
+      const args: Node[] = node.type === T.ImportExpression ? [node.source] : node.type === T.TaggedTemplateExpression ? [] : node.arguments;
+      for (const argument of args) if (containsCall(argument)) calls.push(argument);
+      return;
+    }
+    forEachChild(node, visit);
+  };
+  visit(tryBlock);
+  if (calls.length === 0) return tryBlock.body.length > 0;
+  if (calls.length > 1) return false;
+  const call = calls[0]!;
+  if (call.type === T.ImportExpression) return true;
+  if (call.type === T.TaggedTemplateExpression) return false;
+  const path = memberPath((call as TSESTree.CallExpression | TSESTree.NewExpression).callee);
+  return path !== null && isProbeCallee(path);
+}
+
+const PREDICATE_NAME = /^(?:is|has|can|supports?|should|check|exists?|detect|probe|try|validate|isValid)(?:[A-Z_$]|$)/;
+
+function returnsBooleanEverywhere(analysis: HandlerAnalysis): boolean {
+  const quiet = analysis.paths.filter((path) => path.label === 'quiet');
+  return (
+    quiet.length > 0 &&
+    quiet.every((path) => {
+      const node = path.exit.node;
+      if (!node) return false;
+      const value = node.type === T.ReturnStatement ? node.argument : node;
+      return value !== null && value.type === T.Literal && typeof value.value === 'boolean';
+    })
+  );
+}
+
+function isTestCode(handler: Handler, fileName: string): boolean {
+  if (/(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|specs|e2e|__fixtures__|test-utils?)[\\/]|\.(?:test|spec|e2e|bench|stories)\.[cm]?[jt]sx?$/i.test(fileName)) {
+    return true;
+  }
+  let current: Node | undefined = handler.node.parent;
+  while (current) {
+    if (current.type === T.CallExpression) {
+      const path = memberPath(current.callee);
+      const root = path?.split('.')[0];
+      if (root && /^(?:it|test|describe|suite|context|specify|fit|xit|before|after|beforeEach|afterEach|beforeAll|afterAll|bench)$/.test(root)) return true;
+    }
+    current = current.parent;
+  }
+  return false;
+}
+
+function isFireAndForget(handler: Handler, scopeManager: ScopeManager): boolean {
+  const call = handler.call;
+  if (!call) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return false;
+  const receiver = unwrap(callee.object);
+  if (receiver.type !== T.Identifier) return false;
+  const variable = resolveIdentifier(scopeManager, receiver);
+  if (!variable) return false;
+  return variable.references.some((reference) => reference.identifier !== receiver && reference.isRead());
+}
+
+function usesAllowedHandler(handler: Handler, options: ResolvedOptions): boolean {
+  if (options.allowedHandlers.size === 0) return false;
+  if (handler.call) {
+    const argument = handler.call.arguments[handler.kind === 'promise-then' ? 1 : 0];
+    const path = argument ? memberPath(argument) : null;
+    if (path !== null && (options.allowedHandlers.has(path) || options.allowedHandlers.has(path.split('.').pop()!))) return true;
+    if (isFunction(handler.node)) {
+      const name = functionName(handler.node);
+      if (name !== null && options.allowedHandlers.has(name)) return true;
+    }
+  }
+  const body = handlerBody(handler);
+  if (!body) return false;
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found || (isFunction(node) && node !== handler.node)) return;
+    if (node.type === T.CallExpression) {
+      const name = calleeName(node.callee);
+      const path = memberPath(node.callee);
+      if ((name !== null && options.allowedHandlers.has(name)) || (path !== null && options.allowedHandlers.has(path))) found = true;
+    }
+    forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** Why this handler's quiet paths are deliberate, or null when they are not. */
+export function findExemption(analysis: HandlerAnalysis, file: FileContext, options: ResolvedOptions): Exemption | null {
+  const { handler } = analysis;
+  if (usesAllowedHandler(handler, options)) return 'allowed-handler';
+  if (options.allowComment !== null && handlerComments(handler, file.comments).some((comment) => isReasonComment(comment.value, options.allowComment))) {
+    return 'comment';
+  }
+  const param = handler.param ? unwrap(handler.param) : null;
+  if (options.ignoreBindingPattern && param?.type === T.Identifier && options.ignoreBindingPattern.test(param.name) && !analysis.used) {
+    return 'binding';
+  }
+  if (options.idioms.testCode && isTestCode(handler, file.fileName)) return 'test-code';
+  if (options.idioms.cleanup) {
+    if (handler.tryStatement && isCleanupTry(handler.tryStatement.block, options) && insideCatchOrFinally(handler.tryStatement)) return 'cleanup';
+    if (handler.call) {
+      const callee = unwrap(handler.call.callee);
+      if (callee.type === T.MemberExpression && isCleanupCall(callee.object, options) && insideCatchOrFinally(handler.call)) return 'cleanup';
+    }
+  }
+  if (options.idioms.probes) {
+    if (handler.tryStatement && isProbeTry(handler.tryStatement.block)) return 'probe';
+    if (handler.call) {
+      const callee = unwrap(handler.call.callee);
+      const receiver = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
+      if (receiver?.type === T.ImportExpression) return 'probe';
+    }
+    const fn = enclosingFunction(handler.tryStatement ?? handler.call ?? handler.node);
+    const name = fn ? functionName(fn) : null;
+    if (name !== null && PREDICATE_NAME.test(name) && returnsBooleanEverywhere(analysis)) return 'probe';
+  }
+  if (options.idioms.fireAndForget && isFireAndForget(handler, file.scopeManager)) return 'fire-and-forget';
+  return null;
+}
+

@@ -1,0 +1,392 @@
+// Which logger a rewrite should call, and in which argument order (DESIGN §5: "the logger follows
+// the file"). In order: a logger the file already uses (in scope at the handler, `this.logger` of
+// the enclosing class, or NestJS's static `Logger`), else the configured one (with the import to
+// add), else `console`. Pure syntax: imports, declarations and the file's own log calls.
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import type { AnalysisInput } from './types.js';
+
+export type LoggerKind = 'pino' | 'bunyan' | 'winston' | 'console' | 'nest' | 'debug' | 'custom';
+/** pino/bunyan: `logger.error({ err }, msg)`; winston/console/NestJS: `logger.error(msg, err)`. */
+export type LoggerArgOrder = 'object-first' | 'message-first';
+
+export interface LoggerImport {
+  /** Module specifier as written in the import declaration. */
+  from: string;
+  kind: 'named' | 'default';
+  /** Local name the logger is called by. */
+  name: string;
+}
+
+/** The configured logger (`--logger`, `catchwise.config.json`), used when the file has none. */
+export interface LoggerConfig {
+  /** The expression to call, e.g. `logger`. */
+  name: string;
+  style?: LoggerArgOrder;
+  /** Where to import it from when `name` is not in scope. */
+  import?: { from: string; kind?: 'named' | 'default' };
+}
+
+export interface LoggerStyle {
+  kind: LoggerKind;
+  /** The receiver text, e.g. `logger`, `this.logger`, `console`, or the `debug` function. */
+  object: string;
+  order: LoggerArgOrder;
+  source: 'in-scope' | 'class-member' | 'imported' | 'configured' | 'default';
+  /** An import declaration the rewrite must add for the logger, or null. */
+  addImport: LoggerImport | null;
+  /** For loggers without an error level (`debug`): the logger the error fallback uses instead. */
+  errorFallback: LoggerStyle | null;
+}
+
+export type LoggerLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export const CONSOLE_LOGGER: LoggerStyle = {
+  kind: 'console',
+  object: 'console',
+  order: 'message-first',
+  source: 'default',
+  addImport: null,
+  errorFallback: null,
+};
+
+const LOGGER_NAMES = ['logger', 'log', 'LOGGER', 'LOG', 'LOGGER_INSTANCE'];
+const LEVEL_METHODS = new Set(['fatal', 'error', 'warn', 'warning', 'info', 'debug', 'trace', 'log']);
+const MODULE_KINDS: Record<string, LoggerKind> = {
+  pino: 'pino',
+  bunyan: 'bunyan',
+  winston: 'winston',
+  '@nestjs/common': 'nest',
+  debug: 'debug',
+};
+const KIND_ORDER: Record<LoggerKind, LoggerArgOrder> = {
+  pino: 'object-first',
+  bunyan: 'object-first',
+  winston: 'message-first',
+  console: 'message-first',
+  nest: 'message-first',
+  debug: 'message-first',
+  custom: 'message-first',
+};
+
+/** The innermost scope that contains `node`. */
+export function scopeAt(scopeManager: ScopeManager, node: TSESTree.Node): Scope | null {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    const scope = scopeManager.acquire(current, true);
+    if (scope) return scope;
+  }
+  return scopeManager.globalScope;
+}
+
+export function findVariable(scope: Scope | null, name: string): Variable | null {
+  for (let current = scope; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable) return variable;
+  }
+  return null;
+}
+
+function importSource(variable: Variable): { from: string; imported: string } | null {
+  for (const def of variable.defs) {
+    if (def.type !== 'ImportBinding') continue;
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    const spec = def.node as TSESTree.ImportClause;
+    const imported =
+      spec.type === AST_NODE_TYPES.ImportSpecifier
+        ? spec.imported.type === AST_NODE_TYPES.Identifier
+          ? spec.imported.name
+          : String(spec.imported.value)
+        : 'default';
+    return { from: declaration.source.value, imported };
+  }
+  return null;
+}
+
+function moduleKind(from: string): LoggerKind | null {
+  const known = MODULE_KINDS[from];
+  if (known) return known;
+  return from.startsWith('.') && moduleResolver ? moduleResolver(from) : null;
+}
+
+/** What an initialiser creates: `pino()`, `bunyan.createLogger()`, `winston.createLogger()`, `new Logger()`, `debug('ns')`, `parent.child()`. */
+function classifyExpression(expression: TSESTree.Node | null | undefined, scope: Scope | null, depth: number): LoggerKind | null {
+  if (!expression || depth > 4) return null;
+  switch (expression.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return classifyExpression(expression.argument, scope, depth + 1);
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return classifyExpression(expression.expression, scope, depth + 1);
+    case AST_NODE_TYPES.Identifier: {
+      const variable = findVariable(scope, expression.name);
+      return variable ? classifyVariable(variable, depth + 1) : null;
+    }
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = expression.callee;
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(scope, callee.name);
+        if (!variable) return null;
+        const source = importSource(variable);
+        if (source) return moduleKind(source.from);
+        return classifyVariable(variable, depth + 1);
+      }
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        // bunyan.createLogger(), winston.createLogger(), pino.default(), logger.child()
+        return classifyExpression(callee.object, scope, depth + 1);
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function classifyVariable(variable: Variable, depth: number): LoggerKind | null {
+  const source = importSource(variable);
+  if (source) return moduleKind(source.from);
+  for (const def of variable.defs) {
+    if (def.type === 'Variable') {
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      const kind = classifyExpression(declarator.init, variable.scope, depth + 1);
+      if (kind) return kind;
+      const annotated = classifyTypeAnnotation(declarator.id.typeAnnotation, variable.scope);
+      if (annotated) return annotated;
+    }
+    if (def.type === 'Parameter') {
+      const annotated = classifyTypeAnnotation((def.name as TSESTree.Identifier).typeAnnotation, variable.scope);
+      if (annotated) return annotated;
+    }
+  }
+  return null;
+}
+
+/** `Logger` (NestJS, pino, winston) or `pino.Logger` in a type annotation. */
+function classifyTypeAnnotation(annotation: TSESTree.TSTypeAnnotation | undefined, scope: Scope | null): LoggerKind | null {
+  const type = annotation?.typeAnnotation;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return null;
+  let head: TSESTree.EntityName = type.typeName;
+  while (head.type === AST_NODE_TYPES.TSQualifiedName) head = head.left;
+  if (head.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariable(scope, head.name);
+  const source = variable ? importSource(variable) : null;
+  return source ? moduleKind(source.from) : null;
+}
+
+interface FileFacts {
+  /** Receiver text → argument order seen in the file's own log calls. */
+  usage: Map<string, LoggerArgOrder>;
+  /** Module specifiers imported anywhere in the file. */
+  imports: Map<string, TSESTree.ImportDeclaration>;
+}
+
+const factsCache = new WeakMap<TSESTree.Program, FileFacts>();
+
+function memberText(node: TSESTree.Node): string | null {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
+    const object = memberText(node.object);
+    return object === null ? null : `${object}.${node.property.name}`;
+  }
+  return null;
+}
+
+function fileFacts(program: TSESTree.Program): FileFacts {
+  const cached = factsCache.get(program);
+  if (cached) return cached;
+  const facts: FileFacts = { usage: new Map(), imports: new Map() };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) facts.imports.set(statement.source.value, statement);
+  }
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const property = node.callee.property;
+      if (!node.callee.computed && property.type === AST_NODE_TYPES.Identifier && LEVEL_METHODS.has(property.name)) {
+        const receiver = memberText(node.callee.object);
+        const first = node.arguments[0];
+        if (receiver && first && !facts.usage.has(receiver)) {
+          if (first.type === AST_NODE_TYPES.ObjectExpression && node.arguments.length > 1) facts.usage.set(receiver, 'object-first');
+          else if ((first.type === AST_NODE_TYPES.Literal || first.type === AST_NODE_TYPES.TemplateLiteral) && node.arguments.length > 1) {
+            facts.usage.set(receiver, 'message-first');
+          }
+        }
+      }
+    }
+    for (const key of Object.keys(node) as (keyof typeof node)[]) {
+      if (key === 'parent') continue;
+      const value = node[key] as unknown;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
+      } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') {
+        visit(value as TSESTree.Node);
+      }
+    }
+  };
+  visit(program);
+  factsCache.set(program, facts);
+  return facts;
+}
+
+function styleFor(kind: LoggerKind | null, object: string, facts: FileFacts, source: LoggerStyle['source']): LoggerStyle {
+  const seen = facts.usage.get(object);
+  let resolvedKind: LoggerKind = kind ?? 'custom';
+  if (!kind) {
+    // A logger from a local module: guess its library from the file's own calls, then its imports.
+    if (facts.imports.has('pino')) resolvedKind = 'pino';
+    else if (facts.imports.has('bunyan')) resolvedKind = 'bunyan';
+    else if (facts.imports.has('winston')) resolvedKind = 'winston';
+  }
+  const order = seen ?? KIND_ORDER[resolvedKind];
+  const style: LoggerStyle = { kind: resolvedKind, object, order, source, addImport: null, errorFallback: null };
+  if (resolvedKind === 'debug') style.errorFallback = CONSOLE_LOGGER;
+  return style;
+}
+
+/** The class whose `this` a handler sees, when it sits in a method, an accessor or a property initialiser. */
+function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return null;
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const parent = current.parent;
+      if (parent?.type === AST_NODE_TYPES.MethodDefinition) return parent.parent.parent;
+      return null;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) return current.parent.parent;
+  }
+  return null;
+}
+
+function classMemberLogger(
+  klass: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  scope: Scope | null,
+  facts: FileFacts,
+): LoggerStyle | null {
+  for (const name of LOGGER_NAMES) {
+    for (const member of klass.body.body) {
+      if (
+        member.type === AST_NODE_TYPES.PropertyDefinition &&
+        !member.static &&
+        !member.computed &&
+        member.key.type === AST_NODE_TYPES.Identifier &&
+        member.key.name === name
+      ) {
+        const kind = classifyExpression(member.value, scope, 0) ?? classifyTypeAnnotation(member.typeAnnotation, scope);
+        return styleFor(kind, `this.${name}`, facts, 'class-member');
+      }
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+        for (const param of member.value.params) {
+          if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+          const inner = param.parameter;
+          if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) {
+            return styleFor(classifyTypeAnnotation(inner.typeAnnotation, scope), `this.${name}`, facts, 'class-member');
+          }
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Tells which logging library a local module uses (`./logger.js` → `pino`), for a logger imported
+ * from it. The codemod reads the module; without it a local logger's style comes from its calls.
+ */
+export type LoggerModuleResolver = (specifier: string, fromFile: string) => LoggerKind | null;
+
+let moduleResolver: ((specifier: string) => LoggerKind | null) | null = null;
+
+/** The logger a rewrite of the handler at `node` should call. */
+export function findLoggerStyle(
+  input: AnalysisInput,
+  node: TSESTree.Node,
+  configured?: LoggerConfig | null,
+  resolveModule?: LoggerModuleResolver | null,
+): LoggerStyle {
+  moduleResolver = resolveModule ? (specifier) => resolveModule(specifier, input.fileName) : null;
+  try {
+    return findLoggerStyleWith(input, node, configured);
+  } finally {
+    moduleResolver = null;
+  }
+}
+
+function findLoggerStyleWith(input: AnalysisInput, node: TSESTree.Node, configured?: LoggerConfig | null): LoggerStyle {
+  const facts = fileFacts(input.program);
+  const scope = scopeAt(input.scopeManager, node);
+
+  const klass = enclosingClass(node);
+  if (klass) {
+    const member = classMemberLogger(klass, scope, facts);
+    if (member) return member;
+  }
+
+  for (const name of LOGGER_NAMES) {
+    const variable = findVariable(scope, name);
+    if (!variable || variable.defs.length === 0) continue;
+    const kind = classifyVariable(variable, 0);
+    if (kind === 'debug' || kind === 'nest' || kind !== null || facts.usage.has(name) || importSource(variable)) {
+      return styleFor(kind, name, facts, 'in-scope');
+    }
+    // A local `log`/`logger` we know nothing about (could be a string): not a logger.
+  }
+
+  // `const debugLog = debug('app')`: any variable created by the `debug` factory.
+  for (let current = scope; current; current = current.upper) {
+    for (const variable of current.variables) {
+      if (variable.defs[0]?.type === 'Variable' && classifyVariable(variable, 0) === 'debug') {
+        return styleFor('debug', variable.name, facts, 'in-scope');
+      }
+    }
+  }
+
+  // NestJS: `import { Logger } from '@nestjs/common'` has static methods.
+  const nest = facts.imports.get('@nestjs/common');
+  if (nest) {
+    for (const spec of nest.specifiers) {
+      if (
+        spec.type === AST_NODE_TYPES.ImportSpecifier &&
+        spec.importKind !== 'type' &&
+        spec.imported.type === AST_NODE_TYPES.Identifier &&
+        spec.imported.name === 'Logger' &&
+        nest.importKind !== 'type'
+      ) {
+        return styleFor('nest', spec.local.name, facts, 'imported');
+      }
+    }
+  }
+
+  if (configured?.name) {
+    const head = configured.name.split('.')[0] ?? configured.name;
+    const inScope = findVariable(scope, head);
+    const kind = inScope ? classifyVariable(inScope, 0) : null;
+    const style = styleFor(kind, configured.name, facts, 'configured');
+    if (configured.style) style.order = configured.style;
+    if (inScope) return style;
+    if (configured.import) {
+      style.addImport = { from: configured.import.from, kind: configured.import.kind ?? 'named', name: head };
+      return style;
+    }
+  }
+
+  return CONSOLE_LOGGER;
+}
+
+/**
+ * The text of one log call (no trailing semicolon). `message` is already a quoted string literal;
+ * `level` is the method to call; the error object is always passed, in the logger's own order.
+ */
+export function formatLogCall(style: LoggerStyle, level: LoggerLevel, errorName: string, message: string): string {
+  if (style.kind === 'debug') {
+    // `debug` has no levels: expected errors go to it, the unexpected ones to the fallback logger.
+    if (level === 'error') return formatLogCall(style.errorFallback ?? CONSOLE_LOGGER, level, errorName, message);
+    return `${style.object}(${message}, ${errorName})`;
+  }
+  const method = level;
+  if (style.order === 'object-first') {
+    const errEntry = errorName === 'err' ? '{ err }' : `{ err: ${errorName} }`;
+    return `${style.object}.${method}(${errEntry}, ${message})`;
+  }
+  return `${style.object}.${method}(${message}, ${errorName})`;
+}

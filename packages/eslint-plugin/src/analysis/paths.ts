@@ -1,0 +1,691 @@
+// Path analysis (DESIGN §3): every path through a handler body is labelled
+// propagates / narrowed / loud / quiet. The walk is structural and stops at nested functions
+// (except callbacks passed directly as call arguments and IIFEs, which run); the error is
+// tracked through scope analysis, identity aliases (`const err = e as X`, `const err = toError(e)`)
+// and local discriminants (`const { code } = e`, `const code = e.code`).
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import {
+  calleeName, forEachChild, isFunction, memberPath, outerWrapper, propertyName, stringValue, unwrap, type Node,
+} from './ast.js';
+import { caughtVariables, handlerBody } from './handlers.js';
+import { levelRank, LOG_LEVELS, type LogLevel, type ResolvedOptions } from './options.js';
+import type { Handler, HandlerPath, PathExit, PathLabel } from './types.js';
+
+/** How the caught error can be referred to inside the handler. */
+export interface ErrorBindings {
+  /** Identifiers that read the error object itself: the binding and its aliases. */
+  objectRefs: Set<Node>;
+  /** Identifiers that read values derived from it: destructured fields, `const code = e.code`. */
+  derivedRefs: Set<Node>;
+  objectVariables: Variable[];
+  derivedVariables: Variable[];
+  /** Calls that only convert the error into a local alias (`const err = toError(e)`): not a hand-on. */
+  conversionCalls: Set<Node>;
+  /** Every ref, sorted by position (for range queries). */
+  allRefs: Node[];
+}
+
+export interface LogCallInfo {
+  call: TSESTree.CallExpression;
+  level: LogLevel;
+  /** The error object reaches the logger (directly, `{ err: e }`, `cause: e`, `e.stack`). */
+  carriesError: boolean;
+  /** Some argument is derived from the error (`e.message`, `${e}`, `String(e)`, a destructured field). */
+  touchesError: boolean;
+}
+
+export interface HandlerAnalysis {
+  handler: Handler;
+  paths: HandlerPath[];
+  /** The error is read somewhere in the handler (other than `void e`). */
+  used: boolean;
+  bindings: ErrorBindings;
+  /** Every logger call in the handler body (nested functions excluded, direct callbacks included). */
+  logCalls: LogCallInfo[];
+}
+
+interface State {
+  narrowed: boolean;
+  loud: boolean;
+  propagates: boolean;
+  droppedLog: TSESTree.CallExpression | null;
+  belowLevelLog: TSESTree.CallExpression | null;
+}
+
+interface Facts {
+  narrows: boolean;
+  loud: boolean;
+  propagates: boolean;
+  droppedLog: TSESTree.CallExpression | null;
+  belowLevelLog: TSESTree.CallExpression | null;
+}
+
+interface Target {
+  kind: 'loop' | 'switch' | 'block';
+  labels: string[];
+  breaks: State[];
+  continues: State[];
+}
+
+interface PathRecord {
+  state: State;
+  exit: PathExit;
+}
+
+interface Context {
+  bindings: ErrorBindings;
+  options: ResolvedOptions;
+  targets: Target[];
+  exits: PathRecord[];
+  logCalls: Map<Node, LogCallInfo>;
+  steps: number;
+}
+
+const MAX_STEPS = 20_000;
+const TEXT_FUNCTIONS = new Set([
+  'String', 'JSON.stringify', 'util.format', 'format', 'Number', 'Boolean', 'encodeURIComponent', 'encodeURI',
+  'escape', 'util.inspect', 'inspect',
+]);
+const TEXT_METHODS = new Set(['toString', 'toLocaleString', 'toJSON', 'valueOf']);
+const ASSERT_FUNCTIONS = new Set(['assert', 'assert.ok', 'assert.strict', 'invariant', 'console.assert']);
+
+// ───────────────────────────── bindings ─────────────────────────────
+
+function declaredIn(scopeManager: ScopeManager, node: Node): Variable[] {
+  return scopeManager.getDeclaredVariables(node);
+}
+
+/** Resolves the caught binding, its aliases and discriminants through scope analysis. */
+export function collectBindings(handler: Handler, scopeManager: ScopeManager): ErrorBindings {
+  const bindings: ErrorBindings = {
+    objectRefs: new Set(),
+    derivedRefs: new Set(),
+    objectVariables: [],
+    derivedVariables: [],
+    conversionCalls: new Set(),
+    allRefs: [],
+  };
+  const caught = caughtVariables(handler, scopeManager);
+  const param = handler.param ? unwrap(handler.param) : null;
+  const isWhole = param?.type === T.Identifier || (param?.type === T.AssignmentPattern && param.left.type === T.Identifier);
+  const work: Variable[] = isWhole ? [...caught] : [];
+  if (!isWhole) bindings.derivedVariables.push(...caught);
+  const seen = new Set<Variable>(work);
+  while (work.length > 0) {
+    const variable = work.pop()!;
+    bindings.objectVariables.push(variable);
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const identifier = reference.identifier as Node;
+      bindings.objectRefs.add(identifier);
+      // Climb through values that carry the error to a local declaration: an alias or a discriminant.
+      let current: Node = outerWrapper(identifier);
+      const calls: Node[] = [];
+      let viaMember = false;
+      for (;;) {
+        const parent: Node | undefined = current.parent;
+        if (!parent) break;
+        if (parent.type === T.MemberExpression && parent.object === current && !viaMember && calls.length === 0) {
+          viaMember = true;
+        } else if (
+          (parent.type === T.ConditionalExpression && parent.test !== current) ||
+          parent.type === T.LogicalExpression ||
+          parent.type === T.AwaitExpression ||
+          parent.type === T.TSAsExpression ||
+          parent.type === T.TSNonNullExpression ||
+          parent.type === T.TSSatisfiesExpression ||
+          parent.type === T.TSTypeAssertion ||
+          parent.type === T.ChainExpression
+        ) {
+          // value passes through
+        } else if (!viaMember && (parent.type === T.CallExpression || parent.type === T.NewExpression) && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+          if (parent.type === T.CallExpression && isTextCall(parent)) break;
+          calls.push(parent);
+        } else if (!viaMember && (parent.type === T.Property && parent.value === current)) {
+          // `{ cause: e }`
+        } else if (!viaMember && parent.type === T.ObjectExpression) {
+          // climbing out of the object literal
+        } else if (!viaMember && parent.type === T.ArrayExpression) {
+          // `[e]`
+        } else {
+          if (parent.type === T.VariableDeclarator && parent.init === current) {
+            if (parent.id.type === T.Identifier && !viaMember) {
+              for (const alias of declaredIn(scopeManager, parent)) {
+                if (!seen.has(alias)) {
+                  seen.add(alias);
+                  work.push(alias);
+                }
+              }
+              for (const call of calls) bindings.conversionCalls.add(call);
+            } else if (calls.length === 0) {
+              bindings.derivedVariables.push(...declaredIn(scopeManager, parent));
+            }
+          }
+          break;
+        }
+        if (viaMember && parent.type === T.MemberExpression) {
+          current = parent;
+          continue;
+        }
+        current = parent;
+      }
+    }
+  }
+  for (const variable of bindings.derivedVariables) {
+    for (const reference of variable.references) {
+      if (reference.isRead()) bindings.derivedRefs.add(reference.identifier as Node);
+    }
+  }
+  bindings.allRefs = [...bindings.objectRefs, ...bindings.derivedRefs].sort((a, b) => a.range[0] - b.range[0]);
+  return bindings;
+}
+
+function isTextCall(call: TSESTree.CallExpression): boolean {
+  const path = memberPath(call.callee);
+  if (path !== null && TEXT_FUNCTIONS.has(path)) return true;
+  return false;
+}
+
+/** Whether `node` contains a read of the error (object or derived). */
+export function touchesError(node: Node, bindings: ErrorBindings): boolean {
+  const [start, end] = node.range;
+  for (const ref of bindings.allRefs) {
+    if (ref.range[0] >= start && ref.range[1] <= end) return true;
+    if (ref.range[0] >= end) break;
+  }
+  return false;
+}
+
+/** Whether the value of `node` carries the error object itself (not just its text). */
+export function carriesError(node: Node, bindings: ErrorBindings, forLog: boolean): boolean {
+  const current = unwrap(node);
+  switch (current.type) {
+    case T.Identifier:
+      return bindings.objectRefs.has(current);
+    case T.MemberExpression:
+      return forLog && propertyName(current) === 'stack' && carriesError(current.object, bindings, false);
+    case T.ObjectExpression:
+      return current.properties.some((property) => property.type === T.Property && carriesError(property.value, bindings, forLog));
+    case T.ArrayExpression:
+      return current.elements.some((element) => element !== null && element.type !== T.SpreadElement && carriesError(element, bindings, forLog));
+    case T.NewExpression:
+      return current.arguments.some((argument) => carriesError(argument, bindings, forLog));
+    case T.CallExpression:
+      return !isTextCall(current) && !TEXT_METHODS.has(calleeName(current.callee) ?? '') && current.arguments.some((argument) => carriesError(argument, bindings, forLog));
+    case T.ConditionalExpression:
+      return carriesError(current.consequent, bindings, forLog) || carriesError(current.alternate, bindings, forLog);
+    case T.LogicalExpression:
+      return carriesError(current.left, bindings, forLog) || carriesError(current.right, bindings, forLog);
+    case T.AwaitExpression:
+      return carriesError(current.argument, bindings, forLog);
+    case T.SequenceExpression:
+      return current.expressions.length > 0 && carriesError(current.expressions[current.expressions.length - 1]!, bindings, forLog);
+    default:
+      return false;
+  }
+}
+
+// ───────────────────────────── loggers ─────────────────────────────
+
+/** The level of a logger call (`logger.warn(…)`, `this.#log.error(…)`, `winston.log('error', …)`), or null. */
+export function loggerCallLevel(call: TSESTree.CallExpression, options: ResolvedOptions): LogLevel | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  const method = propertyName(callee);
+  if (method === null) return null;
+  let objectPath = memberPath(callee.object);
+  if (objectPath === null) return null;
+  objectPath = objectPath.replace(/(?:\.(?:child|withTag|withContext|scope|tag)\(\))+$/u, '');
+  for (const logger of options.loggers) {
+    if (!Object.prototype.hasOwnProperty.call(logger.methods, method)) continue;
+    if (!logger.match(objectPath)) continue;
+    const level = logger.methods[method]!;
+    if (level === 'ignore') return null;
+    if (method === 'log' && call.arguments.length > 0) {
+      const first = unwrap(call.arguments[0]!);
+      const named = stringValue(first);
+      if (named !== null && (LOG_LEVELS as readonly string[]).includes(named)) return named as LogLevel;
+      if (named === 'warning') return 'warn';
+      if (first.type === T.ObjectExpression) {
+        for (const property of first.properties) {
+          if (property.type === T.Property && !property.computed && property.key.type === T.Identifier && property.key.name === 'level') {
+            const value = stringValue(property.value);
+            if (value !== null && (LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
+          }
+        }
+      }
+    }
+    return level;
+  }
+  return null;
+}
+
+// ───────────────────────────── checks ─────────────────────────────
+
+type Polarity = 'pos' | 'neg' | 'none';
+
+function isNullish(node: Node): boolean {
+  const current = unwrap(node);
+  return (current.type === T.Literal && current.value === null) || (current.type === T.Identifier && current.name === 'undefined');
+}
+
+/** Whether a condition checks the error ('pos': true when narrowed; 'neg': false when narrowed). */
+export function checkPolarity(test: Node, bindings: ErrorBindings): Polarity {
+  const current = unwrap(test);
+  if (!touchesError(current, bindings)) return 'none';
+  switch (current.type) {
+    case T.UnaryExpression: {
+      if (current.operator !== '!') return current.operator === 'typeof' ? 'pos' : 'none';
+      const inner = checkPolarity(current.argument, bindings);
+      return inner === 'pos' ? 'neg' : inner === 'neg' ? 'pos' : 'none';
+    }
+    case T.Identifier:
+      return bindings.derivedRefs.has(current) ? 'pos' : 'none';
+    case T.BinaryExpression: {
+      const bare = (side: Node): boolean => bindings.objectRefs.has(unwrap(side));
+      if ((isNullish(current.left) && bare(current.right)) || (isNullish(current.right) && bare(current.left))) return 'none';
+      if (current.operator === '!==' || current.operator === '!=') return 'neg';
+      return 'pos';
+    }
+    case T.LogicalExpression: {
+      const parts = [checkPolarity(current.left, bindings), checkPolarity(current.right, bindings)].filter((part) => part !== 'none');
+      if (parts.length === 0) return 'none';
+      if (current.operator === '&&') return parts.includes('pos') ? 'pos' : 'neg';
+      if (parts.every((part) => part === 'pos')) return 'pos';
+      if (parts.every((part) => part === 'neg')) return 'neg';
+      return 'none';
+    }
+    case T.AssignmentExpression:
+    case T.SequenceExpression:
+      return 'none';
+    default:
+      return 'pos';
+  }
+}
+
+// ───────────────────────────── the walk ─────────────────────────────
+
+function emptyFacts(): Facts {
+  return { narrows: false, loud: false, propagates: false, droppedLog: null, belowLevelLog: null };
+}
+
+function apply(states: State[], facts: Facts): State[] {
+  if (!facts.narrows && !facts.loud && !facts.propagates && !facts.droppedLog && !facts.belowLevelLog) return states;
+  return dedupe(
+    states.map((state) => ({
+      narrowed: state.narrowed || facts.narrows,
+      loud: state.loud || facts.loud,
+      propagates: state.propagates || facts.propagates,
+      droppedLog: state.droppedLog ?? facts.droppedLog,
+      belowLevelLog: state.belowLevelLog ?? facts.belowLevelLog,
+    })),
+  );
+}
+
+function mark(states: State[], narrowed: boolean): State[] {
+  if (!narrowed) return states;
+  return dedupe(states.map((state) => ({ ...state, narrowed: true })));
+}
+
+function stateKey(state: State): number {
+  return (state.narrowed ? 1 : 0) | (state.loud ? 2 : 0) | (state.propagates ? 4 : 0);
+}
+
+function dedupe(states: State[]): State[] {
+  if (states.length < 2) return states;
+  const seen = new Set<number>();
+  const result: State[] = [];
+  for (const state of states) {
+    const key = stateKey(state);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(state);
+  }
+  return result;
+}
+
+function isCallbackArgument(fn: Node): boolean {
+  const parent = outerWrapper(fn).parent;
+  if (!parent) return false;
+  if ((parent.type === T.CallExpression || parent.type === T.NewExpression) && parent.callee === outerWrapper(fn)) return true; // IIFE
+  return (parent.type === T.CallExpression || parent.type === T.NewExpression) && parent.arguments.includes(outerWrapper(fn) as TSESTree.CallExpressionArgument);
+}
+
+function scan(root: Node, ctx: Context, test: boolean): Facts {
+  const facts = emptyFacts();
+  const { bindings, options } = ctx;
+  const visit = (node: Node): void => {
+    if (++ctx.steps > MAX_STEPS) return;
+    if (isFunction(node)) {
+      if (node !== root && !isCallbackArgument(node)) return;
+    } else if (node.type === T.ClassBody || node.type === T.ClassDeclaration) {
+      return;
+    } else if (node.type === T.CallExpression) {
+      classifyCall(node, ctx, test, facts);
+    } else if (node.type === T.AssignmentExpression) {
+      if ((carriesError(node.right, bindings, false) || touchesError(node.right, bindings)) && !isLocalAlias(node.left, bindings)) {
+        facts.propagates = true;
+      }
+    } else if (node.type === T.YieldExpression) {
+      if (node.argument && carriesError(node.argument, bindings, false)) facts.propagates = true;
+    } else if (node.type === T.ThrowStatement) {
+      facts.propagates = true; // inside a callback that runs
+    }
+    forEachChild(node, visit);
+  };
+  visit(root);
+  void options;
+  return facts;
+}
+
+function isLocalAlias(left: Node, bindings: ErrorBindings): boolean {
+  const target = unwrap(left);
+  return target.type === T.Identifier && bindings.objectVariables.some((variable) => variable.identifiers.some((id) => id.name === target.name));
+}
+
+function classifyCall(call: TSESTree.CallExpression, ctx: Context, test: boolean, facts: Facts): void {
+  const { bindings, options } = ctx;
+  if (bindings.conversionCalls.has(call)) return;
+  const level = loggerCallLevel(call, options);
+  if (level !== null) {
+    const carries = call.arguments.some((argument) => carriesError(argument, bindings, true));
+    const touches = call.arguments.some((argument) => touchesError(argument, bindings));
+    if (!ctx.logCalls.has(call)) ctx.logCalls.set(call, { call, level, carriesError: carries, touchesError: touches });
+    if (carries) {
+      if (levelRank(level) >= options.minimumRank) facts.loud = true;
+      else facts.belowLevelLog ??= call;
+    } else {
+      facts.droppedLog ??= call;
+    }
+    return;
+  }
+  if (test) return;
+  const name = calleeName(call.callee);
+  const path = memberPath(call.callee);
+  const args = call.arguments;
+  if (name !== null && (options.propagators.has(name) || (path !== null && options.propagators.has(path)))) {
+    if (args.length > 0 && !isNullish(args[0]!)) {
+      facts.propagates = true;
+      return;
+    }
+  }
+  if (name === 'emit' && args.length > 0 && stringValue(unwrap(args[0]!)) === 'error') {
+    facts.propagates = true;
+    return;
+  }
+  if (name !== null && (options.guards.has(name) || (path !== null && options.guards.has(path)))) {
+    if (args.some((argument) => touchesError(argument, bindings))) {
+      facts.narrows = true;
+      return;
+    }
+  }
+  if (path !== null && ASSERT_FUNCTIONS.has(path) && args.length > 0 && checkPolarity(args[0]!, bindings) === 'pos') {
+    facts.narrows = true;
+    return;
+  }
+  if (isTextCall(call)) return;
+  if (name !== null && TEXT_METHODS.has(name)) return;
+  // Handed on: the error, or a value derived from it, becomes someone else's input (`handle(e)`,
+  // `setError(e.message)`, `deadLetter('undecodable', String(e))`).
+  if (args.some((argument) => carriesError(argument, bindings, false) || touchesError(argument, bindings))) facts.propagates = true;
+}
+
+function evalExpr(node: Node, states: State[], ctx: Context, test = false): State[] {
+  if (states.length === 0) return states;
+  const current = unwrap(node);
+  if (test) return apply(states, scan(current, ctx, true));
+  switch (current.type) {
+    case T.ConditionalExpression: {
+      const afterTest = evalExpr(current.test, states, ctx, true);
+      const polarity = checkPolarity(current.test, ctx.bindings);
+      return dedupe([
+        ...evalExpr(current.consequent, mark(afterTest, polarity === 'pos'), ctx, test),
+        ...evalExpr(current.alternate, mark(afterTest, polarity === 'neg'), ctx, test),
+      ]);
+    }
+    case T.LogicalExpression: {
+      const left = evalExpr(current.left, states, ctx, true);
+      const polarity = checkPolarity(current.left, ctx.bindings);
+      const entry = current.operator === '&&' ? mark(left, polarity === 'pos') : current.operator === '||' ? mark(left, polarity === 'neg') : left;
+      return dedupe([...left, ...evalExpr(current.right, entry, ctx, test)]);
+    }
+    case T.SequenceExpression: {
+      let result = states;
+      for (const expression of current.expressions) result = evalExpr(expression, result, ctx, test);
+      return result;
+    }
+    case T.AwaitExpression:
+      return evalExpr(current.argument, states, ctx, test);
+    case T.UnaryExpression:
+      if (current.operator === 'void') return evalExpr(current.argument, states, ctx, test);
+      return apply(states, scan(current, ctx, test));
+    default:
+      return apply(states, scan(current, ctx, test));
+  }
+}
+
+function exit(ctx: Context, states: State[], kind: PathExit['kind'], node: Node | null, propagates = false): void {
+  for (const state of states) {
+    ctx.exits.push({ state: propagates ? { ...state, propagates: true } : state, exit: { kind, node } });
+  }
+}
+
+function isPromiseReject(node: Node): boolean {
+  const current = unwrap(node.type === T.AwaitExpression ? node.argument : node);
+  return current.type === T.CallExpression && memberPath(current.callee) === 'Promise.reject';
+}
+
+function findTarget(ctx: Context, label: string | null, forContinue: boolean): Target | null {
+  for (let i = ctx.targets.length - 1; i >= 0; i--) {
+    const target = ctx.targets[i]!;
+    if (label !== null) {
+      if (target.labels.includes(label)) return forContinue && target.kind !== 'loop' ? null : target;
+      continue;
+    }
+    if (target.kind === 'loop' || (!forContinue && target.kind === 'switch')) return target;
+  }
+  return null;
+}
+
+function labelsOf(node: Node): string[] {
+  const labels: string[] = [];
+  let parent = node.parent;
+  while (parent?.type === T.LabeledStatement) {
+    labels.push(parent.label.name);
+    parent = parent.parent;
+  }
+  return labels;
+}
+
+function isConstantTrue(node: Node | null | undefined): boolean {
+  if (!node) return true;
+  const current = unwrap(node);
+  return current.type === T.Literal && current.value === true;
+}
+
+function loop(node: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForInStatement | TSESTree.ForOfStatement, states: State[], ctx: Context): State[] {
+  let entry = states;
+  if (node.type === T.ForStatement && node.init) {
+    entry = node.init.type === T.VariableDeclaration ? statement(node.init, entry, ctx) : evalExpr(node.init, entry, ctx);
+  }
+  if (node.type === T.ForInStatement || node.type === T.ForOfStatement) entry = evalExpr(node.right, entry, ctx);
+  if ((node.type === T.ForStatement || node.type === T.WhileStatement) && node.test) entry = evalExpr(node.test, entry, ctx, true);
+  const target: Target = { kind: 'loop', labels: labelsOf(node), breaks: [], continues: [] };
+  ctx.targets.push(target);
+  const bodyOut = statement(node.body, entry, ctx);
+  ctx.targets.pop();
+  let afterBody = dedupe([...bodyOut, ...target.continues]);
+  if (node.type === T.DoWhileStatement) afterBody = evalExpr(node.test, afterBody, ctx, true);
+  const infinite =
+    (node.type === T.WhileStatement && isConstantTrue(node.test)) ||
+    (node.type === T.ForStatement && isConstantTrue(node.test)) ||
+    (node.type === T.DoWhileStatement && isConstantTrue(node.test));
+  if (infinite) return dedupe(target.breaks);
+  const zeroIterations = node.type === T.DoWhileStatement ? [] : entry;
+  return dedupe([...zeroIterations, ...afterBody, ...target.breaks]);
+}
+
+function statement(node: Node, states: State[], ctx: Context): State[] {
+  if (states.length === 0 || ++ctx.steps > MAX_STEPS) return states.length === 0 ? states : [];
+  switch (node.type) {
+    case T.BlockStatement:
+    case T.StaticBlock: {
+      let current = states;
+      for (const child of node.body) current = statement(child, current, ctx);
+      return current;
+    }
+    case T.ExpressionStatement:
+      return evalExpr(node.expression, states, ctx);
+    case T.VariableDeclaration: {
+      let current = states;
+      for (const declarator of node.declarations) if (declarator.init) current = evalExpr(declarator.init, current, ctx);
+      return current;
+    }
+    case T.IfStatement: {
+      const afterTest = evalExpr(node.test, states, ctx, true);
+      const polarity = checkPolarity(node.test, ctx.bindings);
+      const consequent = statement(node.consequent, mark(afterTest, polarity === 'pos'), ctx);
+      const alternateEntry = mark(afterTest, polarity === 'neg');
+      const alternate = node.alternate ? statement(node.alternate, alternateEntry, ctx) : alternateEntry;
+      return dedupe([...consequent, ...alternate]);
+    }
+    case T.ReturnStatement: {
+      const after = node.argument ? evalExpr(node.argument, states, ctx) : states;
+      const propagates = node.argument !== null && (touchesError(node.argument, ctx.bindings) || isPromiseReject(node.argument));
+      exit(ctx, after, 'return', node, propagates);
+      return [];
+    }
+    case T.ThrowStatement: {
+      exit(ctx, evalExpr(node.argument, states, ctx), 'throw', node, true);
+      return [];
+    }
+    case T.BreakStatement: {
+      const target = findTarget(ctx, node.label?.name ?? null, false);
+      if (target) target.breaks.push(...states);
+      else exit(ctx, states, 'break', node);
+      return [];
+    }
+    case T.ContinueStatement: {
+      const target = findTarget(ctx, node.label?.name ?? null, true);
+      if (target) target.continues.push(...states);
+      else exit(ctx, states, 'continue', node);
+      return [];
+    }
+    case T.LabeledStatement: {
+      const body = node.body;
+      if (
+        body.type === T.ForStatement || body.type === T.WhileStatement || body.type === T.DoWhileStatement ||
+        body.type === T.ForInStatement || body.type === T.ForOfStatement || body.type === T.LabeledStatement
+      ) {
+        return statement(body, states, ctx);
+      }
+      const target: Target = { kind: 'block', labels: [node.label.name], breaks: [], continues: [] };
+      ctx.targets.push(target);
+      const out = statement(body, states, ctx);
+      ctx.targets.pop();
+      return dedupe([...out, ...target.breaks]);
+    }
+    case T.ForStatement:
+    case T.WhileStatement:
+    case T.DoWhileStatement:
+    case T.ForInStatement:
+    case T.ForOfStatement:
+      return loop(node, states, ctx);
+    case T.SwitchStatement: {
+      const afterDiscriminant = evalExpr(node.discriminant, states, ctx, true);
+      const discriminant = unwrap(node.discriminant);
+      const isCheck =
+        (touchesError(discriminant, ctx.bindings) && !ctx.bindings.objectRefs.has(discriminant)) ||
+        (discriminant.type === T.Literal && discriminant.value === true && node.cases.some((c) => c.test !== null && touchesError(c.test, ctx.bindings))) ||
+        (ctx.bindings.objectRefs.has(discriminant) && node.cases.some((c) => c.test !== null));
+      const target: Target = { kind: 'switch', labels: labelsOf(node), breaks: [], continues: [] };
+      ctx.targets.push(target);
+      let fall: State[] = [];
+      let hasDefault = false;
+      for (const switchCase of node.cases) {
+        if (switchCase.test === null) hasDefault = true;
+        let entry = dedupe([...mark(afterDiscriminant, isCheck && switchCase.test !== null), ...fall]);
+        if (switchCase.test) entry = evalExpr(switchCase.test, entry, ctx, true);
+        for (const child of switchCase.consequent) entry = statement(child, entry, ctx);
+        fall = entry;
+      }
+      ctx.targets.pop();
+      return dedupe([...fall, ...target.breaks, ...(hasDefault ? [] : afterDiscriminant)]);
+    }
+    case T.TryStatement: {
+      const outer = ctx.exits;
+      ctx.exits = [];
+      const blockOut = statement(node.block, states, ctx);
+      const blockExits = ctx.exits;
+      ctx.exits = outer;
+      let handlerOut: State[] = [];
+      if (node.handler) {
+        const thrown = blockExits.filter((record) => record.exit.kind === 'throw').map((record) => ({ ...record.state, propagates: false }));
+        ctx.exits.push(...blockExits.filter((record) => record.exit.kind !== 'throw'));
+        handlerOut = statement(node.handler.body, dedupe([...states, ...thrown]), ctx);
+      } else {
+        ctx.exits.push(...blockExits);
+      }
+      const out = dedupe([...blockOut, ...handlerOut]);
+      return node.finalizer ? statement(node.finalizer, out, ctx) : out;
+    }
+    case T.FunctionDeclaration:
+    case T.ClassDeclaration:
+    case T.EmptyStatement:
+    case T.DebuggerStatement:
+    case T.TSTypeAliasDeclaration:
+    case T.TSInterfaceDeclaration:
+    case T.TSEnumDeclaration:
+    case T.TSModuleDeclaration:
+      return states;
+    default:
+      return apply(states, scan(node, ctx, false));
+  }
+}
+
+function labelOf(state: State): PathLabel {
+  if (state.propagates) return 'propagates';
+  if (state.narrowed) return 'narrowed';
+  if (state.loud) return 'loud';
+  return 'quiet';
+}
+
+function isUsed(bindings: ErrorBindings): boolean {
+  for (const ref of bindings.allRefs) {
+    const parent = outerWrapper(ref).parent;
+    if (parent?.type === T.UnaryExpression && parent.operator === 'void') continue;
+    if (parent?.type === T.ExpressionStatement) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Labels every path through one handler. */
+export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, options: ResolvedOptions): HandlerAnalysis {
+  const bindings = collectBindings(handler, scopeManager);
+  const ctx: Context = { bindings, options, targets: [], exits: [], logCalls: new Map(), steps: 0 };
+  const body = handlerBody(handler);
+  const initial: State[] = [{ narrowed: false, loud: false, propagates: false, droppedLog: null, belowLevelLog: null }];
+  if (body === null) {
+    ctx.exits.push({ state: initial[0]!, exit: { kind: 'end', node: null } });
+  } else if (body.type === T.BlockStatement) {
+    const out = statement(body, initial, ctx);
+    exit(ctx, out, 'end', null);
+  } else {
+    const after = evalExpr(body, initial, ctx);
+    exit(ctx, after, 'return', body, touchesError(body, bindings) || isPromiseReject(body));
+  }
+  const seen = new Set<string>();
+  const paths: HandlerPath[] = [];
+  for (const record of ctx.exits) {
+    const label = labelOf(record.state);
+    const key = `${record.exit.node ? record.exit.node.range[0] : -1}:${record.exit.kind}:${label}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    paths.push({ label, exit: record.exit, droppedLog: record.state.droppedLog, belowLevelLog: record.state.belowLevelLog });
+  }
+  paths.sort((a, b) => (a.exit.node ? a.exit.node.range[0] : Infinity) - (b.exit.node ? b.exit.node.range[0] : Infinity));
+  return { handler, paths, used: isUsed(bindings), bindings, logCalls: [...ctx.logCalls.values()] };
+}

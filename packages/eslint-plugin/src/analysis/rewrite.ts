@@ -1,0 +1,719 @@
+// The text of the specific-then-fallback rewrite (DESIGN §5), shared by the rules' suggestions and
+// the codemod so both produce the same code. Pure: a finding and the file in, text edits on the
+// original source out. Control flow is kept: the fallback log is inserted before each quiet path's
+// exit (`return 0`, `continue`, falling off the end), never replaces it; a rethrow is never added.
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/scope-manager';
+import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
+import { findLoggerStyle, findVariable, formatLogCall, scopeAt } from './logger-style.js';
+import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
+
+export interface TextEdit {
+  /** Offsets in the source text the finding was computed on; `[n, n]` inserts. */
+  range: [number, number];
+  text: string;
+}
+
+export interface SpecificCatchRewrite {
+  edits: TextEdit[];
+  /** Why no safe rewrite exists (a `FIXME(catchwise): …` comment is then the only edit), or null. */
+  fixme: string | null;
+  /** The expected error types the rewrite branches on, with why each was chosen. */
+  errorTypes: { name: string; evidence: KnownError['evidence'] }[];
+  /** The logger the rewrite calls. */
+  logger: LoggerStyle | null;
+}
+
+/** An error a try block is known to throw, and the guard to test for it (DESIGN §4). */
+export interface KnownError {
+  name: string;
+  /** The guard expression for a binding, e.g. `error instanceof SyntaxError`. */
+  guard: (binding: string) => string;
+  evidence: 'config' | 'throws' | 'catalog';
+  /** Edits the guard needs (an import), applied with the rewrite. */
+  edits: TextEdit[];
+}
+
+export interface KnownErrorContext {
+  input: AnalysisInput;
+  handler: Handler;
+  /** The calls whose errors the handler receives: the try block's, or the promise chain's. */
+  calls: (TSESTree.CallExpression | TSESTree.NewExpression)[];
+  scope: Scope | null;
+}
+
+/** The seam for error knowledge: config, `@throws`, the library catalog (DESIGN §4). */
+export type KnownErrorProvider = (context: KnownErrorContext) => KnownError[];
+
+export interface RewriteOptions {
+  /** The configured logger, used when the file has none in scope. */
+  logger?: LoggerConfig | null;
+  /** Level of the expected-error branches (default `warn`); the fallback always logs at `error`. */
+  expectedLevel?: LoggerLevel;
+  /** Where expected error types come from; defaults to the built-in table, `null` turns them off. */
+  knownErrors?: KnownErrorProvider | null;
+  /** Tells which logging library a local module (`./logger.js`) uses. */
+  resolveLoggerModule?: LoggerModuleResolver | null;
+}
+
+export const FIXME_TAG = 'FIXME(catchwise)';
+
+interface FileStyle {
+  eol: string;
+  indentUnit: string;
+  quote: "'" | '"';
+  semicolons: boolean;
+  typescript: boolean;
+}
+
+const styleCache = new WeakMap<TSESTree.Program, FileStyle>();
+
+function detectIndentUnit(text: string): string {
+  let tabs = 0;
+  let spaces = 0;
+  const steps = new Map<number, number>();
+  let previous = 0;
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    if (++lines > 2000) break;
+    const match = /^([ \t]*)\S/.exec(line);
+    if (!match) continue;
+    const ws = match[1] ?? '';
+    if (ws.startsWith('\t')) {
+      tabs += 1;
+      continue;
+    }
+    if (ws.length > 0) spaces += 1;
+    const step = Math.abs(ws.length - previous);
+    if (step > 0 && step <= 8) steps.set(step, (steps.get(step) ?? 0) + 1);
+    previous = ws.length;
+  }
+  if (tabs > spaces) return '\t';
+  let best = 2;
+  let bestCount = 0;
+  for (const [step, count] of steps) {
+    if (count > bestCount) {
+      best = step;
+      bestCount = count;
+    }
+  }
+  return ' '.repeat(best);
+}
+
+function fileStyle(input: AnalysisInput): FileStyle {
+  const cached = styleCache.get(input.program);
+  if (cached) return cached;
+  const text = input.sourceText;
+  const firstBreak = text.indexOf('\n');
+  const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
+  let single = 0;
+  let double = 0;
+  let withSemi = 0;
+  let withoutSemi = 0;
+  for (const statement of input.program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (statement.source.raw.startsWith('"')) double += 1;
+      else single += 1;
+    }
+    const last = text[statement.range[1] - 1];
+    if (statement.type !== AST_NODE_TYPES.FunctionDeclaration && statement.type !== AST_NODE_TYPES.ClassDeclaration && !statement.type.startsWith('Export')) {
+      if (last === ';') withSemi += 1;
+      else if (last !== '}') withoutSemi += 1;
+    }
+  }
+  const style: FileStyle = {
+    eol,
+    indentUnit: detectIndentUnit(text),
+    quote: double > single ? '"' : "'",
+    semicolons: withSemi >= withoutSemi,
+    typescript: /\.[cm]?tsx?$/i.test(input.fileName),
+  };
+  styleCache.set(input.program, style);
+  return style;
+}
+
+function quoteString(value: string, quote: "'" | '"'): string {
+  return quote + value.replace(/\\/g, '\\\\').replace(quote === "'" ? /'/g : /"/g, `\\${quote}`).replace(/\r?\n/g, '\\n') + quote;
+}
+
+function lineStart(text: string, pos: number): number {
+  return text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+function indentAt(text: string, pos: number): string {
+  const start = lineStart(text, pos);
+  return /^[ \t]*/.exec(text.slice(start, pos + 1000))?.[0] ?? '';
+}
+
+function firstOnLine(text: string, pos: number): boolean {
+  return /^[ \t]*$/.test(text.slice(lineStart(text, pos), pos));
+}
+
+function sameLine(text: string, from: number, to: number): boolean {
+  return !text.slice(from, to).includes('\n');
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return !!value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
+}
+
+function isFunction(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/** Calls and `new` expressions in source order, not entering nested functions. */
+function collectCalls(root: TSESTree.Node): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+  const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node !== root && isFunction(node)) return;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) calls.push(node);
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) visit(item);
+      } else if (isNode(value)) visit(value);
+    }
+  };
+  visit(root);
+  return calls;
+}
+
+function expressionText(node: TSESTree.Node): string | null {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+      return node.name;
+    case AST_NODE_TYPES.ThisExpression:
+      return 'this';
+    case AST_NODE_TYPES.Super:
+      return 'super';
+    case AST_NODE_TYPES.MemberExpression: {
+      if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return null;
+      const object = expressionText(node.object);
+      return object === null ? node.property.name : `${object}.${node.property.name}`;
+    }
+    case AST_NODE_TYPES.ChainExpression:
+      return expressionText(node.expression);
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return expressionText(node.expression);
+    default:
+      return null;
+  }
+}
+
+/** `this.pool.end` → `pool.end`; `a.b().c` → `c`. */
+function calleeLabel(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  let callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.ChainExpression) callee = callee.expression;
+  let text = expressionText(callee);
+  if (text === null) return null;
+  text = text.replace(/^this\./, '').split('.').slice(-2).join('.');
+  if (text === 'this' || text === 'super') return null;
+  return call.type === AST_NODE_TYPES.NewExpression ? `new ${text}` : text;
+}
+
+const LOG_RECEIVER = /(^|\.)(console|logger|log|LOGGER)$/;
+
+function isLogCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = expressionText(callee.object);
+  return receiver !== null && LOG_RECEIVER.test(receiver);
+}
+
+/** The calls whose errors reach the handler. */
+function sourceCalls(handler: Handler): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+  if (handler.tryStatement) return collectCalls(handler.tryStatement.block).filter((call) => !isLogCall(call));
+  let receiver: TSESTree.Node | null = handler.call ? handler.call.callee : null;
+  if (receiver?.type === AST_NODE_TYPES.MemberExpression) receiver = receiver.object;
+  // `fetch(url).then(parse).catch(cb)`: walk down the chain to the call that started it.
+  while (
+    receiver?.type === AST_NODE_TYPES.CallExpression &&
+    receiver.callee.type === AST_NODE_TYPES.MemberExpression &&
+    receiver.callee.property.type === AST_NODE_TYPES.Identifier &&
+    ['then', 'catch', 'finally'].includes(receiver.callee.property.name) &&
+    receiver.callee.object.type === AST_NODE_TYPES.CallExpression
+  ) {
+    receiver = receiver.callee.object;
+  }
+  return receiver ? collectCalls(receiver) : [];
+}
+
+function memberName(key: TSESTree.Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
+  return null;
+}
+
+/** `Class.method`, `function`, `variable` or the file's base name: where the handler sits. */
+export function placeName(node: TSESTree.Node, fileName: string): string {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition) {
+      const member = memberName(current.key) ?? 'member';
+      const klass = current.parent.parent;
+      const className = klass.id?.name ?? (klass.parent?.type === AST_NODE_TYPES.VariableDeclarator && klass.parent.id.type === AST_NODE_TYPES.Identifier ? klass.parent.id.name : null);
+      const name = current.type === AST_NODE_TYPES.MethodDefinition && current.kind === 'constructor' ? 'constructor' : member;
+      return className ? `${className}.${name}` : name;
+    }
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id) return current.id.name;
+    if (isFunction(current)) {
+      const parent = current.parent;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+      if (parent?.type === AST_NODE_TYPES.Property) {
+        const key = memberName(parent.key);
+        if (key) return key;
+      }
+      if (current.type === AST_NODE_TYPES.FunctionExpression && current.id) return current.id.name;
+    }
+  }
+  const base = fileName.replace(/\\/g, '/').split('/').pop() ?? fileName;
+  return base.replace(/\.[^.]+$/, '') || 'module';
+}
+
+/** A name for a new binding that shadows nothing and is captured by nothing inside the handler. */
+export function freshBindingName(input: AnalysisInput, handlerNode: TSESTree.Node, avoid: readonly string[] = []): string {
+  const taken = new Set<string>(avoid);
+  const [start, end] = handlerNode.range;
+  for (const scope of input.scopeManager.scopes) {
+    const block = scope.block;
+    if (block.range[0] >= start && block.range[1] <= end) {
+      for (const variable of scope.variables) taken.add(variable.name);
+      for (const reference of scope.through) taken.add(reference.identifier.name);
+    }
+  }
+  const outer = scopeAt(input.scopeManager, handlerNode.parent ?? handlerNode);
+  for (const candidate of ['error', 'err', 'caughtError', 'unexpectedError']) {
+    if (!taken.has(candidate) && !findVariable(outer, candidate)) return candidate;
+  }
+  for (let n = 2; ; n++) {
+    const candidate = `error${n}`;
+    if (!taken.has(candidate) && !findVariable(outer, candidate)) return candidate;
+  }
+}
+
+function moduleImport(input: AnalysisInput, from: string): TSESTree.ImportDeclaration | null {
+  for (const statement of input.program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === from && statement.importKind !== 'type') return statement;
+  }
+  return null;
+}
+
+/** `X` when `import X from 'm'` or `import * as X from 'm'` (a value import). */
+function defaultOrNamespaceImport(input: AnalysisInput, from: string): string | null {
+  for (const statement of input.program.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== from || statement.importKind === 'type') continue;
+    for (const spec of statement.specifiers) {
+      if (spec.type === AST_NODE_TYPES.ImportDefaultSpecifier || spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return spec.local.name;
+    }
+  }
+  return null;
+}
+
+/** The import a new logger needs: a specifier added to an existing import, or a new declaration. */
+export function importEdit(input: AnalysisInput, wanted: LoggerImport): TextEdit {
+  const style = fileStyle(input);
+  const existing = moduleImport(input, wanted.from);
+  if (existing && wanted.kind === 'named') {
+    const named = existing.specifiers.filter((spec) => spec.type === AST_NODE_TYPES.ImportSpecifier);
+    const last = named[named.length - 1];
+    if (last) return { range: [last.range[1], last.range[1]], text: `, ${wanted.name}` };
+  }
+  const semi = style.semicolons ? ';' : '';
+  const clause = wanted.kind === 'named' ? `{ ${wanted.name} }` : wanted.name;
+  const declaration = `import ${clause} from ${quoteString(wanted.from, style.quote)}${semi}`;
+  const imports = input.program.body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
+  const lastImport = imports[imports.length - 1];
+  if (lastImport) return { range: [lastImport.range[1], lastImport.range[1]], text: style.eol + declaration };
+  return { range: [0, 0], text: declaration + style.eol };
+}
+
+function classGuard(context: KnownErrorContext, from: string, className: string): ((binding: string) => string) | null {
+  const inScope = findVariable(context.scope, className);
+  if (inScope && inScope.defs.length > 0) return (binding) => `${binding} instanceof ${className}`;
+  const namespace = defaultOrNamespaceImport(context.input, from);
+  if (namespace && !findVariable(context.scope, namespace)?.defs.every((def) => def.type !== 'ImportBinding')) {
+    return (binding) => `${binding} instanceof ${namespace}.${className}`;
+  }
+  return null;
+}
+
+function importsModule(input: AnalysisInput, from: string): boolean {
+  return input.program.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === from);
+}
+
+/**
+ * The built-in table: a few errors syntax alone can name. The full catalog (DESIGN §4) replaces
+ * this through `RewriteOptions.knownErrors`.
+ */
+export const builtinKnownErrors: KnownErrorProvider = (context) => {
+  const found: KnownError[] = [];
+  const add = (error: KnownError): void => {
+    if (!found.some((known) => known.name === error.name)) found.push(error);
+  };
+  const receivers: string[] = [];
+  for (const call of context.calls) {
+    const label = calleeLabel(call);
+    if (label === null) continue;
+    receivers.push(label);
+    if (label === 'JSON.parse') add({ name: 'SyntaxError', guard: (b) => `${b} instanceof SyntaxError`, evidence: 'catalog', edits: [] });
+    if (label === 'new URL') add({ name: 'TypeError', guard: (b) => `${b} instanceof TypeError`, evidence: 'catalog', edits: [] });
+  }
+  const calls = receivers.join(' ');
+  if (importsModule(context.input, 'kafkajs') && /producer|consumer|admin|kafka/i.test(calls)) {
+    // kafkajs spreads its errors into module.exports, so a named ESM import of KafkaJSError fails at
+    // run time; its errors' names all start with `KafkaJS`.
+    const guard = classGuard(context, 'kafkajs', 'KafkaJSError') ?? ((b: string) => `${b} instanceof Error && ${b}.name.startsWith('KafkaJS')`);
+    add({ name: 'KafkaJSError', guard, evidence: 'catalog', edits: [] });
+  }
+  if (importsModule(context.input, 'pg') && /pool|client|conn|query|release|db\b|pg\b/i.test(calls)) {
+    // Never a `name` check for pg: its errors are named 'error'.
+    const guard = classGuard(context, 'pg', 'DatabaseError');
+    if (guard) add({ name: 'DatabaseError', guard, evidence: 'catalog', edits: [] });
+  }
+  return found;
+};
+
+/** True when the handler already carries a `FIXME(catchwise)` comment (a second run leaves it be). */
+export function hasCatchwiseFixme(finding: HandlerFinding, input: AnalysisInput): boolean {
+  const handler = finding.handler;
+  const start = Math.min(handler.node.range[0], handler.call?.range[0] ?? Infinity);
+  const end = Math.max(handler.node.range[1], handler.call?.range[1] ?? -Infinity);
+  return (input.program.comments ?? []).some(
+    (comment) => comment.range[0] >= start && comment.range[1] <= end && comment.value.includes(FIXME_TAG),
+  );
+}
+
+interface Layout {
+  text: string;
+  style: FileStyle;
+}
+
+/** Applies edits that lie inside `[from, to)` to that slice of the text. */
+function sliceWithEdits(text: string, from: number, to: number, edits: TextEdit[]): string {
+  let out = '';
+  let cursor = from;
+  for (const edit of [...edits].sort((a, b) => a.range[0] - b.range[0])) {
+    if (edit.range[0] < from || edit.range[1] > to) continue;
+    out += text.slice(cursor, edit.range[0]) + edit.text;
+    cursor = edit.range[1];
+  }
+  return out + text.slice(cursor, to);
+}
+
+/** Statements and the comments between them, in order: the items of a block. */
+function blockItems(block: TSESTree.BlockStatement, comments: TSESTree.Comment[]): { range: [number, number]; node: TSESTree.Node | null }[] {
+  const items: { range: [number, number]; node: TSESTree.Node | null }[] = block.body.map((node) => ({ range: node.range, node }));
+  for (const comment of comments) {
+    if (comment.range[0] <= block.range[0] || comment.range[1] >= block.range[1]) continue;
+    if (block.body.some((node) => comment.range[0] >= node.range[0] && comment.range[1] <= node.range[1])) continue;
+    items.push({ range: comment.range, node: null });
+  }
+  return items.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+export function buildSpecificCatchRewrite(finding: HandlerFinding, input: AnalysisInput, options: RewriteOptions = {}): SpecificCatchRewrite {
+  const handler = finding.handler;
+  const text = input.sourceText;
+  const style = fileStyle(input);
+  const layout: Layout = { text, style };
+  const comments = input.program.comments ?? [];
+  const unit = style.indentUnit;
+  const eol = style.eol;
+
+  const fixme = (why: string): SpecificCatchRewrite => ({ edits: [fixmeEdit(handler, layout, comments, why)], fixme: why, errorTypes: [], logger: null });
+
+  // 1. The binding: the caught error's name, added where the handler has none.
+  const edits: TextEdit[] = [];
+  let binding: string;
+  let body: TSESTree.BlockStatement | TSESTree.Expression;
+  const logger = findLoggerStyle(input, handler.node, options.logger, options.resolveLoggerModule);
+  const loggerHead = logger.object.split('.')[0] ?? logger.object;
+  if (handler.kind === 'catch-clause') {
+    const clause = handler.node as TSESTree.CatchClause;
+    body = clause.body;
+    if (!clause.param) {
+      binding = freshBindingName(input, clause, [loggerHead]);
+      const at = clause.range[0] + 'catch'.length;
+      edits.push({ range: [at, at], text: ` (${binding})` });
+    } else if (clause.param.type === AST_NODE_TYPES.Identifier) {
+      binding = clause.param.name;
+    } else {
+      return fixme('the catch binding is destructured, so the error object is lost; bind it to a name and log it');
+    }
+  } else {
+    const fn = handler.node as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+    const call = handler.call;
+    const nodeType: string = handler.node.type;
+    if (call && (nodeType === AST_NODE_TYPES.Identifier || nodeType === AST_NODE_TYPES.MemberExpression)) {
+      // `.catch(noop)`: a no-op the analysis cannot follow becomes an inline handler that logs.
+      return noopRewrite(finding, input, options, layout, logger);
+    }
+    if (!call || fn.range[0] < call.range[0] || fn.range[1] > call.range[1]) {
+      const name = fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id ? fn.id.name : 'a shared function';
+      return fixme(`the handler is ${name}, used elsewhere too; log the error object in it or pass an inline handler`);
+    }
+    body = fn.body;
+    const first = fn.params[0];
+    if (!first) {
+      binding = freshBindingName(input, fn, [loggerHead]);
+      const open = text.indexOf('(', fn.range[0]);
+      if (open < 0 || open > fn.body.range[0]) return fixme('the handler has no parameter list to add the error to');
+      edits.push({ range: [open + 1, open + 1], text: style.typescript ? `${binding}: unknown` : binding });
+    } else if (first.type === AST_NODE_TYPES.Identifier) {
+      binding = first.name;
+    } else {
+      return fixme("the handler's parameter is destructured, so the error object is lost; take it whole and log it");
+    }
+  }
+
+  // 2. What to say: the place, the call that failed, the expected errors.
+  const calls = sourceCalls(handler);
+  const callee = calls.map(calleeLabel).find((label): label is string => label !== null) ?? null;
+  const place = placeName(handler.kind === 'catch-clause' ? handler.node : (handler.call ?? handler.node), input.fileName);
+  const narrowed = finding.paths.some((path) => path.label === 'narrowed');
+  const provider = options.knownErrors === undefined ? builtinKnownErrors : options.knownErrors;
+  const known =
+    !narrowed && provider ? provider({ input, handler, calls, scope: scopeAt(input.scopeManager, handler.node) }) : [];
+  for (const error of known) edits.push(...error.edits);
+  if (logger.addImport) edits.push(importEdit(input, logger.addImport));
+
+  const q = (message: string): string => quoteString(message, style.quote);
+  const semi = ';';
+  const errorCall =
+    formatLogCall(logger, 'error', binding, q(callee ? `${place}: unexpected error from ${callee}()` : `${place}: unexpected error`)) + semi;
+  const lines: string[] = [];
+  if (known.length > 0) {
+    const guards = known.map((error) => error.guard(binding));
+    const test = guards.length === 1 ? guards[0] : guards.map((guard) => (guard.includes('&&') ? `(${guard})` : guard)).join(' || ');
+    const expectedMessage = q(callee ? `${place}: ${callee}() failed` : `${place}: ${known.map((error) => error.name).join(' or ')}`);
+    lines.push(`if (${test}) {`, unit + formatLogCall(logger, options.expectedLevel ?? 'warn', binding, expectedMessage) + semi, '} else {', unit + errorCall, '}');
+  } else {
+    lines.push(errorCall);
+  }
+  const block = (indent: string): string => lines.map((line) => indent + line).join(eol);
+  const inline = lines.map((line) => line.trim()).join(' ');
+
+  // 3. Where: before each quiet path's exit, or at the end of the body.
+  const quiet = finding.quietPaths.length > 0 ? finding.quietPaths : finding.paths.filter((path) => path.label === 'quiet');
+  const exitNodes: TSESTree.Node[] = [];
+  let endExit = false;
+  for (const path of quiet) {
+    if (path.exit.kind === 'end' || !path.exit.node) endExit = true;
+    else if (!exitNodes.includes(path.exit.node)) exitNodes.push(path.exit.node);
+  }
+  if (quiet.length === 0) endExit = true;
+  const sharedEnd = finding.paths.some((path) => path.label !== 'quiet' && (path.exit.kind === 'end' || !path.exit.node));
+
+  // A log on a quiet path that drops the error gets the error object; at `warn` or above that
+  // makes the path loud, so no second log is added before its exit.
+  const fixedLogs = new Set<TSESTree.CallExpression>();
+  for (const path of quiet) {
+    const dropped = (path as { droppedLog?: TSESTree.CallExpression | null }).droppedLog;
+    if (!dropped || fixedLogs.has(dropped)) continue;
+    const edit = logErrorObjectEdit(input, dropped, binding, handler.node, options.resolveLoggerModule);
+    if (!edit) continue;
+    fixedLogs.add(dropped);
+    edits.push(edit);
+  }
+  const loudAfterFix = (path: HandlerFinding['quietPaths'][number]): boolean => {
+    const dropped = (path as { droppedLog?: TSESTree.CallExpression | null }).droppedLog;
+    return !!dropped && fixedLogs.has(dropped) && logLevelOf(dropped) >= LEVEL_RANK.warn;
+  };
+  if (quiet.length > 0 && quiet.every(loudAfterFix)) {
+    return { edits, fixme: null, errorTypes: [], logger };
+  }
+  exitNodes.length = 0;
+  endExit = false;
+  for (const path of quiet) {
+    if (loudAfterFix(path)) continue;
+    if (path.exit.kind === 'end' || !path.exit.node) endExit = true;
+    else if (!exitNodes.includes(path.exit.node)) exitNodes.push(path.exit.node);
+  }
+  if (quiet.length === 0) endExit = true;
+
+  // A quiet `throw` of something else keeps its throw; the same error is never logged and rethrown.
+  const exits = exitNodes.filter(
+    (node) => !(node.type === AST_NODE_TYPES.ThrowStatement && node.argument.type === AST_NODE_TYPES.Identifier && node.argument.name === binding),
+  );
+
+  if (body.type !== AST_NODE_TYPES.BlockStatement) {
+    // `.catch(() => fallback)`: the concise body becomes a block that logs, then returns it.
+    const fn = handler.node as TSESTree.ArrowFunctionExpression;
+    const arrow = text.lastIndexOf('=>', body.range[0]);
+    if (arrow < fn.range[0]) return fixme('the handler body could not be located');
+    const raw = text.slice(arrow + 2, fn.range[1]).trim();
+    const indent = indentAt(text, fn.range[0]);
+    const inner = indent + unit;
+    const returned = /^(undefined|void 0)$/.test(raw) ? '' : `${eol}${inner}return ${raw}${semi}`;
+    edits.push({ range: [arrow + 2, fn.range[1]], text: ` {${eol}${block(inner)}${returned}${eol}${indent}}` });
+    return { edits, fixme: null, errorTypes: known.map(({ name, evidence }) => ({ name, evidence })), logger };
+  }
+
+  const indent = indentAt(text, body.range[0]);
+  const items = blockItems(body, comments);
+  const ownLine = items.find((item) => firstOnLine(text, item.range[0]) && !sameLine(text, body.range[0], item.range[0]));
+  const inner = ownLine ? indentAt(text, ownLine.range[0]) : indent + unit;
+  const singleLine = sameLine(text, body.range[0], body.range[1]);
+
+  // Exits nested deeper than the body's own statements: inserted in place.
+  const nested: TextEdit[] = [];
+  const direct: TSESTree.Node[] = [];
+  for (const exit of exits) {
+    if (exit.range[0] < body.range[0] || exit.range[1] > body.range[1]) continue;
+    if (exit.parent === body) {
+      direct.push(exit);
+      continue;
+    }
+    if (exit.parent?.type === AST_NODE_TYPES.BlockStatement) {
+      if (firstOnLine(text, exit.range[0]) && !singleLine) {
+        const at = indentAt(text, exit.range[0]);
+        nested.push({ range: [exit.range[0], exit.range[0]], text: block(at).slice(at.length) + eol + at });
+      } else {
+        nested.push({ range: [exit.range[0], exit.range[0]], text: `${inline} ` });
+      }
+    } else {
+      // `if (x) return 0;`: braces around the log and the exit.
+      nested.push({ range: [exit.range[0], exit.range[0]], text: `{ ${inline} ` }, { range: [exit.range[1], exit.range[1]], text: ' }' });
+    }
+  }
+
+  let endEdit: { position: number; text: string } | null = null;
+  if (endExit && sharedEnd) {
+    // `if (e.code === 'X') { … }` and nothing else: the quiet path is the missing `else`.
+    let last: TSESTree.Node | undefined = body.body[body.body.length - 1];
+    while (last?.type === AST_NODE_TYPES.IfStatement && last.alternate) last = last.alternate;
+    if (last?.type !== AST_NODE_TYPES.IfStatement || last.consequent.type !== AST_NODE_TYPES.BlockStatement || singleLine) {
+      return fixme('a handled path and a quiet path both fall off the end of the handler; log the error object on the quiet one');
+    }
+    const at = indentAt(text, last.consequent.range[1] - 1);
+    endEdit = { position: last.consequent.range[1], text: ` else {${eol}${block(at + unit)}${eol}${at}}` };
+  }
+
+  if (singleLine) {
+    // `catch {}` / `catch { return 0; }`: the body is laid out again, one statement a line.
+    const out: string[] = [];
+    for (const item of items) {
+      if (item.node && direct.includes(item.node)) out.push(block(inner));
+      out.push(inner + sliceWithEdits(text, item.range[0], item.range[1], nested));
+    }
+    if (endExit && !sharedEnd) out.push(block(inner));
+    edits.push({ range: [body.range[0], body.range[1]], text: `{${eol}${out.join(eol)}${eol}${indent}}` });
+    return { edits, fixme: null, errorTypes: known.map(({ name, evidence }) => ({ name, evidence })), logger };
+  }
+
+  edits.push(...nested);
+  for (const exit of direct) {
+    if (firstOnLine(text, exit.range[0])) {
+      const at = indentAt(text, exit.range[0]);
+      edits.push({ range: [exit.range[0], exit.range[0]], text: block(at).slice(at.length) + eol + at });
+    } else {
+      edits.push({ range: [exit.range[0], exit.range[0]], text: `${inline} ` });
+    }
+  }
+  if (endEdit) edits.push({ range: [endEdit.position, endEdit.position], text: endEdit.text });
+  else if (endExit) {
+    const lastItem = items[items.length - 1];
+    const position = lastItem ? lastItem.range[1] : body.range[0] + 1;
+    edits.push({ range: [position, position], text: eol + block(inner) });
+  }
+  return { edits, fixme: null, errorTypes: known.map(({ name, evidence }) => ({ name, evidence })), logger };
+}
+
+function fixmeEdit(handler: Handler, layout: Layout, comments: TSESTree.Comment[], why: string): TextEdit {
+  const { text, style } = layout;
+  const note = `${FIXME_TAG}: ${why}`;
+  if (handler.kind === 'catch-clause') {
+    const body = (handler.node as TSESTree.CatchClause).body;
+    const indent = indentAt(text, body.range[0]);
+    if (sameLine(text, body.range[0], body.range[1])) {
+      const items = blockItems(body, comments);
+      const lines = [`// ${note}`, ...items.map((item) => text.slice(item.range[0], item.range[1]))];
+      return { range: [body.range[0], body.range[1]], text: `{${style.eol}${lines.map((line) => indent + style.indentUnit + line).join(style.eol)}${style.eol}${indent}}` };
+    }
+    const first = blockItems(body, comments)[0];
+    const inner = first && firstOnLine(text, first.range[0]) ? indentAt(text, first.range[0]) : indent + style.indentUnit;
+    return { range: [body.range[0] + 1, body.range[0] + 1], text: `${style.eol}${inner}// ${note}` };
+  }
+  const call = handler.call;
+  const argument = call ? call.arguments[handler.kind === 'promise-then' ? 1 : 0] : undefined;
+  const at = argument ? argument.range[0] : handler.node.range[0];
+  return { range: [at, at], text: `/* ${note.replace(/\*\//g, '* /')} */ ` };
+}
+
+const LEVEL_RANK: Record<string, number> = { trace: 0, silly: 0, verbose: 1, debug: 1, log: 2, info: 2, http: 2, notice: 2, warn: 3, warning: 3, error: 4, err: 4, exception: 4, captureException: 4, fatal: 5, crit: 5, critical: 5, alert: 5, emerg: 5 };
+
+/** The level a log call's method name stands for (`warn` → 3), by the analysis's default method levels. */
+export function logLevelOf(call: TSESTree.CallExpression): number {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return -1;
+  return LEVEL_RANK[callee.property.name] ?? -1;
+}
+
+/**
+ * The edit that makes a log call carry the error object in its own logger's order:
+ * `logger.warn(\`… ${e.message}\`)` → `logger.warn({ err: e }, \`…\`)` (pino/bunyan) or
+ * `console.warn(\`…\`, e)` (message-first). Null when the call already passes it or has no arguments.
+ */
+export function logErrorObjectEdit(
+  input: AnalysisInput,
+  call: TSESTree.CallExpression,
+  errorName: string,
+  at: TSESTree.Node,
+  resolveModule?: LoggerModuleResolver | null,
+): TextEdit | null {
+  const args = call.arguments;
+  const first = args[0];
+  const last = args[args.length - 1];
+  if (!first || !last) return null;
+  if (args.some((arg) => arg.type === AST_NODE_TYPES.Identifier && arg.name === errorName)) return null;
+  const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? expressionText(call.callee.object) : null;
+  const order = receiver ? loggerOrderFor(input, receiver, at, resolveModule) : 'message-first';
+  if (order === 'object-first') {
+    if (first.type === AST_NODE_TYPES.ObjectExpression) {
+      const hasErr = first.properties.some((prop) => prop.type === AST_NODE_TYPES.Property && !prop.computed && prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'err');
+      if (hasErr) return null;
+      const entry = errorName === 'err' ? 'err' : `err: ${errorName}`;
+      const firstProp = first.properties[0];
+      if (!firstProp) return { range: [first.range[0], first.range[1]], text: `{ ${entry} }` };
+      return { range: [firstProp.range[0], firstProp.range[0]], text: `${entry}, ` };
+    }
+    const entry = errorName === 'err' ? '{ err }' : `{ err: ${errorName} }`;
+    return { range: [first.range[0], first.range[0]], text: `${entry}, ` };
+  }
+  return { range: [last.range[1], last.range[1]], text: `, ${errorName}` };
+}
+
+function loggerOrderFor(input: AnalysisInput, receiver: string, at: TSESTree.Node, resolveModule?: LoggerModuleResolver | null): 'object-first' | 'message-first' {
+  if (receiver === 'console') return 'message-first';
+  const style = findLoggerStyle(input, at, null, resolveModule);
+  if (style.object === receiver) return style.order;
+  return 'message-first';
+}
+
+function noopRewrite(finding: HandlerFinding, input: AnalysisInput, options: RewriteOptions, layout: Layout, logger: LoggerStyle): SpecificCatchRewrite {
+  const { text, style } = layout;
+  const handler = finding.handler;
+  const call = handler.call as TSESTree.CallExpression;
+  const argument = handler.node;
+  const binding = freshBindingName(input, call, [logger.object.split('.')[0] ?? logger.object]);
+  const callee = sourceCalls(handler).map(calleeLabel).find((label): label is string => label !== null) ?? null;
+  const place = placeName(call, input.fileName);
+  const message = quoteString(callee ? `${place}: unexpected error from ${callee}()` : `${place}: unexpected error`, style.quote);
+  const indent = indentAt(text, argument.range[0]);
+  const param = style.typescript ? `${binding}: unknown` : binding;
+  const edits: TextEdit[] = [
+    {
+      range: [argument.range[0], argument.range[1]],
+      text: `(${param}) => {${style.eol}${indent}${style.indentUnit}${formatLogCall(logger, 'error', binding, message)};${style.eol}${indent}}`,
+    },
+  ];
+  if (logger.addImport) edits.push(importEdit(input, logger.addImport));
+  void options;
+  return { edits, fixme: null, errorTypes: [], logger };
+}

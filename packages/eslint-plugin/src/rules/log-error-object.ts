@@ -1,0 +1,69 @@
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { logCallFindingsOf, optionsSchema, resolveOptions, type CatchwiseOptions, type LogCallFinding } from '../analysis/index.js';
+import { unwrap } from '../analysis/ast.js';
+import { createRule } from '../utils/create-rule.js';
+import { chooseLogger, handlerVisitors, type RuleFile } from '../utils/handler-rule.js';
+
+export type MessageIds = 'logErrorObject' | 'passErrorSuggestion';
+export type Options = [Pick<CatchwiseOptions, 'loggers' | 'minimumLevel'>];
+
+/** Adds the error object to a log call in the logger's own style. */
+function passErrorFix(finding: LogCallFinding, file: RuleFile): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
+  const name = finding.errorName;
+  if (name === null) return null;
+  const call = finding.call;
+  const first = call.arguments[0] ? unwrap(call.arguments[0]) : null;
+  if (first?.type === T.ObjectExpression) {
+    // pino/bunyan merge object: add `err` to it.
+    if (first.properties.length === 0) return (fixer) => fixer.replaceText(first, `{ err: ${name} }`);
+    const last = first.properties[first.properties.length - 1]!;
+    const key = name === 'err' ? 'err' : `err: ${name}`;
+    return (fixer) => fixer.insertTextAfter(last, `, ${key}`);
+  }
+  const style = chooseLogger(file.sourceText);
+  const isConsole = /^console$/.test(file.sourceText.slice(call.callee.range[0], call.callee.range[1]).split('.')[0] ?? '');
+  if (style.objectFirst && !isConsole && first) {
+    const key = name === 'err' ? 'err' : `err: ${name}`;
+    return (fixer) => fixer.insertTextBefore(call.arguments[0]!, `{ ${key} }, `);
+  }
+  const last = call.arguments[call.arguments.length - 1];
+  if (!last) return null;
+  return (fixer) => fixer.insertTextAfter(last, `, ${name}`);
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'log-error-object',
+  meta: {
+    type: 'suggestion',
+    hasSuggestions: true,
+    docs: {
+      description: 'Require log calls in error handlers to receive the error object, not only its message',
+      recommended: 'warn',
+    },
+    messages: {
+      logErrorObject:
+        'This {{level}} log call keeps only text derived from the error; pass the error object itself so its stack and cause are logged.',
+      passErrorSuggestion: 'Pass `{{name}}` to the logger',
+    },
+    schema: optionsSchema(['loggers', 'minimumLevel']),
+  },
+  defaultOptions: [{ loggers: [], minimumLevel: 'warn' }],
+  create(context, [userOptions]) {
+    const options = resolveOptions(userOptions);
+    const seen = new WeakSet<object>();
+    return handlerVisitors(context, options, (analysis, file) => {
+      for (const finding of logCallFindingsOf(analysis, options)) {
+        if (seen.has(finding.call)) continue;
+        seen.add(finding.call);
+        const fix = passErrorFix(finding, file);
+        context.report({
+          node: finding.call,
+          messageId: 'logErrorObject',
+          data: finding.data,
+          suggest: fix ? [{ messageId: 'passErrorSuggestion', data: { name: finding.errorName ?? '' }, fix }] : [],
+        });
+      }
+    });
+  },
+});

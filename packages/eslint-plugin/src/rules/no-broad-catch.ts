@@ -1,0 +1,64 @@
+import { optionsSchema, resolveOptions, type CatchwiseOptions } from '../analysis/index.js';
+import { createRule } from '../utils/create-rule.js';
+import { chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits } from '../utils/handler-rule.js';
+
+export type MessageIds = 'broadCatch' | 'unnarrowedCatch' | 'logErrorSuggestion' | 'rethrowSuggestion';
+export type Options = [CatchwiseOptions];
+
+export default createRule<Options, MessageIds>({
+  name: 'no-broad-catch',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: {
+      description: 'Disallow handlers that recover quietly from errors they did not narrow',
+      recommended: 'error',
+      strictOptions: { requireNarrowing: true },
+    },
+    messages: {
+      broadCatch: 'In this {{handler}}, {{which}} at line {{line}} {{action}} without logging the error{{note}}{{more}}.',
+      unnarrowedCatch:
+        'In this {{handler}}, {{which}} at line {{line}} logs the error but {{action}} for every error alike{{more}}; narrow it to the errors you expect.',
+      logErrorSuggestion: 'Pass the error object to {{logger}}.error on the quiet path',
+      rethrowSuggestion: 'Rethrow the errors this handler does not expect',
+    },
+    schema: optionsSchema([
+      'loggers', 'minimumLevel', 'guards', 'propagators', 'allowComment', 'allowedHandlers', 'ignoreBindingPattern', 'idioms',
+      'requireNarrowing',
+    ]),
+  },
+  defaultOptions: [
+    {
+      loggers: [],
+      minimumLevel: 'warn',
+      guards: [],
+      propagators: [],
+      allowComment: true,
+      allowedHandlers: [],
+      ignoreBindingPattern: '',
+      idioms: { cleanup: true, probes: true, fireAndForget: true, testCode: true },
+      requireNarrowing: false,
+    },
+  ],
+  create(context, [userOptions]) {
+    const options = resolveOptions(userOptions);
+    return handlerVisitors(context, options, (analysis, file) => {
+      const finding = handlerFinding(analysis, file, options);
+      if (!finding || finding.ruleId !== 'no-broad-catch') return;
+      const logger = chooseLogger(file.sourceText);
+      const suggest = [];
+      if (finding.messageId === 'broadCatch') {
+        const log = quietPathEdits(finding, file, 'log', logger);
+        if (log) suggest.push({ messageId: 'logErrorSuggestion' as const, data: { logger: logger.expression }, fix: log });
+      }
+      const rethrow = finding.handler.kind === 'catch-clause' ? quietPathEdits(finding, file, 'rethrow', logger) : null;
+      if (rethrow) suggest.push({ messageId: 'rethrowSuggestion' as const, fix: rethrow });
+      context.report({
+        loc: handlerLoc(finding.handler),
+        messageId: finding.messageId as 'broadCatch' | 'unnarrowedCatch',
+        data: finding.data,
+        suggest,
+      });
+    });
+  },
+});

@@ -1,0 +1,52 @@
+import { optionsSchema, resolveOptions, type CatchwiseOptions } from '../analysis/index.js';
+import { createRule } from '../utils/create-rule.js';
+import { chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits } from '../utils/handler-rule.js';
+
+export type MessageIds = 'silentCatch' | 'logErrorSuggestion' | 'rethrowSuggestion';
+export type Options = [Omit<CatchwiseOptions, 'requireNarrowing'>];
+
+export default createRule<Options, MessageIds>({
+  name: 'no-silent-catch',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: {
+      description: 'Disallow catch clauses and promise handlers that discard the error',
+      recommended: 'error',
+    },
+    messages: {
+      silentCatch: 'This {{handler}} discards the error: {{detail}}.',
+      logErrorSuggestion: 'Pass the error object to {{logger}}.error',
+      rethrowSuggestion: 'Rethrow the error',
+    },
+    schema: optionsSchema([
+      'loggers', 'minimumLevel', 'guards', 'propagators', 'allowComment', 'allowedHandlers', 'ignoreBindingPattern', 'idioms',
+    ]),
+  },
+  defaultOptions: [
+    {
+      loggers: [],
+      minimumLevel: 'warn',
+      guards: [],
+      propagators: [],
+      allowComment: true,
+      allowedHandlers: [],
+      ignoreBindingPattern: '',
+      idioms: { cleanup: true, probes: true, fireAndForget: true, testCode: true },
+    },
+  ],
+  create(context, [userOptions]) {
+    const options = resolveOptions(userOptions);
+    return handlerVisitors(context, options, (analysis, file) => {
+      const finding = handlerFinding(analysis, file, options);
+      if (!finding || finding.ruleId !== 'no-silent-catch') return;
+      const logger = chooseLogger(file.sourceText);
+      const suggest = [];
+      const log = quietPathEdits(finding, file, 'log', logger);
+      if (log) suggest.push({ messageId: 'logErrorSuggestion' as const, data: { logger: logger.expression }, fix: log });
+      const rethrow = finding.handler.kind === 'catch-clause' ? quietPathEdits(finding, file, 'rethrow', logger) : null;
+      if (rethrow) suggest.push({ messageId: 'rethrowSuggestion' as const, fix: rethrow });
+      context.report({ loc: handlerLoc(finding.handler), messageId: 'silentCatch', data: finding.data, suggest });
+    });
+  },
+});

@@ -1,0 +1,298 @@
+// The domain visitor the rules share (STYLE: "a domain visitor keeps rules small"): it finds every
+// handler through ESLint's own traversal, runs the shared analysis once per handler (cached across
+// the three rules), and builds the editor suggestions.
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ScopeManager } from '@typescript-eslint/scope-manager';
+import {
+  classifyHandler,
+  getHandlerAnalysis,
+  handlerBody,
+  handlerFromCall,
+  handlerFromCatchClause,
+  type FileContext,
+  type Handler,
+  type HandlerAnalysis,
+  type HandlerFinding,
+  type HandlerPath,
+  type ResolvedOptions,
+} from '../analysis/index.js';
+import { isFunction, unwrap } from '../analysis/ast.js';
+import { scopeOf } from '../analysis/handlers.js';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export interface RuleFile extends FileContext {
+  sourceText: string;
+  sourceCode: TSESLint.SourceCode;
+}
+
+export function ruleFile(context: Context): RuleFile {
+  const sourceCode = context.sourceCode;
+  return {
+    fileName: context.filename,
+    comments: sourceCode.getAllComments(),
+    scopeManager: sourceCode.scopeManager as ScopeManager,
+    sourceText: sourceCode.text,
+    sourceCode,
+  };
+}
+
+/** Visitors that call `onHandler` once per handler, with its (cached) analysis. */
+export function handlerVisitors(
+  context: Context,
+  options: ResolvedOptions,
+  onHandler: (analysis: HandlerAnalysis, file: RuleFile) => void,
+): TSESLint.RuleListener {
+  let file: RuleFile | null = null;
+  const run = (handler: Handler | null): void => {
+    if (!handler) return;
+    file ??= ruleFile(context);
+    onHandler(getHandlerAnalysis(handler, file.scopeManager, options), file);
+  };
+  return {
+    CatchClause(node) {
+      run(handlerFromCatchClause(node));
+    },
+    CallExpression(node) {
+      const callee = node.callee;
+      if (callee.type !== T.MemberExpression || callee.computed || callee.property.type !== T.Identifier) return;
+      const name = callee.property.name;
+      if (name !== 'catch' && name !== 'then') return;
+      run(handlerFromCall(node, context.sourceCode.scopeManager as ScopeManager, options));
+    },
+  };
+}
+
+/** The handler finding a rule reports (exemptions resolved), or null. */
+export function handlerFinding(analysis: HandlerAnalysis, file: RuleFile, options: ResolvedOptions): HandlerFinding | null {
+  const result = classifyHandler(analysis, file, options);
+  if (!result || result.exemption) return null;
+  return result as HandlerFinding;
+}
+
+/** Where a handler is reported: `catch (e)` up to its block, or the callback's head. */
+export function handlerLoc(handler: Handler): TSESTree.SourceLocation {
+  const node = handler.node;
+  if (node.type === T.CatchClause) return { start: node.loc.start, end: node.body.loc.start };
+  if (isFunction(node) && handler.call) {
+    const inCall = handler.call.arguments.some((argument) => unwrap(argument) === node);
+    if (inCall) return { start: node.loc.start, end: node.body.loc.start };
+  }
+  if (handler.call) {
+    const argument = handler.call.arguments[handler.kind === 'promise-then' ? 1 : 0];
+    if (argument) return argument.loc;
+  }
+  return node.loc;
+}
+
+// ───────────────────────────── suggestions ─────────────────────────────
+
+export interface LoggerChoice {
+  /** `logger`, `this.logger`, `console`, … */
+  expression: string;
+  /** pino/bunyan put the error in an object first; winston/console take it after the message. */
+  objectFirst: boolean;
+}
+
+const LOGGER_USE = /(?<![\w$.#])((?:this\.)?#?(?:[A-Za-z_$][\w$]*\.)?(?:logger|log|[A-Za-z_$][\w$]*Logger))\.(?:trace|debug|info|warn|error|fatal)\(\s*(\{)?/g;
+
+/** The logger a file already uses (and its argument order), else `console`. */
+export function chooseLogger(sourceText: string): LoggerChoice {
+  LOGGER_USE.lastIndex = 0;
+  let found: string | null = null;
+  let objectFirst = false;
+  for (let match = LOGGER_USE.exec(sourceText); match; match = LOGGER_USE.exec(sourceText)) {
+    if (match[1]!.startsWith('console')) continue;
+    found ??= match[1]!;
+    if (match[1] === found && match[2]) objectFirst = true;
+  }
+  if (/from\s+['"](?:pino|bunyan)['"]|require\(\s*['"](?:pino|bunyan)['"]\s*\)/.test(sourceText)) objectFirst = true;
+  return found ? { expression: found, objectFirst } : { expression: 'console', objectFirst: false };
+}
+
+function indentAt(sourceText: string, offset: number): string {
+  const lineStart = sourceText.lastIndexOf('\n', offset - 1) + 1;
+  const match = /^[ \t]*/.exec(sourceText.slice(lineStart));
+  return match ? match[0] : '';
+}
+
+function unusedName(handler: Handler, scopeManager: ScopeManager, base: string): string {
+  const names = new Set<string>();
+  const scope = scopeManager.acquire(handler.node, true) ?? scopeOf(scopeManager, handler.node);
+  for (let current = scope; current; current = current.upper) {
+    for (const variable of current.variables) names.add(variable.name);
+    for (const reference of current.through) names.add(reference.identifier.name);
+  }
+  let name = base;
+  for (let i = 2; names.has(name); i++) name = `${base}${i}`;
+  return name;
+}
+
+interface BindingPlan {
+  name: string;
+  fixes: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+}
+
+/** Makes sure the handler binds the error to a plain name: adds `(error)`, or turns `{ message }` into `error` + a destructuring. */
+export function planBinding(handler: Handler, file: RuleFile): BindingPlan | null {
+  const node = handler.node;
+  const param = handler.param;
+  if (param && param.type === T.Identifier) return { name: param.name, fixes: () => [] };
+  if (param && param.type === T.AssignmentPattern && param.left.type === T.Identifier) return { name: param.left.name, fixes: () => [] };
+  const name = unusedName(handler, file.scopeManager, 'error');
+  if (node.type === T.CatchClause) {
+    if (!param) {
+      const catchToken = file.sourceCode.getFirstToken(node)!;
+      return { name, fixes: (fixer) => [fixer.insertTextAfter(catchToken, ` (${name})`)] };
+    }
+    const patternText = file.sourceText.slice(param.range[0], param.range[1]);
+    const body = node.body;
+    return {
+      name,
+      fixes: (fixer) => [
+        fixer.replaceText(param, name),
+        fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` const ${patternText} = ${name};`),
+      ],
+    };
+  }
+  if (isFunction(node)) {
+    if (param) return null;
+    if (node.type === T.ArrowFunctionExpression) {
+      const first = file.sourceCode.getFirstToken(node, { filter: (token) => token.value === '(' });
+      if (first && first.range[0] < node.body.range[0]) {
+        return { name, fixes: (fixer) => [fixer.insertTextAfter(first, name)] };
+      }
+      return null;
+    }
+    const open = file.sourceCode.getTokenBefore(node.body, { filter: (token) => token.value === ')' });
+    if (!open) return null;
+    return { name, fixes: (fixer) => [fixer.insertTextBefore(open, name)] };
+  }
+  return null;
+}
+
+function logStatement(logger: LoggerChoice, name: string, message: string): string {
+  const quoted = `'${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return logger.objectFirst ? `${logger.expression}.error({ err: ${name} }, ${quoted});` : `${logger.expression}.error(${quoted}, ${name});`;
+}
+
+function contextName(handler: Handler): string {
+  let current: TSESTree.Node | undefined = handler.node.parent;
+  while (current) {
+    if (isFunction(current)) {
+      if (current.type !== T.ArrowFunctionExpression || current !== handler.node) {
+        const parent = current.parent;
+        if (current.type === T.FunctionDeclaration && current.id) return current.id.name;
+        if (parent?.type === T.MethodDefinition && parent.key.type === T.Identifier) {
+          const cls = parent.parent?.parent;
+          const className = cls && (cls.type === T.ClassDeclaration || cls.type === T.ClassExpression) && cls.id ? `${cls.id.name}.` : '';
+          return `${className}${parent.key.name}`;
+        }
+        if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
+      }
+    }
+    current = current.parent;
+  }
+  return '';
+}
+
+/** A message for an inserted log line: "PostgresClient.close: unexpected error". */
+export function logMessage(handler: Handler): string {
+  const where = contextName(handler);
+  return where ? `${where}: unexpected error` : 'unexpected error';
+}
+
+/** Statement-level edits at each quiet exit: `mode` 'log' inserts a log line before it, 'rethrow' replaces it with `throw`. */
+export function quietPathEdits(
+  finding: HandlerFinding,
+  file: RuleFile,
+  mode: 'log' | 'rethrow',
+  logger: LoggerChoice,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
+  const { handler } = finding;
+  const binding = planBinding(handler, file);
+  if (!binding) return null;
+  const body = handlerBody(handler);
+  const name = binding.name;
+  const log = logStatement(logger, name, logMessage(handler));
+  const line = mode === 'log' ? log : `throw ${name};`;
+  if (body === null) {
+    // `.catch(noop)`: replace the reference with a logging callback.
+    if (mode !== 'log' || !handler.call) return null;
+    const target = handler.node;
+    return (fixer) => [fixer.replaceText(target, `(${name}) => { ${log} }`)];
+  }
+  if (body.type !== T.BlockStatement) {
+    if (mode !== 'log') return null;
+    const text = file.sourceText.slice(body.range[0], body.range[1]);
+    return (fixer) => [...binding.fixes(fixer), fixer.replaceText(body, `{ ${log} return ${text}; }`)];
+  }
+  const endMixed = finding.paths.some((path) => path.exit.kind === 'end' && path.label !== 'quiet');
+  const edits: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix)[] = [];
+  let atStart = false;
+  for (const path of finding.quietPaths) {
+    edits.push(...exitEdit(path, body, file, line, mode, endMixed, () => (atStart = true)));
+  }
+  if (atStart) {
+    if (mode === 'rethrow') return null;
+    edits.length = 0;
+    const indent = body.body.length > 0 ? indentAt(file.sourceText, body.body[0]!.range[0]) : `${indentAt(file.sourceText, body.range[0])}  `;
+    edits.push((fixer) => fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], `\n${indent}${log}`));
+  }
+  if (edits.length === 0) return null;
+  return (fixer) => [...binding.fixes(fixer), ...edits.map((edit) => edit(fixer))];
+}
+
+function exitEdit(
+  path: HandlerPath,
+  body: TSESTree.BlockStatement,
+  file: RuleFile,
+  line: string,
+  mode: 'log' | 'rethrow',
+  endMixed: boolean,
+  fallBackToStart: () => void,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix)[] {
+  const node = path.exit.node;
+  if (node && node.type !== T.ReturnStatement && node.type !== T.ContinueStatement && node.type !== T.BreakStatement) {
+    fallBackToStart();
+    return [];
+  }
+  if (node) {
+    const parent = node.parent;
+    const inBlock = parent?.type === T.BlockStatement || parent?.type === T.SwitchCase || parent?.type === T.StaticBlock;
+    if (mode === 'rethrow') {
+      if (node.type === T.ReturnStatement && node.argument && containsSideEffect(node.argument)) {
+        fallBackToStart();
+        return [];
+      }
+      return [(fixer) => fixer.replaceText(node, line)];
+    }
+    if (inBlock) {
+      const indent = indentAt(file.sourceText, node.range[0]);
+      return [(fixer) => fixer.insertTextBefore(node, `${line}\n${indent}`)];
+    }
+    const text = file.sourceText.slice(node.range[0], node.range[1]);
+    return [(fixer) => fixer.replaceText(node, `{ ${line} ${text} }`)];
+  }
+  if (endMixed) {
+    fallBackToStart();
+    return [];
+  }
+  const last = body.body[body.body.length - 1];
+  if (last) {
+    const indent = indentAt(file.sourceText, last.range[0]);
+    return [(fixer) => fixer.insertTextAfter(last, `\n${indent}${line}`)];
+  }
+  const closingIndent = indentAt(file.sourceText, body.range[1] - 1);
+  const sameLine = !file.sourceText.slice(body.range[0], body.range[1]).includes('\n');
+  if (sameLine) return [(fixer) => fixer.replaceText(body, `{ ${line} }`)];
+  const inner = file.sourceText.slice(body.range[0] + 1, body.range[1] - 1);
+  const innerIndent = `${closingIndent}  `;
+  return [(fixer) => fixer.replaceText(body, `{${inner.replace(/\s*$/, '')}\n${innerIndent}${line}\n${closingIndent}}`)];
+}
+
+function containsSideEffect(node: TSESTree.Node): boolean {
+  const current = unwrap(node);
+  return !(current.type === T.Literal || current.type === T.Identifier || current.type === T.ObjectExpression && current.properties.length === 0 || current.type === T.ArrayExpression && current.elements.length === 0);
+}
