@@ -1,0 +1,199 @@
+/**
+ * BottomKSample: a uniform sample of k distinct values, chosen as the k values with the smallest
+ * 64-bit cw64 hashes (a KMV sketch that keeps the values).
+ *
+ * Uniform over distinct values (every distinct value is equally likely to be kept, however often it
+ * repeats), deterministic (same set of values, same seed: same sample), and mergeable (the bottom-k
+ * of a union is the bottom-k of the two bottom-ks), so it replaces the seed's "first 100 seen".
+ * It also estimates the number of distinct values: (k - 1) / U(k), U(k) the k-th smallest hash
+ * as a fraction of 2^64, relative standard error about 1 / sqrt(k - 2); exact while fewer than k
+ * distinct values were seen. `accuracy(counterEstimate)` compares that estimate with a
+ * HyperLogLog's (the seed's planned "sample accuracy vs actual cardinality").
+ *
+ * Memory: 8 B x capacity for the hashes (two Uint32Arrays) + one string reference per kept value
+ * (values longer than `maxValueLength` are kept truncated; their hash is of the full value);
+ * capacity grows by doubling from 8 up to k, never per item.
+ * Time: offer O(1) when the hash is above the current k-th smallest (the common case once full),
+ * else O(log k) search + O(k) shift; merge O(k_a + k_b); values O(k).
+ *
+ * Serialised (inside the reducer's state): { k, hashes: base64 of count x (u32 hi, u32 lo) LE,
+ * ascending, values: string[] in the same order }.
+ */
+import { hash64 } from './hash.js';
+import { fromBase64, toBase64 } from './bytes.js';
+
+const SCRATCH = new Uint32Array(2);
+
+export interface BottomKJSON {
+  k: number;
+  hashes: string;
+  values: string[];
+}
+
+export class BottomKSample {
+  readonly k: number;
+  readonly maxValueLength: number;
+  private his: Uint32Array;
+  private los: Uint32Array;
+  private vals: string[];
+  private n = 0;
+
+  constructor(k: number, maxValueLength = 256) {
+    if (!Number.isInteger(k) || k < 1 || k > 1_000_000) {
+      throw new RangeError(`BottomKSample: k must be an integer from 1 to 1,000,000, got ${String(k)}`);
+    }
+    if (!Number.isInteger(maxValueLength) || maxValueLength < 1) {
+      throw new RangeError(`BottomKSample: maxValueLength must be a positive integer, got ${String(maxValueLength)}`);
+    }
+    this.k = k;
+    this.maxValueLength = maxValueLength;
+    const capacity = Math.min(k, 8);
+    this.his = new Uint32Array(capacity);
+    this.los = new Uint32Array(capacity);
+    this.vals = new Array<string>(capacity).fill('');
+  }
+
+  /** Number of values kept (min(k, distinct values seen)). */
+  get size(): number {
+    return this.n;
+  }
+
+  /** Offers a value hashed with the given seed (convenience; allocation-free). */
+  add(value: string, seed = 0): boolean {
+    hash64(value, seed, SCRATCH);
+    return this.offer(SCRATCH[0]!, SCRATCH[1]!, value);
+  }
+
+  /** Offers a value with its precomputed hash; returns true when the sample changed. */
+  offer(hi: number, lo: number, value: string): boolean {
+    const n = this.n;
+    const his = this.his;
+    const los = this.los;
+    if (n === this.k) {
+      const mh = his[n - 1]!;
+      if (hi > mh || (hi === mh && lo >= los[n - 1]!)) return false;
+    }
+    let a = 0;
+    let b = n;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      const h = his[mid]!;
+      if (h < hi || (h === hi && los[mid]! < lo)) a = mid + 1;
+      else b = mid;
+    }
+    if (a < n && his[a] === hi && los[a] === lo) return false;
+    this.insertAt(a, hi, lo, value.length > this.maxValueLength ? value.slice(0, this.maxValueLength) : value);
+    return true;
+  }
+
+  /** The sampled values, in hash order (a uniformly random order). */
+  values(): string[] {
+    return this.vals.slice(0, this.n);
+  }
+
+  /** Estimated number of distinct values offered: exact below k, else (k - 1) / U(k). */
+  estimate(): { value: number; exact: boolean; rse: number } {
+    if (this.n < this.k) return { value: this.n, exact: true, rse: 0 };
+    const u = (this.his[this.n - 1]! * 4294967296 + this.los[this.n - 1]! + 1) / 18446744073709551616;
+    return { value: (this.k - 1) / u, exact: false, rse: this.k > 2 ? 1 / Math.sqrt(this.k - 2) : 1 };
+  }
+
+  /**
+   * Sample accuracy against a distinct counter: how far this sample's own estimate is from the
+   * counter's (`relativeDifference`), and the difference expected from the sample's size alone
+   * (`expectedRse`). A relativeDifference well above 3 x expectedRse means the sample or the
+   * counter was fed a different stream.
+   */
+  accuracy(counterEstimate: number): { sampleEstimate: number; counterEstimate: number; relativeDifference: number; expectedRse: number } {
+    const own = this.estimate();
+    return {
+      sampleEstimate: own.value,
+      counterEstimate,
+      relativeDifference: counterEstimate > 0 ? (own.value - counterEstimate) / counterEstimate : own.value === 0 ? 0 : 1,
+      expectedRse: own.rse,
+    };
+  }
+
+  /** Keeps the k smallest hashes of both samples; never mutates `other`. */
+  merge(other: BottomKSample): this {
+    if (!(other instanceof BottomKSample)) throw new TypeError('BottomKSample.merge: argument is not a BottomKSample');
+    if (other.k !== this.k) throw new Error(`BottomKSample.merge: incompatible samples (k ${this.k} vs ${other.k})`);
+    if (other === this) return this;
+    for (let i = 0; i < other.n; i++) {
+      if (!this.offer(other.his[i]!, other.los[i]!, other.vals[i]!) && this.n === this.k) {
+        const mh = this.his[this.n - 1]!;
+        const oh = other.his[i]!;
+        if (oh > mh || (oh === mh && other.los[i]! >= this.los[this.n - 1]!)) break;
+      }
+    }
+    return this;
+  }
+
+  clear(): void {
+    this.n = 0;
+    this.vals.fill('');
+  }
+
+  toJSON(): BottomKJSON {
+    const bytes = new Uint8Array(this.n * 8);
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i < this.n; i++) {
+      view.setUint32(i * 8, this.his[i]!, true);
+      view.setUint32(i * 8 + 4, this.los[i]!, true);
+    }
+    return { k: this.k, hashes: toBase64(bytes), values: this.values() };
+  }
+
+  static fromJSON(json: BottomKJSON, maxValueLength = 256): BottomKSample {
+    if (json === null || typeof json !== 'object' || !Number.isInteger(json.k) || typeof json.hashes !== 'string' || !Array.isArray(json.values)) {
+      throw new Error('BottomKSample.fromJSON: expected { k, hashes, values }');
+    }
+    const sample = new BottomKSample(json.k, maxValueLength);
+    const bytes = fromBase64(json.hashes);
+    if (bytes.length !== json.values.length * 8 || json.values.length > json.k) {
+      throw new Error(`BottomKSample.fromJSON: ${bytes.length} hash bytes for ${json.values.length} values (k = ${json.k})`);
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let prevHi = -1;
+    let prevLo = -1;
+    for (let i = 0; i < json.values.length; i++) {
+      const hi = view.getUint32(i * 8, true);
+      const lo = view.getUint32(i * 8 + 4, true);
+      const value = json.values[i];
+      if (typeof value !== 'string') throw new Error(`BottomKSample.fromJSON: value ${i} is not a string`);
+      if (hi < prevHi || (hi === prevHi && lo <= prevLo)) throw new Error('BottomKSample.fromJSON: hashes are not strictly ascending');
+      prevHi = hi;
+      prevLo = lo;
+      sample.insertAt(i, hi, lo, value);
+    }
+    return sample;
+  }
+
+  private insertAt(at: number, hi: number, lo: number, value: string): void {
+    let n = this.n;
+    if (n === this.k) {
+      n--;
+    } else if (n === this.his.length) {
+      const capacity = Math.min(this.k, this.his.length * 2);
+      const his = new Uint32Array(capacity);
+      const los = new Uint32Array(capacity);
+      his.set(this.his);
+      los.set(this.los);
+      this.his = his;
+      this.los = los;
+      for (let i = this.vals.length; i < capacity; i++) this.vals.push('');
+    }
+    const his = this.his;
+    const los = this.los;
+    const vals = this.vals;
+    for (let i = n; i > at; i--) {
+      his[i] = his[i - 1]!;
+      los[i] = los[i - 1]!;
+      vals[i] = vals[i - 1]!;
+    }
+    his[at] = hi;
+    los[at] = lo;
+    vals[at] = value;
+    this.n = n + 1;
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * EventValidator: reads the five fields of a metadata event through (optional) accessors, checks
+ * their types, and leaves the parsed values in its own fields (no allocation per event, except
+ * `String(n)` for a numeric workflow id). RejectionCounter: counts rejected events by reason and
+ * hands each one to `onInvalid`, or throws `InvalidEventError` in strict mode.
+ *
+ * Memory: O(1) (one cached timestamp string; one counter per reason).
+ */
+
+/** The event shape of the seed's reducer (`ModelMetadata` rows). */
+export interface MetadataEvent {
+  namespace: string;
+  content_type: string;
+  workflow_id: string | number;
+  size_bytes: number;
+  /** Epoch milliseconds, a `Date`, or a string `Date.parse` accepts (ISO 8601). */
+  timestamp: string | number | Date;
+}
+
+/** Why an event was not counted. */
+export type RejectReason =
+  | 'not_an_object'
+  | 'missing_namespace'
+  | 'bad_namespace'
+  | 'reserved_namespace'
+  | 'missing_content_type'
+  | 'bad_content_type'
+  | 'missing_workflow_id'
+  | 'bad_workflow_id'
+  | 'missing_size_bytes'
+  | 'bad_size_bytes'
+  | 'missing_timestamp'
+  | 'bad_timestamp'
+  | 'late';
+
+export const REJECT_REASONS: readonly RejectReason[] = [
+  'not_an_object',
+  'missing_namespace',
+  'bad_namespace',
+  'reserved_namespace',
+  'missing_content_type',
+  'bad_content_type',
+  'missing_workflow_id',
+  'bad_workflow_id',
+  'missing_size_bytes',
+  'bad_size_bytes',
+  'missing_timestamp',
+  'bad_timestamp',
+  'late',
+];
+
+const REASON_TEXT: Record<RejectReason, string> = {
+  not_an_object: 'the event is not an object',
+  missing_namespace: 'namespace is missing',
+  bad_namespace: 'namespace is not a non-empty string',
+  reserved_namespace: 'namespace "__other__" is reserved for evicted namespaces',
+  missing_content_type: 'content_type is missing',
+  bad_content_type: 'content_type is not a string',
+  missing_workflow_id: 'workflow_id is missing',
+  bad_workflow_id: 'workflow_id is not a string or a finite number',
+  missing_size_bytes: 'size_bytes is missing',
+  bad_size_bytes: 'size_bytes is not a finite number >= 0',
+  missing_timestamp: 'timestamp is missing',
+  bad_timestamp: 'timestamp is not a valid date (epoch ms, Date or ISO string)',
+  late: 'the event arrived after its windows closed (watermark + grace)',
+};
+
+/** Reads a field of an event shaped differently from `MetadataEvent`. */
+export type FieldAccessor<E> = (event: E) => unknown;
+
+export interface FieldAccessors<E> {
+  namespace?: FieldAccessor<E>;
+  content_type?: FieldAccessor<E>;
+  workflow_id?: FieldAccessor<E>;
+  size_bytes?: FieldAccessor<E>;
+  timestamp?: FieldAccessor<E>;
+}
+
+/** Thrown by `add` in strict mode only. */
+export class InvalidEventError extends Error {
+  override readonly name = 'InvalidEventError';
+  constructor(
+    readonly reason: RejectReason,
+    readonly event: unknown,
+  ) {
+    super(`invalid event: ${REASON_TEXT[reason]} (${reason})`);
+  }
+}
+
+export type InvalidHandler = (reason: RejectReason, event: unknown, message: string) => void;
+
+/** Rejected events by reason. */
+export interface RejectedCounts {
+  total: number;
+  by_reason: Partial<Record<RejectReason, number>>;
+}
+
+export const OTHER_NAMESPACE = '__other__';
+
+type Record5 = Record<string, unknown>;
+
+export class EventValidator<E> {
+  namespace = '';
+  contentType = '';
+  workflowId = '';
+  size = 0;
+  time = 0;
+  private lastTimeText = '';
+  private lastTime = NaN;
+  private readonly getNamespace: FieldAccessor<E>;
+  private readonly getContentType: FieldAccessor<E>;
+  private readonly getWorkflowId: FieldAccessor<E>;
+  private readonly getSize: FieldAccessor<E>;
+  private readonly getTimestamp: FieldAccessor<E>;
+
+  constructor(fields: FieldAccessors<E> = {}) {
+    for (const [key, accessor] of Object.entries(fields)) {
+      if (accessor !== undefined && typeof accessor !== 'function') {
+        throw new TypeError(`NamespaceReducer: fields.${key} must be a function (event) => value`);
+      }
+    }
+    this.getNamespace = fields.namespace ?? ((e) => (e as Record5).namespace);
+    this.getContentType = fields.content_type ?? ((e) => (e as Record5).content_type);
+    this.getWorkflowId = fields.workflow_id ?? ((e) => (e as Record5).workflow_id);
+    this.getSize = fields.size_bytes ?? ((e) => (e as Record5).size_bytes);
+    this.getTimestamp = fields.timestamp ?? ((e) => (e as Record5).timestamp);
+  }
+
+  /** Parses `event` into this validator's fields; returns null when valid, else the reason. */
+  parse(event: E): RejectReason | null {
+    if (event === null || typeof event !== 'object') return 'not_an_object';
+    const ns = this.getNamespace(event);
+    if (typeof ns !== 'string' || ns.length === 0) return ns === undefined || ns === null ? 'missing_namespace' : 'bad_namespace';
+    if (ns === OTHER_NAMESPACE) return 'reserved_namespace';
+    const ct = this.getContentType(event);
+    if (typeof ct !== 'string') return ct === undefined || ct === null ? 'missing_content_type' : 'bad_content_type';
+    const wf = this.getWorkflowId(event);
+    if (typeof wf === 'string') {
+      this.workflowId = wf;
+    } else if ((typeof wf === 'number' && Number.isFinite(wf)) || typeof wf === 'bigint') {
+      this.workflowId = String(wf);
+    } else {
+      return wf === undefined || wf === null ? 'missing_workflow_id' : 'bad_workflow_id';
+    }
+    const size = this.getSize(event);
+    if (typeof size !== 'number' || !(size >= 0) || size === Infinity) return size === undefined || size === null ? 'missing_size_bytes' : 'bad_size_bytes';
+    const ts = this.getTimestamp(event);
+    let time: number;
+    if (typeof ts === 'number') {
+      time = ts;
+    } else if (typeof ts === 'string') {
+      if (ts !== this.lastTimeText) {
+        this.lastTimeText = ts;
+        this.lastTime = ts.length > 0 ? Date.parse(ts) : NaN;
+      }
+      time = this.lastTime;
+    } else if (ts instanceof Date) {
+      time = ts.getTime();
+    } else {
+      return ts === undefined || ts === null ? 'missing_timestamp' : 'bad_timestamp';
+    }
+    if (!Number.isFinite(time) || Math.abs(time) > 8.64e15) return 'bad_timestamp';
+    this.namespace = ns;
+    this.contentType = ct;
+    this.size = size;
+    this.time = time;
+    return null;
+  }
+}
+
+export class RejectionCounter {
+  total = 0;
+  readonly counts = new Map<RejectReason, number>();
+
+  constructor(
+    private readonly onInvalid: InvalidHandler | undefined,
+    private readonly strict: boolean,
+  ) {
+    if (onInvalid !== undefined && typeof onInvalid !== 'function') throw new TypeError('NamespaceReducer: onInvalid must be a function');
+  }
+
+  /** Counts the rejection, reports it, and throws in strict mode. Always returns false. */
+  reject(reason: RejectReason, event: unknown, mayThrow = true): false {
+    this.total++;
+    this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
+    if (this.strict && mayThrow) throw new InvalidEventError(reason, event);
+    this.onInvalid?.(reason, event, REASON_TEXT[reason]);
+    return false;
+  }
+
+  /** Adds counts from a snapshot or another counter (merge, fromJSON). */
+  addCounts(counts: Partial<Record<RejectReason, number>>): void {
+    for (const reason of REJECT_REASONS) {
+      const n = counts[reason];
+      if (n === undefined) continue;
+      if (!Number.isInteger(n) || n < 0) throw new Error(`rejected.${reason} must be a non-negative integer, got ${String(n)}`);
+      this.counts.set(reason, (this.counts.get(reason) ?? 0) + n);
+      this.total += n;
+    }
+  }
+
+  snapshot(): RejectedCounts {
+    const by_reason: Partial<Record<RejectReason, number>> = {};
+    for (const reason of REJECT_REASONS) {
+      const n = this.counts.get(reason);
+      if (n !== undefined) by_reason[reason] = n;
+    }
+    return { total: this.total, by_reason };
+  }
+}

@@ -1,0 +1,250 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { HyperLogLog } from '../src/hyperloglog.js';
+import { CorruptBytesError, crc32 } from '../src/bytes.js';
+import { hash64 } from '../src/hash.js';
+import { stream, hex, heapUsed, type Dataset } from './helpers.js';
+
+function build(values: Iterable<string>, options: ConstructorParameters<typeof HyperLogLog>[0] = {}): HyperLogLog {
+  const h = new HyperLogLog(options);
+  for (const v of values) h.add(v);
+  return h;
+}
+
+/** Decodes the 6-bit dense registers from a sketch's bytes (layout in hyperloglog.ts). */
+function denseRegisters(h: HyperLogLog): number[] {
+  const bytes = h.toBytes();
+  expect(bytes[7]).toBe(2);
+  const m = 2 ** h.precision;
+  const regs: number[] = [];
+  for (let i = 0; i < m; i++) {
+    const bit = i * 6;
+    const byte = 20 + (bit >>> 3);
+    regs.push((((bytes[byte] ?? 0) | ((bytes[byte + 1] ?? 0) << 8)) >>> (bit & 7)) & 63);
+  }
+  return regs;
+}
+
+interface GridPoint {
+  dataset: Dataset;
+  precision: number;
+  distinct: number;
+}
+
+describe('HyperLogLog accuracy against exact counts', () => {
+  const points: GridPoint[] = [];
+  const datasets: Dataset[] = ['uniform', 'zipf', 'all-duplicates', 'adversarial-repeats'];
+  for (const dataset of datasets) for (const distinct of [10, 100, 256, 1_000, 10_000, 100_000, 1_000_000]) points.push({ dataset, precision: 14, distinct });
+  for (let precision = 4; precision <= 18; precision++) for (const distinct of [200, 2_000, 50_000]) points.push({ dataset: 'uniform', precision, distinct });
+
+  const results: { truth: number; lower: number; upper: number }[] = [];
+
+  test.each(points)('$dataset, $distinct distinct, precision $precision: within 3 x stated standard error, exact below the exact threshold', ({ dataset, precision, distinct }) => {
+    const h = new HyperLogLog({ precision, seed: distinct + precision });
+    const truth = stream(dataset, distinct, precision * 1000 + distinct, (v) => h.add(v));
+    const e = h.estimate();
+    results.push({ truth, lower: e.lower95, upper: e.upper95 });
+    if (truth <= h.exactLimit) {
+      expect(e).toEqual({ value: truth, exact: true, rse: 0, lower95: truth, upper95: truth });
+    } else {
+      expect(e.exact).toBe(false);
+      expect(Math.abs(e.value - truth) / truth).toBeLessThanOrEqual(3 * e.rse);
+      expect(e.rse).toBeLessThanOrEqual(1.04 / Math.sqrt(2 ** precision) + 1e-12);
+    }
+  });
+
+  test('95 % intervals cover the truth at least 85 % of the time over the grid', () => {
+    expect(results.length).toBe(points.length);
+    const covered = results.filter((r) => r.lower <= r.truth && r.truth <= r.upper).length;
+    expect(covered / results.length).toBeGreaterThanOrEqual(0.85);
+  });
+
+  test('10^7 distinct values at the default precision: within 3 x 0.81 %', () => {
+    const h = new HyperLogLog();
+    for (let i = 0; i < 10_000_000; i++) h.add(`wf-${i}`);
+    const e = h.estimate();
+    expect(Math.abs(e.value / 1e7 - 1)).toBeLessThanOrEqual(3 * e.rse);
+    expect(e.rse).toBeCloseTo(0.0081, 4);
+  }, 60_000);
+
+  test('the stated standard error is honest: RMS error over 40 sketches is 0.6..1.4 x rse, mean within 3 rse / sqrt(40)', () => {
+    const errors: number[] = [];
+    let rse = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const h = new HyperLogLog({ precision: 10, seed });
+      for (let i = 0; i < 20_000; i++) h.add(`${seed}:${i}`);
+      const e = h.estimate();
+      rse = e.rse;
+      errors.push(e.value / 20_000 - 1);
+    }
+    const rms = Math.sqrt(errors.reduce((s, x) => s + x * x, 0) / errors.length);
+    const mean = errors.reduce((s, x) => s + x, 0) / errors.length;
+    expect(rms / rse).toBeGreaterThan(0.6);
+    expect(rms / rse).toBeLessThan(1.4);
+    expect(Math.abs(mean)).toBeLessThan((3 * rse) / Math.sqrt(40));
+  });
+
+  test('exact up to the exact limit (default 256), then sparse, then dense at 12,288 bytes', () => {
+    const h = new HyperLogLog();
+    for (let i = 0; i < 256; i++) h.add(`v${i}`);
+    expect(h.representation).toBe('exact');
+    expect(h.estimate().value).toBe(256);
+    h.add('v256');
+    expect(h.representation).toBe('sparse');
+    for (let i = 257; i < 5000; i++) h.add(`v${i}`);
+    expect(h.representation).toBe('dense');
+    expect(h.toBytes().length).toBe(20 + 12_288 + 4);
+  });
+});
+
+describe('regressions for the anchor bugs', () => {
+  test('ranks start at 1: a hash whose first bit after the index is 1 sets its register to 1 (bloom-filters 3.0.4 sets 0)', () => {
+    const h = new HyperLogLog({ precision: 4, exactLimit: 0 });
+    for (let i = 0; i < 16; i++) h.addHash(((i << 28) | (1 << 27)) >>> 0, 0x12345678);
+    expect(h.representation).toBe('dense');
+    expect(denseRegisters(h)).toEqual(new Array(16).fill(1));
+    // all 60 bits after the index zero: the largest rank, q + 1 = 61
+    h.addHash(0, 0);
+    expect(denseRegisters(h)[0]).toBe(61);
+  });
+
+  test('the same rank comes out whether a value went through sparse mode or straight to dense', () => {
+    const out = new Uint32Array(2);
+    const viaSparse = new HyperLogLog({ precision: 12 });
+    const direct = new HyperLogLog({ precision: 12, exactLimit: 0 });
+    for (let i = 0; i < 300; i++) {
+      hash64(`x${i}`, 0, out);
+      viaSparse.addHash(out[0]!, out[1]!);
+    }
+    expect(viaSparse.representation).toBe('sparse');
+    const sparseCopy = viaSparse.clone();
+    for (let i = 0; i < 1000; i++) viaSparse.add(`x${i}`);
+    for (let i = 0; i < 1000; i++) direct.add(`x${i}`);
+    expect(viaSparse.representation).toBe('dense');
+    expect(denseRegisters(viaSparse)).toEqual(denseRegisters(direct));
+    expect(sparseCopy.estimate().value).toBeCloseTo(300, 0);
+  });
+
+  test('no halving at 1,000 distinct values (bloom-filters 3.0.4 estimates about 500)', () => {
+    const h = new HyperLogLog({ exactLimit: 0 });
+    for (let i = 0; i < 1000; i++) h.add(`id-${i}`);
+    expect(Math.abs(h.estimate().value - 1000)).toBeLessThan(10);
+    const dense = new HyperLogLog({ precision: 8, exactLimit: 0 });
+    for (let i = 0; i < 1000; i++) dense.add(`id-${i}`);
+    expect(dense.representation).toBe('dense');
+    expect(Math.abs(dense.estimate().value / 1000 - 1)).toBeLessThan(3 * (1.04 / 16));
+  });
+});
+
+describe('HyperLogLog merge', () => {
+  // precision 10, exactLimit 16: exact up to 16 values, sparse up to 96 entries, then dense, so
+  // arrays of up to 300 values cross every mode.
+  const options = { precision: 10, exactLimit: 16 };
+  const values = fc.array(fc.nat(400).map((n) => `v${n}`), { maxLength: 300 });
+
+  test('merge(a, b) has the bytes of one sketch fed both streams (lossless)', () => {
+    fc.assert(
+      fc.property(values, values, (a, b) => {
+        const merged = build(a, options).merge(build(b, options));
+        expect(hex(merged.toBytes())).toBe(hex(build([...a, ...b], options).toBytes()));
+      }),
+    );
+  });
+
+  test('commutative, associative and idempotent (byte-identical)', () => {
+    fc.assert(
+      fc.property(values, values, values, (a, b, c) => {
+        const ab = build(a, options).merge(build(b, options));
+        const ba = build(b, options).merge(build(a, options));
+        expect(hex(ab.toBytes())).toBe(hex(ba.toBytes()));
+        const left = build(a, options).merge(build(b, options)).merge(build(c, options));
+        const right = build(a, options).merge(build(b, options).merge(build(c, options)));
+        expect(hex(left.toBytes())).toBe(hex(right.toBytes()));
+        const once = build(a, options);
+        const twice = build(a, options).merge(build(a, options));
+        expect(hex(twice.toBytes())).toBe(hex(once.toBytes()));
+      }),
+    );
+  });
+
+  test('never mutates its argument', () => {
+    const a = build(['x', 'y'], options);
+    const b = build(Array.from({ length: 200 }, (_, i) => `b${i}`), options);
+    const before = hex(b.toBytes());
+    a.merge(b);
+    expect(hex(b.toBytes())).toBe(before);
+  });
+
+  test.each([
+    [{ precision: 12 }, /precision 14 vs 12/],
+    [{ seed: 7 }, /hash seed 0 vs 7/],
+    [{ exactLimit: 10 }, /exactLimit 256 vs 10/],
+  ])('rejects a sketch with different parameters %j', (other, message) => {
+    expect(() => new HyperLogLog().merge(new HyperLogLog(other))).toThrow(message);
+  });
+
+  test.each([[{ precision: 3 }], [{ precision: 19 }], [{ precision: 14.5 }], [{ seed: -1 }], [{ exactLimit: 70_000 }]])('constructor rejects %j with a message naming the structure', (bad) => {
+    expect(() => new HyperLogLog(bad)).toThrow(/^HyperLogLog: /);
+  });
+});
+
+describe('HyperLogLog bytes', () => {
+  test('round-trip is byte-identical in every mode and precision', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 18 }), fc.array(fc.nat(5000).map(String), { maxLength: 2000 }), fc.nat(3), (precision, vs, limitChoice) => {
+        const exactLimit = [0, 16, 256, 1000][limitChoice]!;
+        const h = build(vs, { precision, exactLimit, seed: 99 });
+        const bytes = h.toBytes();
+        const back = HyperLogLog.fromBytes(bytes);
+        expect(hex(back.toBytes())).toBe(hex(bytes));
+        expect(back.estimate()).toEqual(h.estimate());
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  const sample = () => build(Array.from({ length: 300 }, (_, i) => `v${i}`));
+
+  test('a flipped bit fails the checksum with a clear error', () => {
+    const bytes = sample().toBytes();
+    bytes[25]! ^= 0x10;
+    expect(() => HyperLogLog.fromBytes(bytes)).toThrow(CorruptBytesError);
+    expect(() => HyperLogLog.fromBytes(bytes)).toThrow(/checksum mismatch/);
+  });
+
+  test('truncated and foreign input', () => {
+    const bytes = sample().toBytes();
+    expect(() => HyperLogLog.fromBytes(bytes.subarray(0, 10))).toThrow(/truncated/);
+    expect(() => HyperLogLog.fromBytes(bytes.subarray(0, bytes.length - 1))).toThrow(/checksum|payload/);
+    expect(() => HyperLogLog.fromBytes(new TextEncoder().encode('{"not":"a sketch at all"}'))).toThrow(/not a HyperLogLog/);
+  });
+
+  function resealed(mutate: (b: Uint8Array) => void): Uint8Array {
+    const bytes = sample().toBytes();
+    mutate(bytes);
+    new DataView(bytes.buffer).setUint32(bytes.length - 4, crc32(bytes, 0, bytes.length - 4), true);
+    return bytes;
+  }
+
+  test.each([
+    ['a future version', (b: Uint8Array) => (b[4] = 2), /unsupported version 2/],
+    ['another hash', (b: Uint8Array) => (b[5] = 9), /unknown hash id 9/],
+    ['precision out of range', (b: Uint8Array) => (b[6] = 30), /precision 30/],
+    ['unknown mode', (b: Uint8Array) => (b[7] = 5), /unknown mode 5/],
+    ['count disagreeing with the payload', (b: Uint8Array) => (b[16] = 1), /payload is/],
+  ])('well-sealed but invalid: %s', (_name, mutate, message) => {
+    expect(() => HyperLogLog.fromBytes(resealed(mutate))).toThrow(message);
+  });
+});
+
+describe('HyperLogLog memory', () => {
+  test('10^6 distinct values: 12,289 bytes of registers and no heap growth beyond the sketch', () => {
+    const h = new HyperLogLog();
+    const before = heapUsed();
+    for (let i = 0; i < 1_000_000; i++) h.add(`workflow-${i}`);
+    const after = heapUsed();
+    expect(h.byteSize).toBe(12_289);
+    expect(h.maxByteSize).toBeLessThan(17_000);
+    expect(after - before).toBeLessThan(1_000_000);
+  });
+});
