@@ -74,6 +74,25 @@ function droppedLogNote(path: HandlerPath, options: ResolvedOptions): string {
   return '';
 }
 
+/**
+ * A quiet exit inside a nested try whose catch rethrows: "try the alternative, else throw the
+ * original error" (`catch (e1) { try { return b() } catch { throw e1 } }`).
+ */
+function isAlternativeAttempt(path: HandlerPath, handler: Handler): boolean {
+  let current = path.exit.node?.parent;
+  const stop = handler.node;
+  while (current && current !== stop) {
+    const parent: Node | undefined = current.parent;
+    if (parent?.type === T.TryStatement && parent.block === current && parent.handler && containsThrow(parent.handler.body)) return true;
+    current = parent;
+  }
+  return false;
+}
+
+function containsThrow(block: TSESTree.BlockStatement): boolean {
+  return block.body.some((statement) => statement.type === T.ThrowStatement);
+}
+
 /** Decides whether a handler is reported, by which rule, and with which message. */
 export function classifyHandler(
   analysis: HandlerAnalysis,
@@ -82,9 +101,16 @@ export function classifyHandler(
 ): (HandlerFinding & { exemption?: undefined }) | { exemption: Exemption } | null {
   const { handler, paths } = analysis;
   const silent = !analysis.used && paths.every((path) => path.label === 'quiet');
+  const handled = paths.some((path) => path.label === 'propagates' || path.label === 'loud');
   const quietPaths = silent
     ? paths
-    : paths.filter((path) => path.label === 'quiet' || (options.requireNarrowing && path.label === 'loud'));
+    : paths.filter(
+        (path) =>
+          (path.label === 'quiet' || (options.requireNarrowing && path.label === 'loud')) &&
+          // A state-based decision next to a path that handles the error (`if (isStale()) return; report(e)`).
+          !(path.label === 'quiet' && path.conditional && handled && !options.requireNarrowing) &&
+          !isAlternativeAttempt(path, handler),
+      );
   if (quietPaths.length === 0) return null;
   const exemption = findExemption(analysis, file, options);
   if (exemption) return { exemption };

@@ -59,6 +59,37 @@ export function handlerComments(handler: Handler, comments: readonly TSESTree.Co
   return comments.filter((comment) => comment.range[0] > start && comment.range[1] < end);
 }
 
+const ABOUT_FAILURE = /\b(?:errors?|fail(?:s|ed|ure)?|throws?|thrown|exceptions?|missing|not exist|may not|might not|unavailable|unsupported|invalid|gracefully|ignore[ds]?|best[- ]effort)\b/i;
+
+/**
+ * Comments that explain a handler from outside its body: on the same line after its closing brace
+ * (`} catch {} // thrown when the length differs`), directly above the statement that holds it, or
+ * inside the try block when they talk about the failure.
+ */
+export function nearbyComments(handler: Handler, comments: readonly TSESTree.Comment[]): TSESTree.Comment[] {
+  const result: TSESTree.Comment[] = [];
+  const body = handlerBody(handler);
+  const holder = statementOf(handler.tryStatement ?? handler.call ?? handler.node);
+  const endLine = body ? body.loc.end.line : handler.node.loc.end.line;
+  const end = body ? body.range[1] : handler.node.range[1];
+  for (const comment of comments) {
+    if (comment.range[0] >= end && comment.loc.start.line === endLine) result.push(comment);
+    else if (holder && comment.range[1] <= holder.range[0] && comment.loc.end.line >= holder.loc.start.line - 1 && !/^\s*(?:eslint|@ts-|istanbul|c8|v8)/.test(comment.value)) {
+      result.push(comment);
+    } else if (handler.tryStatement && comment.range[0] > handler.tryStatement.block.range[0] && comment.range[1] < handler.tryStatement.block.range[1] && ABOUT_FAILURE.test(comment.value)) {
+      result.push(comment);
+    }
+  }
+  // Only the comments directly above: stop at the first gap.
+  return result;
+}
+
+function statementOf(node: Node): Node | null {
+  let current: Node | undefined = node;
+  while (current && current.parent && !/Statement$|Declaration$/.test(current.type)) current = current.parent;
+  return current ?? null;
+}
+
 function insideCatchOrFinally(node: Node): boolean {
   let child = node;
   let parent = node.parent;
@@ -138,7 +169,7 @@ export function isProbeTry(tryBlock: TSESTree.BlockStatement): boolean {
       calls.push(node);
       // arguments must be simple: nothing else runs
       const args: Node[] = node.type === T.ImportExpression ? [node.source] : node.type === T.TaggedTemplateExpression ? [] : node.arguments;
-      for (const argument of args) if (containsCall(argument)) calls.push(argument);
+      for (const argument of args) if (containsImpureCall(argument)) calls.push(argument);
       return;
     }
     forEachChild(node, visit);
@@ -149,8 +180,37 @@ export function isProbeTry(tryBlock: TSESTree.BlockStatement): boolean {
   const call = calls[0]!;
   if (call.type === T.ImportExpression) return true;
   if (call.type === T.TaggedTemplateExpression) return false;
-  const path = memberPath((call as TSESTree.CallExpression | TSESTree.NewExpression).callee);
-  return path !== null && isProbeCallee(path);
+  if (call.type === T.NewExpression) return true; // constructors that throw validate their input (`new URL`, `new X509Certificate`)
+  const path = memberPath((call as TSESTree.CallExpression).callee);
+  if (path === null) return false;
+  return isProbeCallee(path) || PROBE_NAME.test(path.split('.').pop() ?? '');
+}
+
+/** Callee names that ask a question whose failure means "no": parse, resolve, stat, validate, … */
+const PROBE_NAME =
+  /^(?:try)?(?:parse|safeParse|resolve|stat|lstat|access|exists|realpath|decode|validate|verify|check|test|match|canonical|normali[sz]e|require|import|load(?:Optional)?Module)(?:[A-Z_$].*)?$|Resolve|Parse/;
+
+const PURE_CALLEE = /^(?:path|posix|win32|nodePath|upath)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalizePath|String|Number|JSON\.stringify|encodeURIComponent|Buffer\.from|Object\.keys)$/;
+
+/** Whether an argument runs anything but pure path/string helpers. */
+function containsImpureCall(node: Node): boolean {
+  let found = false;
+  const visit = (child: Node): void => {
+    if (found || isFunction(child)) return;
+    if (child.type === T.CallExpression) {
+      const path = memberPath(child.callee);
+      if (path === null || !PURE_CALLEE.test(path)) {
+        found = true;
+        return;
+      }
+    } else if (child.type === T.NewExpression || child.type === T.ImportExpression || child.type === T.AwaitExpression || child.type === T.TaggedTemplateExpression) {
+      found = true;
+      return;
+    }
+    forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
 }
 
 const PREDICATE_NAME = /^(?:is|has|can|supports?|should|check|exists?|detect|probe|try|validate|isValid)(?:[A-Z_$]|$)/;
@@ -227,7 +287,12 @@ function usesAllowedHandler(handler: Handler, options: ResolvedOptions): boolean
 export function findExemption(analysis: HandlerAnalysis, file: FileContext, options: ResolvedOptions): Exemption | null {
   const { handler } = analysis;
   if (usesAllowedHandler(handler, options)) return 'allowed-handler';
-  if (options.allowComment !== null && handlerComments(handler, file.comments).some((comment) => isReasonComment(comment.value, options.allowComment))) {
+  if (
+    options.allowComment !== null &&
+    [...handlerComments(handler, file.comments), ...nearbyComments(handler, file.comments)].some((comment) =>
+      isReasonComment(comment.value, options.allowComment),
+    )
+  ) {
     return 'comment';
   }
   const param = handler.param ? unwrap(handler.param) : null;

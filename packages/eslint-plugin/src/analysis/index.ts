@@ -56,3 +56,6 @@ export {
 // The specific-then-fallback rewrite and the logger it calls, shared with the codemod.
 export * from './rewrite.js';
 export * from './logger-style.js';
+// The rewrite text and logger style (owned by the codemod, used by the rules' suggestions).
+export * from './rewrite.js';
+export * from './logger-style.js';

@@ -47,6 +47,8 @@ export interface HandlerAnalysis {
 }
 
 interface State {
+  /** Runs under a condition that is not a check of the error (`if (isStale()) return`). */
+  conditional: boolean;
   narrowed: boolean;
   loud: boolean;
   propagates: boolean;
@@ -315,6 +317,7 @@ function apply(states: State[], facts: Facts): State[] {
   if (!facts.narrows && !facts.loud && !facts.propagates && !facts.droppedLog && !facts.belowLevelLog) return states;
   return dedupe(
     states.map((state) => ({
+      conditional: state.conditional,
       narrowed: state.narrowed || facts.narrows,
       loud: state.loud || facts.loud,
       propagates: state.propagates || facts.propagates,
@@ -324,13 +327,18 @@ function apply(states: State[], facts: Facts): State[] {
   );
 }
 
+function markConditional(states: State[], conditional: boolean): State[] {
+  if (!conditional) return states;
+  return dedupe(states.map((state) => ({ ...state, conditional: true })));
+}
+
 function mark(states: State[], narrowed: boolean): State[] {
   if (!narrowed) return states;
   return dedupe(states.map((state) => ({ ...state, narrowed: true })));
 }
 
 function stateKey(state: State): number {
-  return (state.narrowed ? 1 : 0) | (state.loud ? 2 : 0) | (state.propagates ? 4 : 0);
+  return (state.narrowed ? 1 : 0) | (state.loud ? 2 : 0) | (state.propagates ? 4 : 0) | (state.conditional ? 8 : 0);
 }
 
 function dedupe(states: State[]): State[] {
@@ -546,8 +554,9 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
     case T.IfStatement: {
       const afterTest = evalExpr(node.test, states, ctx, true);
       const polarity = checkPolarity(node.test, ctx.bindings);
-      const consequent = statement(node.consequent, mark(afterTest, polarity === 'pos'), ctx);
-      const alternateEntry = mark(afterTest, polarity === 'neg');
+      const unrelated = polarity === 'none' && !touchesError(node.test, ctx.bindings);
+      const consequent = statement(node.consequent, markConditional(mark(afterTest, polarity === 'pos'), unrelated), ctx);
+      const alternateEntry = markConditional(mark(afterTest, polarity === 'neg'), unrelated);
       const alternate = node.alternate ? statement(node.alternate, alternateEntry, ctx) : alternateEntry;
       return dedupe([...consequent, ...alternate]);
     }
@@ -624,7 +633,9 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
       if (node.handler) {
         const thrown = blockExits.filter((record) => record.exit.kind === 'throw').map((record) => ({ ...record.state, propagates: false }));
         ctx.exits.push(...blockExits.filter((record) => record.exit.kind !== 'throw'));
-        handlerOut = statement(node.handler.body, dedupe([...states, ...thrown]), ctx);
+        // Optimistic: what the try block did (e.g. handed the error to a reporter) happened before it failed.
+        const entry = blockOut.length > 0 ? [...blockOut, ...thrown] : [...states, ...thrown];
+        handlerOut = statement(node.handler.body, dedupe(entry), ctx);
       } else {
         ctx.exits.push(...blockExits);
       }
@@ -667,7 +678,7 @@ export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, opt
   const bindings = collectBindings(handler, scopeManager);
   const ctx: Context = { bindings, options, targets: [], exits: [], logCalls: new Map(), steps: 0 };
   const body = handlerBody(handler);
-  const initial: State[] = [{ narrowed: false, loud: false, propagates: false, droppedLog: null, belowLevelLog: null }];
+  const initial: State[] = [{ conditional: false, narrowed: false, loud: false, propagates: false, droppedLog: null, belowLevelLog: null }];
   if (body === null) {
     ctx.exits.push({ state: initial[0]!, exit: { kind: 'end', node: null } });
   } else if (body.type === T.BlockStatement) {
@@ -681,10 +692,16 @@ export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, opt
   const paths: HandlerPath[] = [];
   for (const record of ctx.exits) {
     const label = labelOf(record.state);
-    const key = `${record.exit.node ? record.exit.node.range[0] : -1}:${record.exit.kind}:${label}`;
+    const key = `${record.exit.node ? record.exit.node.range[0] : -1}:${record.exit.kind}:${label}:${record.state.conditional}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    paths.push({ label, exit: record.exit, droppedLog: record.state.droppedLog, belowLevelLog: record.state.belowLevelLog });
+    paths.push({
+      label,
+      exit: record.exit,
+      droppedLog: record.state.droppedLog,
+      belowLevelLog: record.state.belowLevelLog,
+      conditional: record.state.conditional,
+    });
   }
   paths.sort((a, b) => (a.exit.node ? a.exit.node.range[0] : Infinity) - (b.exit.node ? b.exit.node.range[0] : Infinity));
   return { handler, paths, used: isUsed(bindings), bindings, logCalls: [...ctx.logCalls.values()] };

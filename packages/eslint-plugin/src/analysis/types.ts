@@ -46,6 +46,8 @@ export interface HandlerPath {
   droppedLog?: TSESTree.CallExpression | null;
   /** A log call on this path that receives the error object below `minimumLevel`. */
   belowLevelLog?: TSESTree.CallExpression | null;
+  /** The path runs under a condition that does not check the error (`if (isStale()) return`). */
+  conditional?: boolean;
 }
 
 /** Everything the code needs to parse and analyse one file, whoever parsed it (ESLint or the codemod). */

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { logCallFindingsOf, optionsSchema, resolveOptions, type CatchwiseOptions, type LogCallFinding } from '../analysis/index.js';
+import { logCallFindingsOf, logErrorObjectEdit, optionsSchema, resolveOptions, type CatchwiseOptions, type LogCallFinding } from '../analysis/index.js';
 import { unwrap } from '../analysis/ast.js';
 import { createRule } from '../utils/create-rule.js';
-import { chooseLogger, handlerVisitors, type RuleFile } from '../utils/handler-rule.js';
+import { analysisInput, chooseLogger, handlerVisitors, type RuleFile } from '../utils/handler-rule.js';
 
 export type MessageIds = 'logErrorObject' | 'passErrorSuggestion';
 export type Options = [Pick<CatchwiseOptions, 'loggers' | 'minimumLevel'>];
@@ -13,6 +13,9 @@ function passErrorFix(finding: LogCallFinding, file: RuleFile): ((fixer: TSESLin
   const name = finding.errorName;
   if (name === null) return null;
   const call = finding.call;
+  // The codemod's edit first, so editor and codemod write the same text.
+  const shared = logErrorObjectEdit(analysisInput(file), call, name, call);
+  if (shared) return (fixer) => fixer.replaceTextRange(shared.range, shared.text);
   const first = call.arguments[0] ? unwrap(call.arguments[0]) : null;
   if (first?.type === T.ObjectExpression) {
     // pino/bunyan merge object: add `err` to it.

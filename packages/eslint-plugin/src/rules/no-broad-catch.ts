@@ -1,8 +1,8 @@
 import { optionsSchema, resolveOptions, type CatchwiseOptions } from '../analysis/index.js';
 import { createRule } from '../utils/create-rule.js';
-import { chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits } from '../utils/handler-rule.js';
+import { chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits, specificRewriteFix } from '../utils/handler-rule.js';
 
-export type MessageIds = 'broadCatch' | 'unnarrowedCatch' | 'logErrorSuggestion' | 'rethrowSuggestion';
+export type MessageIds = 'specificCatchSuggestion' | 'broadCatch' | 'unnarrowedCatch' | 'logErrorSuggestion' | 'rethrowSuggestion';
 export type Options = [CatchwiseOptions];
 
 export default createRule<Options, MessageIds>({
@@ -19,6 +19,7 @@ export default createRule<Options, MessageIds>({
       broadCatch: 'In this {{handler}}, {{which}} at line {{line}} {{action}} without logging the error{{note}}{{more}}.',
       unnarrowedCatch:
         'In this {{handler}}, {{which}} at line {{line}} logs the error but {{action}} for every error alike{{more}}; narrow it to the errors you expect.',
+      specificCatchSuggestion: 'Log expected errors at warn and unexpected ones at error with the error object (specific-then-fallback)',
       logErrorSuggestion: 'Pass the error object to {{logger}}.error on the quiet path',
       rethrowSuggestion: 'Rethrow the errors this handler does not expect',
     },
@@ -47,6 +48,8 @@ export default createRule<Options, MessageIds>({
       if (!finding || finding.ruleId !== 'no-broad-catch') return;
       const logger = chooseLogger(file.sourceText);
       const suggest = [];
+      const specific = specificRewriteFix(finding, file);
+      if (specific) suggest.push({ messageId: 'specificCatchSuggestion' as const, fix: specific });
       if (finding.messageId === 'broadCatch') {
         const log = quietPathEdits(finding, file, 'log', logger);
         if (log) suggest.push({ messageId: 'logErrorSuggestion' as const, data: { logger: logger.expression }, fix: log });

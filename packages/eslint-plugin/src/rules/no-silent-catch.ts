@@ -1,8 +1,8 @@
 import { optionsSchema, resolveOptions, type CatchwiseOptions } from '../analysis/index.js';
 import { createRule } from '../utils/create-rule.js';
-import { chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits } from '../utils/handler-rule.js';
+import { chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits, specificRewriteFix } from '../utils/handler-rule.js';
 
-export type MessageIds = 'silentCatch' | 'logErrorSuggestion' | 'rethrowSuggestion';
+export type MessageIds = 'specificCatchSuggestion' | 'silentCatch' | 'logErrorSuggestion' | 'rethrowSuggestion';
 export type Options = [Omit<CatchwiseOptions, 'requireNarrowing'>];
 
 export default createRule<Options, MessageIds>({
@@ -16,6 +16,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       silentCatch: 'This {{handler}} discards the error: {{detail}}.',
+      specificCatchSuggestion: 'Log expected errors at warn and unexpected ones at error with the error object (specific-then-fallback)',
       logErrorSuggestion: 'Pass the error object to {{logger}}.error',
       rethrowSuggestion: 'Rethrow the error',
     },
@@ -42,6 +43,8 @@ export default createRule<Options, MessageIds>({
       if (!finding || finding.ruleId !== 'no-silent-catch') return;
       const logger = chooseLogger(file.sourceText);
       const suggest = [];
+      const specific = specificRewriteFix(finding, file);
+      if (specific) suggest.push({ messageId: 'specificCatchSuggestion' as const, fix: specific });
       const log = quietPathEdits(finding, file, 'log', logger);
       if (log) suggest.push({ messageId: 'logErrorSuggestion' as const, data: { logger: logger.expression }, fix: log });
       const rethrow = finding.handler.kind === 'catch-clause' ? quietPathEdits(finding, file, 'rethrow', logger) : null;

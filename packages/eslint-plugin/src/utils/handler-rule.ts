@@ -5,6 +5,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import {
+  buildSpecificCatchRewrite,
   classifyHandler,
   getHandlerAnalysis,
   handlerBody,
@@ -16,6 +17,7 @@ import {
   type HandlerFinding,
   type HandlerPath,
   type ResolvedOptions,
+  type AnalysisInput,
 } from '../analysis/index.js';
 import { isFunction, unwrap } from '../analysis/ast.js';
 import { scopeOf } from '../analysis/handlers.js';
@@ -295,4 +297,24 @@ function exitEdit(
 function containsSideEffect(node: TSESTree.Node): boolean {
   const current = unwrap(node);
   return !(current.type === T.Literal || current.type === T.Identifier || current.type === T.ObjectExpression && current.properties.length === 0 || current.type === T.ArrayExpression && current.elements.length === 0);
+}
+
+export function analysisInput(file: RuleFile): AnalysisInput {
+  return { program: file.sourceCode.ast, scopeManager: file.scopeManager, sourceText: file.sourceText, fileName: file.fileName };
+}
+
+/** The codemod's specific-then-fallback rewrite as a suggestion fix (one source of truth), or null. */
+export function specificRewriteFix(finding: HandlerFinding, file: RuleFile): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
+  let rewrite;
+  try {
+    rewrite = buildSpecificCatchRewrite(finding, analysisInput(file));
+  } catch (error) {
+    // ignore: the rewrite is optional here because the rethrow / log suggestions still apply (${String(error)})
+    void error;
+    return null;
+  }
+  if (rewrite.fixme !== null || rewrite.edits.length === 0) return null;
+  const edits = [...rewrite.edits].sort((a, b) => a.range[0] - b.range[0]);
+  for (let i = 1; i < edits.length; i++) if (edits[i]!.range[0] < edits[i - 1]!.range[1]) return null;
+  return (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text));
 }
