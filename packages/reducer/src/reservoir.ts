@@ -6,8 +6,8 @@
  * the next replaced item instead of a random number per item, so `offer` is a counter increment
  * and a comparison for almost every item; O(k (1 + log(N / k))) random numbers in total.
  * Memory: k item references + 4 B PRNG state + three numbers; the array grows to k, then never.
- * Time: offer O(1); merge O(k) (a weighted draw without replacement from both samples: each item of
- * a sample stands for seen / size items of its stream); values O(k).
+ * Time: offer O(1); merge O(k) (the share of each stream is drawn hypergeometrically, then a uniform
+ * subsample of each side); values O(k).
  * Serialised as JSON: { k, seen, rng, w, next, items } (items must be JSON values).
  */
 import { Mulberry32 } from './random.js';
@@ -49,7 +49,10 @@ export class ReservoirSample<T> {
     const seen = ++this.seenCount;
     if (seen <= this.k) {
       this.items.push(item);
-      if (seen === this.k) this.drawGap();
+      if (seen === this.k) {
+        this.nextIndex = seen;
+        this.drawGap();
+      }
       return;
     }
     if (seen === this.nextIndex) {
@@ -67,15 +70,17 @@ export class ReservoirSample<T> {
     if (!(other instanceof ReservoirSample)) throw new TypeError('ReservoirSample.merge: argument is not a ReservoirSample');
     if (other.k !== this.k) throw new Error(`ReservoirSample.merge: incompatible samples (k ${this.k} vs ${other.k})`);
     if (other.seenCount === 0) return this;
+    // How many of the union's sample come from each stream is hypergeometric (what a uniform
+    // sample of the union would hold); a uniform subsample of a uniform sample is uniform.
     const a = this.items.slice();
     const b = other.items.slice();
-    const wa = a.length > 0 ? this.seenCount / a.length : 0;
-    const wb = b.length > 0 ? other.seenCount / b.length : 0;
+    let remainingA = this.seenCount;
+    let remainingB = other.seenCount;
     const out: T[] = [];
     while (out.length < this.k && (a.length > 0 || b.length > 0)) {
-      const ra = wa * a.length;
-      const rb = wb * b.length;
-      const from = this.rng.next() * (ra + rb) < ra ? a : b;
+      const from = b.length === 0 || (a.length > 0 && this.rng.next() * (remainingA + remainingB) < remainingA) ? a : b;
+      if (from === a) remainingA--;
+      else remainingB--;
       const i = this.rng.below(from.length);
       out.push(from[i]!);
       from[i] = from[from.length - 1]!;
