@@ -1,1 +1,18 @@
-export {};
+// @catchwise/codemods: the programmatic API (pure transforms, and the runner behind the CLI).
+import { getTransform } from './transforms/index.js';
+import type { TransformOptions, TransformResult } from './types.js';
+
+export type { Diagnostic, TextEdit, Transform, TransformOptions, TransformResult } from './types.js';
+export { transforms, getTransform } from './transforms/index.js';
+export { run } from './runner.js';
+export type { FileResult, FileStatus, RunOptions, RunSummary } from './runner.js';
+export { applyEdits } from './edits.js';
+
+/**
+ * Rewrites one file's text with a transform (default `specific-catch`). Pure: no file system,
+ * no type checker. `output === text` when nothing changes or the rewrite is refused.
+ */
+export function transformSource(text: string, options: TransformOptions & { transform?: string }): TransformResult {
+  const { transform = 'specific-catch', ...rest } = options;
+  return getTransform(transform).transform(text, rest);
+}

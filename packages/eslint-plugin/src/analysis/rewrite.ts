@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import { findLoggerStyle, findVariable, formatLogCall, scopeAt } from './logger-style.js';
+import { collectBindings, touchesError } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 
 export interface TextEdit {
@@ -219,7 +220,12 @@ function calleeLabel(call: TSESTree.CallExpression | TSESTree.NewExpression): st
 
 const LOG_RECEIVER = /(^|\.)(console|logger|log|LOGGER)$/;
 
-function isLogCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+/** Built-ins that convert or compute and are not what failed: `Number(read())` failed in `read()`. */
+const UNINTERESTING = /^(?:Number|String|Boolean|Symbol|parseInt|parseFloat|isNaN|isFinite|Math\.\w+|Object\.\w+|Array\.(?:isArray|from|of)|Date\.now|Promise\.(?:resolve|reject)|JSON\.stringify|structuredClone)$/;
+
+function isIncidentalCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const label = calleeLabel(call);
+  if (label !== null && UNINTERESTING.test(label)) return true;
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const receiver = expressionText(callee.object);
@@ -228,7 +234,7 @@ function isLogCall(call: TSESTree.CallExpression | TSESTree.NewExpression): bool
 
 /** The calls whose errors reach the handler. */
 function sourceCalls(handler: Handler): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
-  if (handler.tryStatement) return collectCalls(handler.tryStatement.block).filter((call) => !isLogCall(call));
+  if (handler.tryStatement) return collectCalls(handler.tryStatement.block).filter((call) => !isIncidentalCall(call));
   let receiver: TSESTree.Node | null = handler.call ? handler.call.callee : null;
   if (receiver?.type === AST_NODE_TYPES.MemberExpression) receiver = receiver.object;
   // `fetch(url).then(parse).catch(cb)`: walk down the chain to the call that started it.
@@ -513,16 +519,19 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   // A log on a quiet path that drops the error gets the error object; at `warn` or above that
   // makes the path loud, so no second log is added before its exit.
   const fixedLogs = new Set<TSESTree.CallExpression>();
+  const bindings = collectBindings(handler, input.scopeManager);
   for (const path of quiet) {
-    const dropped = (path as { droppedLog?: TSESTree.CallExpression | null }).droppedLog;
+    const dropped = path.droppedLog;
     if (!dropped || fixedLogs.has(dropped)) continue;
+    // Only a log that says something about this error (`e.message`, `${e}`) gets the object.
+    if (!dropped.arguments.some((argument) => touchesError(argument, bindings))) continue;
     const edit = logErrorObjectEdit(input, dropped, binding, handler.node, options.resolveLoggerModule);
     if (!edit) continue;
     fixedLogs.add(dropped);
     edits.push(edit);
   }
   const loudAfterFix = (path: HandlerFinding['quietPaths'][number]): boolean => {
-    const dropped = (path as { droppedLog?: TSESTree.CallExpression | null }).droppedLog;
+    const dropped = path.droppedLog;
     return !!dropped && fixedLogs.has(dropped) && logLevelOf(dropped) >= LEVEL_RANK.warn;
   };
   if (quiet.length > 0 && quiet.every(loudAfterFix)) {

@@ -1,0 +1,113 @@
+// Configuration: `catchwise.config.json` (or `--config <file>`) and the `--logger` spec.
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { builtinKnownErrors, findVariable } from '@catchwise/eslint-plugin/analysis';
+import type { KnownError, KnownErrorProvider, LoggerConfig, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
+import { AST_NODE_TYPES } from '@typescript-eslint/typescript-estree';
+
+export const CONFIG_FILE = 'catchwise.config.json';
+
+/** The codemod's part of `catchwise.config.json`. */
+export interface CodemodConfig {
+  /** The logger to use where a file has none: a `--logger` spec or an object. */
+  logger?: string | LoggerConfig;
+  /** Level of the expected-error branches (default `warn`). */
+  expectedLevel?: LoggerLevel;
+  /** Options of the catch model, the same the rules take (`loggers`, `minimumLevel`, `idioms`, …). */
+  rules?: Record<string, unknown>;
+  /** Module → error classes it throws; used (by `instanceof`) where the file imports the module. */
+  errors?: Record<string, string[]>;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads `--config <file>`, or `catchwise.config.json` in `cwd` when present. */
+export function loadConfig(cwd: string, file?: string): { config: CodemodConfig; baseDir: string; path: string | null } {
+  const path = file ? resolve(cwd, file) : resolve(cwd, CONFIG_FILE);
+  if (!existsSync(path)) {
+    if (file) throw new ConfigError(`config file not found: ${file}`);
+    return { config: {}, baseDir: cwd, path: null };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new ConfigError(`config file ${path} is not valid JSON: ${error.message}`);
+    throw new ConfigError(`config file ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`config file ${path} must hold an object`);
+  const raw = parsed as Record<string, unknown>;
+  const section = (raw.codemods && typeof raw.codemods === 'object' ? raw.codemods : raw) as CodemodConfig;
+  return { config: section, baseDir: dirname(path), path };
+}
+
+/**
+ * `--logger <name>[@<module>][#default][:object-first|:message-first]`, e.g. `logger@./src/log.js`,
+ * `log@@acme/logging:message-first`, `logger@./logger.js#default`.
+ */
+export function parseLoggerSpec(spec: string): LoggerConfig {
+  let rest = spec.trim();
+  let style: LoggerConfig['style'];
+  const styleMatch = /:(object-first|message-first)$/.exec(rest);
+  if (styleMatch) {
+    style = styleMatch[1] as LoggerConfig['style'];
+    rest = rest.slice(0, styleMatch.index);
+  }
+  let kind: 'named' | 'default' = 'named';
+  if (rest.endsWith('#default')) {
+    kind = 'default';
+    rest = rest.slice(0, -'#default'.length);
+  }
+  const at = rest.indexOf('@', 1);
+  const name = at === -1 ? rest : rest.slice(0, at);
+  const from = at === -1 ? '' : rest.slice(at + 1);
+  if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name)) throw new ConfigError(`--logger: "${name}" is not a logger expression (expected e.g. logger, this.log)`);
+  if (at !== -1 && !from) throw new ConfigError(`--logger: missing module after "@" in "${spec}"`);
+  return { name, ...(style ? { style } : {}), ...(from ? { import: { from, kind } } : {}) };
+}
+
+export function resolveLoggerConfig(value: string | LoggerConfig | undefined): LoggerConfig | null {
+  if (!value) return null;
+  if (typeof value === 'string') return parseLoggerSpec(value);
+  if (typeof value.name !== 'string') throw new ConfigError('config "logger" needs a "name"');
+  return value;
+}
+
+/** A relative logger module (relative to the config's directory) as seen from `fileName`. */
+export function loggerForFile(logger: LoggerConfig | null, baseDir: string, fileName: string): LoggerConfig | null {
+  const from = logger?.import?.from;
+  if (!logger || !from || !from.startsWith('.')) return logger;
+  let specifier = relative(dirname(fileName), resolve(baseDir, from)).replace(/\\/g, '/');
+  if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+  if (isAbsolute(specifier)) return logger;
+  return { ...logger, import: { ...logger.import, from: specifier } };
+}
+
+/** Error knowledge: the config's `errors` first (evidence `config`), then the built-in table. */
+export function knownErrorsFrom(errors: Record<string, string[]> | undefined): KnownErrorProvider {
+  if (!errors || Object.keys(errors).length === 0) return builtinKnownErrors;
+  return (context) => {
+    const found: KnownError[] = [];
+    for (const statement of context.input.program.body) {
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type') continue;
+      const classes = errors[statement.source.value];
+      if (!classes) continue;
+      const namespace = statement.specifiers.find(
+        (spec) => spec.type === AST_NODE_TYPES.ImportDefaultSpecifier || spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier,
+      )?.local.name;
+      for (const name of classes) {
+        if (found.some((known) => known.name === name)) continue;
+        const variable = findVariable(context.scope, name);
+        if (variable && variable.defs.length > 0) found.push({ name, guard: (b) => `${b} instanceof ${name}`, evidence: 'config', edits: [] });
+        else if (namespace) found.push({ name, guard: (b) => `${b} instanceof ${namespace}.${name}`, evidence: 'config', edits: [] });
+      }
+    }
+    for (const known of builtinKnownErrors(context)) if (!found.some((other) => other.name === known.name)) found.push(known);
+    return found;
+  };
+}

@@ -1,0 +1,109 @@
+// One file's work, the same in the main thread and in a worker: read, skip generated files,
+// prefilter, transform, diff. Settings are plain data so they cross the worker boundary.
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import type { LoggerConfig, LoggerKind, LoggerModuleResolver, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
+import { getTransform } from './transforms/index.js';
+import { knownErrorsFrom, loggerForFile } from './config.js';
+import type { Diagnostic } from './types.js';
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
+
+export interface FileSettings {
+  transform: string;
+  analysis: Record<string, unknown>;
+  logger: LoggerConfig | null;
+  /** Directory a relative logger module in the config is relative to. */
+  loggerBaseDir: string;
+  expectedLevel?: LoggerLevel;
+  errors?: Record<string, string[]>;
+  /** Compute a unified diff for changed files. */
+  diff: boolean;
+}
+
+export interface FileWork {
+  file: string;
+  display: string;
+  status: FileStatus;
+  reason?: string;
+  diagnostics: Diagnostic[];
+  findings: number;
+  rewritten: number;
+  diff?: string;
+  /** The original and the new text of a changed file (for the writer and --verify). */
+  before?: string;
+  output?: string;
+  mode?: number;
+}
+
+const GENERATED = /@generated\b/;
+const LOGGER_LIBRARIES: [RegExp, LoggerKind][] = [
+  [/(?:from\s+|require\()\s*['"]pino['"]/, 'pino'],
+  [/(?:from\s+|require\()\s*['"]bunyan['"]/, 'bunyan'],
+  [/(?:from\s+|require\()\s*['"]winston['"]/, 'winston'],
+];
+
+const moduleKinds = new Map<string, LoggerKind | null>();
+
+/** `./logger.js` → the library that module builds its logger with (read once per run). */
+export const resolveLoggerModule: LoggerModuleResolver = (specifier, fromFile) => {
+  const base = resolve(dirname(fromFile), specifier);
+  const stem = base.replace(/\.(?:[cm]?[jt]sx?)$/, '');
+  const candidates = [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, `${stem}.js`, `${stem}.mjs`, `${stem}.cjs`, `${base}/index.ts`, `${base}/index.js`];
+  for (const candidate of candidates) {
+    if (moduleKinds.has(candidate)) return moduleKinds.get(candidate) ?? null;
+    if (!existsSync(candidate) || !statSync(candidate).isFile()) continue;
+    let kind: LoggerKind | null = null;
+    try {
+      const head = readFileSync(candidate, 'utf8').slice(0, 64 * 1024);
+      kind = LOGGER_LIBRARIES.find(([pattern]) => pattern.test(head))?.[1] ?? null;
+    } catch {
+      kind = null; // unreadable: its style is then taken from the calls in the file
+    }
+    moduleKinds.set(candidate, kind);
+    return kind;
+  }
+  return null;
+};
+
+export function processFile(file: string, display: string, settings: FileSettings): FileWork {
+  const base = { file, display, diagnostics: [] as Diagnostic[], findings: 0, rewritten: 0 };
+  let text: string;
+  let mode: number;
+  try {
+    mode = statSync(file).mode;
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    // Reported, not thrown: the file's result carries the reason, so one bad file never stops the run.
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ...base, status: 'error', reason: `unreadable: ${code ?? (error instanceof Error ? error.message : String(error))}` };
+  }
+  if (GENERATED.test(text.slice(0, 2048))) return { ...base, status: 'skipped', reason: 'generated file (@generated)' };
+  const transform = getTransform(settings.transform);
+  if (!transform.prefilter(text)) return { ...base, status: 'unchanged', reason: 'no handler (prefilter)' };
+  let result;
+  try {
+    result = transform.transform(text, {
+      fileName: file,
+      analysis: settings.analysis,
+      logger: loggerForFile(settings.logger, settings.loggerBaseDir, file),
+      expectedLevel: settings.expectedLevel,
+      knownErrors: knownErrorsFrom(settings.errors),
+      resolveLoggerModule,
+    });
+  } catch (error) {
+    // Reported with its stack in the file's result, so one bad file never stops the run.
+    return { ...base, status: 'error', reason: `transform crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
+  }
+  const common = { ...base, diagnostics: result.diagnostics, findings: result.findings, rewritten: result.rewritten };
+  const fatal = result.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+  if (fatal) {
+    const where = fatal.line ? ` (line ${fatal.line}${fatal.column ? `:${fatal.column}` : ''})` : '';
+    return { ...common, status: 'error', reason: `${fatal.code === 'parse-error' ? 'parse error' : 'refused'}: ${fatal.message}${where}` };
+  }
+  if (result.output === text) return { ...common, status: 'unchanged' };
+  const work: FileWork = { ...common, status: 'changed', before: text, output: result.output, mode };
+  if (settings.diff) work.diff = createTwoFilesPatch(`a/${display}`, `b/${display}`, text, result.output, undefined, undefined, { context: 3 });
+  return work;
+}

@@ -1,0 +1,273 @@
+// The runner owns files, workers, writes and the summary (the transforms are pure). Per file:
+// `changed | unchanged | skipped(reason) | error(reason)`; one bad file never stops the run.
+import { readFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { LoggerConfig } from '@catchwise/eslint-plugin/analysis';
+import { loadConfig, parseLoggerSpec, resolveLoggerConfig } from './config.js';
+import { discover, inShard, isInside, parseShard } from './files.js';
+import { dirtyFiles } from './git.js';
+import { processFile } from './process-file.js';
+import type { FileSettings, FileStatus, FileWork } from './process-file.js';
+import { getTransform } from './transforms/index.js';
+import type { Diagnostic } from './types.js';
+import { Verifier } from './verify.js';
+import { writeFileAtomic } from './write.js';
+
+export type { FileStatus } from './process-file.js';
+
+export interface RunOptions {
+  /** Files, directories or globs. */
+  paths: string[];
+  transform?: string;
+  cwd?: string;
+  /** Write nothing; collect a unified diff per changed file. */
+  dryRun?: boolean;
+  /** Write nothing; the exit code says whether anything would change. */
+  check?: boolean;
+  /** Type-check touched files before and after; a rewrite that adds a diagnostic is not written. */
+  verify?: boolean;
+  /** Worker threads (default 1: the main thread). */
+  jobs?: number;
+  /** `i/n`: process only this shard of the files. */
+  shard?: string;
+  /** `--logger` spec or object; overrides the config file's. */
+  logger?: string | LoggerConfig;
+  /** Config file (default: `catchwise.config.json` in `cwd` when present). */
+  config?: string;
+  allowDirty?: boolean;
+  /** Keep each changed file's unified diff in the summary (implied by `dryRun`). */
+  diff?: boolean;
+  onProgress?: (progress: { done: number; total: number; file: string }) => void;
+  signal?: AbortSignal;
+}
+
+export interface FileResult {
+  /** Path relative to `cwd`, with `/`. */
+  file: string;
+  status: FileStatus;
+  reason?: string;
+  diagnostics: Diagnostic[];
+  findings: number;
+  rewritten: number;
+  diff?: string;
+}
+
+export interface RunSummary {
+  transform: string;
+  mode: 'write' | 'dry-run' | 'check';
+  files: FileResult[];
+  counts: Record<FileStatus, number>;
+  /** Files `.gitignore` left out. */
+  ignored: number;
+  findings: number;
+  rewritten: number;
+  fixmes: number;
+  written: number;
+  interrupted: boolean;
+  durationMs: number;
+  /** 0 clean; 1 changes pending under --check/--dry-run, or any file failed, or interrupted. */
+  exitCode: 0 | 1;
+}
+
+/** A problem with the invocation itself (bad flag, missing path, dirty tree): exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+function toDisplay(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return (rel.startsWith('..') ? file : rel).split(sep).join('/');
+}
+
+export async function run(options: RunOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const transformId = options.transform ?? 'specific-catch';
+  const mode: RunSummary['mode'] = options.check ? 'check' : options.dryRun ? 'dry-run' : 'write';
+  const write = mode === 'write';
+
+  let settings: FileSettings;
+  let shard: { index: number; count: number } | null = null;
+  let discovery;
+  try {
+    getTransform(transformId);
+    if (options.paths.length === 0) throw new UsageError('no paths given');
+    const jobs = options.jobs ?? 1;
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a positive integer, got ${String(options.jobs)}`);
+    if (options.shard) shard = parseShard(options.shard);
+    const loaded = loadConfig(cwd, options.config);
+    const logger = options.logger !== undefined ? (typeof options.logger === 'string' ? parseLoggerSpec(options.logger) : options.logger) : resolveLoggerConfig(loaded.config.logger);
+    settings = {
+      transform: transformId,
+      analysis: loaded.config.rules ?? {},
+      logger,
+      loggerBaseDir: options.logger !== undefined ? cwd : loaded.baseDir,
+      expectedLevel: loaded.config.expectedLevel,
+      errors: loaded.config.errors,
+      diff: options.dryRun === true || options.diff === true,
+    };
+    discovery = await discover(options.paths, cwd);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+
+  if (write && !options.allowDirty) {
+    const dirty = dirtyFiles(discovery.roots);
+    if (dirty && dirty.length > 0) {
+      throw new UsageError(`refusing to write: the git tree has uncommitted changes under the target paths (commit or stash them, or pass --allow-dirty)`, dirty);
+    }
+  }
+
+  const selected = (file: string): boolean => !shard || inShard(toDisplay(cwd, file), shard);
+  const results: FileResult[] = [];
+  for (const skip of discovery.skipped) {
+    if (selected(skip.file)) results.push({ file: toDisplay(cwd, skip.file), status: 'skipped', reason: skip.reason, diagnostics: [], findings: 0, rewritten: 0 });
+  }
+  const tasks = discovery.files.filter(selected).map((file) => ({ file, display: toDisplay(cwd, file) }));
+  const total = tasks.length;
+  let done = 0;
+  let written = 0;
+  const verifier = options.verify ? new Verifier() : null;
+  const realRoots = discovery.roots;
+
+  const finish = async (work: FileWork): Promise<void> => {
+    const result: FileResult = {
+      file: work.display,
+      status: work.status,
+      ...(work.reason ? { reason: work.reason } : {}),
+      diagnostics: work.diagnostics,
+      findings: work.findings,
+      rewritten: work.rewritten,
+      ...(work.diff ? { diff: work.diff } : {}),
+    };
+    if (work.status === 'changed' && work.before !== undefined && work.output !== undefined) {
+      if (verifier) {
+        try {
+          const verdict = verifier.verify(work.file, work.before, work.output);
+          if (verdict.added.length > 0) {
+            result.status = 'error';
+            result.reason = `verify failed, left untouched: the rewrite adds ${verdict.added.join('; ')}`;
+          } else if (verdict.skipped) {
+            result.diagnostics = [...result.diagnostics, { severity: 'info', code: 'not-verified', message: verdict.skipped }];
+          }
+        } catch (error) {
+          // Reported as the file's failure; the file is then not written.
+          result.status = 'error';
+          result.reason = `verify failed, left untouched: ${error instanceof Error ? error.message : String(error)}`;
+        }
+      }
+      if (write && result.status === 'changed') {
+        try {
+          const real = realpathSync(work.file);
+          if (!realRoots.some((root) => isInside(root, real))) throw new Error('resolves outside the target paths');
+          const current = await readFile(work.file, 'utf8');
+          if (current !== work.before) throw new Error('changed on disk during the run');
+          await writeFileAtomic(work.file, work.output, work.mode ?? 0o644);
+          written += 1;
+        } catch (error) {
+          // Reported as the file's failure; the original stays in place since writes are atomic.
+          result.status = 'error';
+          result.reason = `not written: ${error instanceof Error ? error.message : String(error)}`;
+        }
+      }
+    }
+    results.push(result);
+    done += 1;
+    options.onProgress?.({ done, total, file: work.display });
+  };
+
+  const jobs = Math.min(options.jobs ?? 1, Math.max(1, tasks.length));
+  if (jobs <= 1) {
+    for (const task of tasks) {
+      if (options.signal?.aborted) break;
+      await finish(processFile(task.file, task.display, settings));
+      // Let signals and progress through between files.
+      await new Promise((resolveTick) => setImmediate(resolveTick));
+    }
+  } else {
+    await runInWorkers(tasks, settings, jobs, finish, options.signal);
+  }
+
+  const interrupted = done < total;
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const counts: Record<FileStatus, number> = { changed: 0, unchanged: 0, skipped: 0, error: 0 };
+  let findings = 0;
+  let rewritten = 0;
+  let fixmes = 0;
+  for (const result of results) {
+    counts[result.status] += 1;
+    findings += result.findings;
+    rewritten += result.rewritten;
+    fixmes += result.diagnostics.filter((diagnostic) => diagnostic.code === 'fixme').length;
+  }
+  const pending = !write && counts.changed > 0;
+  return {
+    transform: transformId,
+    mode,
+    files: results,
+    counts,
+    ignored: discovery.ignored,
+    findings,
+    rewritten,
+    fixmes,
+    written,
+    interrupted,
+    durationMs: Math.round(performance.now() - started),
+    exitCode: counts.error > 0 || pending || interrupted ? 1 : 0,
+  };
+}
+
+async function runInWorkers(
+  tasks: { file: string; display: string }[],
+  settings: FileSettings,
+  jobs: number,
+  finish: (work: FileWork) => Promise<void>,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const workerUrl = new URL('./worker.js', import.meta.url);
+  let next = 0;
+  const slot = async (): Promise<void> => {
+    let worker: Worker | null = null;
+    try {
+      while (!signal?.aborted && next < tasks.length) {
+        const id = next++;
+        const task = tasks[id]!;
+        worker ??= new Worker(workerUrl, { workerData: { settings } });
+        const current: Worker = worker;
+        const work = await new Promise<FileWork>((resolveWork) => {
+          const onMessage = (message: { id: number; work: FileWork }): void => {
+            if (message.id !== id) return;
+            cleanup();
+            resolveWork(message.work);
+          };
+          const onError = (error: Error): void => {
+            cleanup();
+            worker = null;
+            resolveWork({ file: task.file, display: task.display, status: 'error', reason: `worker crashed: ${error.message}`, diagnostics: [], findings: 0, rewritten: 0 });
+          };
+          const cleanup = (): void => {
+            current.off('message', onMessage);
+            current.off('error', onError);
+          };
+          current.on('message', onMessage);
+          current.on('error', onError);
+          current.postMessage({ id, file: task.file, display: task.display });
+        });
+        await finish(work);
+      }
+    } finally {
+      if (worker) await (worker as Worker).terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, slot));
+}
+

@@ -1,0 +1,164 @@
+// `specific-catch`: rewrites exactly the handlers the rules report (DESIGN §5) into
+// specific-then-fallback form. Pure: one file's text in, `{ output, edits, diagnostics }` out.
+// Analyse first (the plugin's own analysis, same options), collect every edit, splice once,
+// re-parse the result and refuse it on a parse error; the BOM and the EOL are the file's own.
+import {
+  buildSpecificCatchRewrite,
+  findHandlerFindings,
+  findLogCallFindings,
+  hasCatchwiseFixme,
+  logErrorObjectEdit,
+  resolveOptions,
+} from '@catchwise/eslint-plugin/analysis';
+import type { AnalysisInput, CatchwiseOptions, ResolvedOptions, TextEdit } from '@catchwise/eslint-plugin/analysis';
+import { applyEdits, diffAsEdit, editsOverlap } from '../edits.js';
+import { parseForAnalysis, SourceParseError } from '../parse.js';
+import type { Diagnostic, Transform, TransformOptions, TransformResult } from '../types.js';
+
+const BOM = '\uFEFF';
+const MAX_PASSES = 3;
+
+interface Pass {
+  output: string;
+  diagnostics: Diagnostic[];
+  findings: number;
+  rewritten: number;
+  deferred: number;
+  edits: TextEdit[];
+}
+
+function onePass(text: string, options: TransformOptions, resolved: ResolvedOptions): Pass {
+  const input = parseForAnalysis(text, options.fileName);
+  const findings = findHandlerFindings(input, resolved);
+  const diagnostics: Diagnostic[] = [];
+  const accepted: TextEdit[] = [];
+  let rewritten = 0;
+  let deferred = 0;
+  const rewriteOptions = {
+    logger: options.logger ?? null,
+    expectedLevel: options.expectedLevel,
+    knownErrors: options.knownErrors,
+    resolveLoggerModule: options.resolveLoggerModule ?? null,
+  };
+  const accept = (group: TextEdit[]): boolean => {
+    const fresh = group.filter((edit) => !accepted.some((other) => other.range[0] === edit.range[0] && other.range[1] === edit.range[1] && other.text === edit.text));
+    if (fresh.some((edit) => accepted.some((other) => editsOverlap(edit, other)))) return false;
+    accepted.push(...fresh);
+    return true;
+  };
+
+  // Findings from the outside in; an inner handler whose edits touch an outer rewrite waits a pass.
+  for (const finding of findings) {
+    const line = finding.handler.node.loc.start.line;
+    const column = finding.handler.node.loc.start.column + 1;
+    if (hasCatchwiseFixme(finding, input)) {
+      diagnostics.push({ severity: 'warning', code: 'fixme-present', line, column, message: `${finding.ruleId}: left as it is, it carries a FIXME(catchwise) comment` });
+      continue;
+    }
+    const rewrite = buildSpecificCatchRewrite(finding, input, rewriteOptions);
+    if (rewrite.edits.length === 0) continue;
+    if (!accept(rewrite.edits)) {
+      deferred += 1;
+      continue;
+    }
+    if (rewrite.fixme) {
+      diagnostics.push({ severity: 'warning', code: 'fixme', line, column, message: `${finding.ruleId}: no safe rewrite, FIXME(catchwise) added: ${rewrite.fixme}` });
+    } else {
+      rewritten += 1;
+    }
+  }
+
+  // `log-error-object`: a log call that carries only text derived from the error gets the object.
+  for (const found of findLogCallFindings(input, resolved)) {
+    if (!found.errorName) continue;
+    const edit = logErrorObjectEdit(input, found.call, found.errorName, found.call, options.resolveLoggerModule ?? null);
+    if (edit && !accept([edit])) deferred += 1;
+  }
+  return { output: accepted.length > 0 ? applyEdits(text, accepted) : text, diagnostics, findings: findings.length, rewritten, deferred, edits: accepted };
+}
+
+export function transformSpecificCatch(source: string, options: TransformOptions): TransformResult {
+  const bom = source.startsWith(BOM) ? BOM : '';
+  const text = bom ? source.slice(1) : source;
+  const resolved = resolveOptions((options.analysis ?? {}) as CatchwiseOptions);
+  const diagnostics: Diagnostic[] = [];
+
+  let current = text;
+  let findings = 0;
+  let rewritten = 0;
+  let passes = 0;
+  let firstEdits: TextEdit[] = [];
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let result: Pass;
+    try {
+      result = onePass(current, options, resolved);
+    } catch (error) {
+      if (error instanceof SourceParseError) {
+        if (pass === 0) {
+          return {
+            output: source,
+            edits: [],
+            diagnostics: [{ severity: 'error', code: 'parse-error', message: `cannot parse: ${error.message}`, line: error.line, column: error.column }],
+            findings: 0,
+            rewritten: 0,
+          };
+        }
+        // A later pass that cannot parse is the rewrite's fault: refuse everything.
+        return refuse(source, `the rewrite does not parse: ${error.message}`);
+      }
+      throw error;
+    }
+    if (pass === 0) {
+      findings = result.findings;
+      firstEdits = result.edits;
+    }
+    if (result.edits.length > 0) passes += 1;
+    rewritten += result.rewritten;
+    diagnostics.push(...result.diagnostics);
+    current = result.output;
+    if (result.deferred === 0) break;
+    if (pass === MAX_PASSES - 1) {
+      diagnostics.push({ severity: 'warning', code: 'overlap', message: `${result.deferred} nested handler(s) left for the next run: their edits overlap` });
+    }
+  }
+
+  if (current === text) return { output: source, edits: [], diagnostics, findings, rewritten: 0 };
+
+  // The result must parse, and the rules should no longer report what was rewritten.
+  let after: AnalysisInput;
+  try {
+    after = parseForAnalysis(current, options.fileName);
+  } catch (error) {
+    // Reported as a refusal diagnostic: a rewrite that does not parse is never returned.
+    return refuse(source, `the rewrite does not parse: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const finding of findHandlerFindings(after, resolved)) {
+    if (hasCatchwiseFixme(finding, after)) continue;
+    diagnostics.push({
+      severity: 'warning',
+      code: 'still-reported',
+      line: finding.handler.node.loc.start.line,
+      column: finding.handler.node.loc.start.column + 1,
+      message: `${finding.ruleId} still reports this handler after the rewrite; fix it by hand`,
+    });
+  }
+
+  const output = bom + current;
+  const shift = bom.length;
+  const edits =
+    passes === 1
+      ? firstEdits.map((edit): TextEdit => ({ range: [edit.range[0] + shift, edit.range[1] + shift], text: edit.text })).sort((a, b) => a.range[0] - b.range[0])
+      : diffAsEdit(source, output);
+  return { output, edits, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), findings, rewritten };
+}
+
+function refuse(source: string, why: string): TransformResult {
+  return { output: source, edits: [], diagnostics: [{ severity: 'error', code: 'rewrite-parse-error', message: why }], findings: 0, rewritten: 0 };
+}
+
+export const specificCatch: Transform = {
+  id: 'specific-catch',
+  description: 'Rewrite silent and broad catch handlers into specific-then-fallback form that logs the error object',
+  prefilter: (text) => text.includes('catch') || text.includes('.then('),
+  transform: transformSpecificCatch,
+};

@@ -1,0 +1,48 @@
+// Shapes shared by the transforms, the runner and the CLI.
+import type { KnownErrorProvider, LoggerConfig, LoggerModuleResolver, LoggerLevel, TextEdit } from '@catchwise/eslint-plugin/analysis';
+
+export type { TextEdit };
+
+export interface Diagnostic {
+  severity: 'error' | 'warning' | 'info';
+  /** `parse-error`, `rewrite-parse-error`, `fixme`, `fixme-present`, `still-reported`, `overlap`, … */
+  code: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** Options of a transform: the same config the rules read, plus what the rewrite needs. */
+export interface TransformOptions {
+  fileName: string;
+  /** Options of the catch model (the rules' options: loggers, minimumLevel, idioms, …). */
+  analysis?: Record<string, unknown>;
+  /** The logger to use when the file has none (`--logger`, config `logger`). */
+  logger?: LoggerConfig | null;
+  /** Level of the expected-error branches (default `warn`). */
+  expectedLevel?: LoggerLevel;
+  /** Error knowledge (DESIGN §4); defaults to the built-in table. */
+  knownErrors?: KnownErrorProvider | null;
+  /** Tells which library a local logger module uses (the runner reads the module). */
+  resolveLoggerModule?: LoggerModuleResolver | null;
+}
+
+export interface TransformResult {
+  /** The new text; equal to the input when nothing changed or the rewrite was refused. */
+  output: string;
+  /** Edits on the input text (BOM included) that turn it into `output`. */
+  edits: TextEdit[];
+  diagnostics: Diagnostic[];
+  /** Handlers the rules report in the input. */
+  findings: number;
+  /** Of these, the ones rewritten (the rest got a FIXME or were left as they were). */
+  rewritten: number;
+}
+
+export interface Transform {
+  id: string;
+  description: string;
+  /** Cheap text test: false means the file certainly has nothing to rewrite. */
+  prefilter: (text: string) => boolean;
+  transform: (text: string, options: TransformOptions) => TransformResult;
+}

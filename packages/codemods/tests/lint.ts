@@ -1,0 +1,28 @@
+// Lints a text with the plugin's recommended rules, as a user's ESLint would (test helper).
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import plugin from '@catchwise/eslint-plugin';
+
+// Fixture paths are virtual (`/project/src/…`): the linter's base path must contain them.
+const linter = new Linter({ configType: 'flat', cwd: '/project' });
+
+const config: Linter.Config[] = [
+  {
+    files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+    languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module', ecmaVersion: 'latest' },
+    plugins: { catchwise: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+    rules: plugin.configs.recommended.rules as Linter.RulesRecord,
+  },
+];
+
+export interface LintReport {
+  ruleId: string | null;
+  line: number;
+  message: string;
+}
+
+export function lintCatchwise(text: string, fileName: string): LintReport[] {
+  return linter
+    .verify(text, config, { filename: fileName })
+    .map((message) => ({ ruleId: message.ruleId, line: message.line, message: message.message }));
+}
