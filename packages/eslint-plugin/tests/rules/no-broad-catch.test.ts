@@ -1,0 +1,466 @@
+// Generated expectations reviewed by hand. Cases are grouped by scenario.
+import { afterAll, describe, it } from 'vitest';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-broad-catch.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-broad-catch', rule, {
+  valid: [
+    // narrow, then rethrow the rest
+    `try { f(); } catch (e) { if (e instanceof TypeError) return null; throw e; }`,
+    `try { f(); } catch (e) { if (!(e instanceof TypeError)) throw e; return null; }`,
+    `try { f(); } catch (e) { if (e.code !== "ENOENT") throw e; }`,
+    `try { f(); } catch (e) { switch (e.code) { case "ENOENT": return null; default: throw e; } }`,
+    `try { f(); } catch (e) { const { code } = e; if (code === "ENOENT") return null; throw e; }`,
+    `try { f(); } catch (e) { const err = e as NodeJS.ErrnoException; if (err.code === "EEXIST") return; throw err; }`,
+    `try { f(); } catch (e) { if (typeof e === "string") return e; throw e; }`,
+    `try { f(); } catch (e) { if ("status" in e && e.status === 404) return null; throw e; }`,
+    `try { f(); } catch (e) { if (axios.isAxiosError(e)) return null; throw e; }`,
+    // logged with the error object (every logger shape)
+    `try { f(); } catch (e) { logger.warn({ err: e }, "failed"); return null; }`,
+    `try { f(); } catch (e) { logger.error("failed", e); return null; }`,
+    `try { f(); } catch (e) { this.logger.error({ error: e }); return null; }`,
+    `try { f(); } catch (e) { this.#logger.warn("failed", { cause: e }); return null; }`,
+    `try { f(); } catch (e) { ctx.log.error(e); return null; }`,
+    `try { f(); } catch (e) { getLogger().error(e); return null; }`,
+    `try { f(); } catch (e) { winston.log("error", "failed", e); return null; }`,
+    `try { f(); } catch (e) { this.logger?.error(e); return null; }`,
+    `try { f(); } catch (e) { Sentry.captureException(e); return null; }`,
+    `try { f(); } catch (e) { console.error(new Error("wrapped", { cause: e })); return null; }`,
+    // state-based exit next to a path that hands the error on
+    `try { f(); } catch (error) { if (isStale()) return; state.error = error; }`,
+    // alternative attempt that rethrows the first error
+    `function g() { try { return a(); } catch (e1) { try { return b(); } catch { throw e1; } } }`,
+    // sequence and conditional expressions
+    `try { f(); } catch (e) { return e instanceof TypeError ? null : Promise.reject(e); }`,
+    // options: minimumLevel
+    { code: `try { f(); } catch (e) { logger.info("failed", e); return null; }`, options: [{"minimumLevel":"info"}] },
+  ],
+  invalid: [
+    // narrow one case, swallow the rest
+    {
+      code: `function g() {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof DatabaseError && err.code === "23505") {
+      return false;
+    }
+    return false;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function g() {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof DatabaseError && err.code === "23505") {
+      return false;
+    }
+    console.error('g: unexpected error from f()', err);
+    return false;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `function g() {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof DatabaseError && err.code === "23505") {
+      return false;
+    }
+    console.error('g: unexpected error', err);
+    return false;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `function g() {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof DatabaseError && err.code === "23505") {
+      return false;
+    }
+    throw err;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  f();
+} catch (e) {
+  if (e.code === "ENOENT") {
+    create();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  if (e.code === "ENOENT") {
+    create();
+  } else {
+    console.error('file: unexpected error from f()', e);
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (e) {
+  console.error('unexpected error', e);
+  if (e.code === "ENOENT") {
+    create();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  f();
+} catch (e) {
+  switch (e.code) {
+    case "ENOENT":
+      throw e;
+    default:
+      break;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  switch (e.code) {
+    case "ENOENT":
+      throw e;
+    default:
+      break;
+  }
+  console.error('file: unexpected error from f()', e);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (e) {
+  switch (e.code) {
+    case "ENOENT":
+      throw e;
+    default:
+      break;
+  }
+  console.error('unexpected error', e);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  switch (e.code) {
+    case "ENOENT":
+      throw e;
+    default:
+      break;
+  }
+  throw e;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // a log call without the error object
+    {
+      code: `function g() {
+  try {
+    return f();
+  } catch (err) {
+    logger.warn(\`could not f: \${err.message}\`);
+    return undefined;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function g() {
+  try {
+    return f();
+  } catch (err) {
+    logger.warn(\`could not f: \${err.message}\`, err);
+    return undefined;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"logger"},
+              output: `function g() {
+  try {
+    return f();
+  } catch (err) {
+    logger.warn(\`could not f: \${err.message}\`);
+    logger.error('g: unexpected error', err);
+    return undefined;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `function g() {
+  try {
+    return f();
+  } catch (err) {
+    logger.warn(\`could not f: \${err.message}\`);
+    throw err;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  f();
+} catch (e) {
+  console.log("failed", e);
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  console.log("failed", e);
+  console.error('file: unexpected error from f()', e);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (e) {
+  console.log("failed", e);
+  console.error('unexpected error', e);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  console.log("failed", e);
+  throw e;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // destructured binding loses the stack
+    {
+      code: `try {
+  f();
+} catch ({ message }) {
+  logger.error(message);
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"logger"},
+              output: `try {
+  f();
+} catch (error) { const { message } = error;
+  logger.error(message);
+  logger.error('unexpected error', error);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (error) { const { message } = error;
+  logger.error(message);
+  throw error;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // .catch and .then
+    {
+      code: `send().catch((e) => {
+  logger.warn(e.message);
+  return null;
+});`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `send().catch((e) => {
+  logger.warn(e.message, e);
+  return null;
+});`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"logger"},
+              output: `send().catch((e) => {
+  logger.warn(e.message);
+  logger.error('unexpected error', e);
+  return null;
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // conditional expression fallback
+    // requireNarrowing (strict): logging alone is not enough
+    {
+      code: `function g() {
+  try {
+    return f();
+  } catch (e) {
+    logger.error(e);
+    return null;
+  }
+}`,
+      options: [{"requireNarrowing":true}],
+      errors: [
+        {
+          messageId: 'unnarrowedCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function g() {
+  try {
+    return f();
+  } catch (e) {
+    logger.error(e);
+    console.error('g: unexpected error from f()', e);
+    return null;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `function g() {
+  try {
+    return f();
+  } catch (e) {
+    logger.error(e);
+    throw e;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // options: minimumLevel
+    {
+      code: `try {
+  f();
+} catch (e) {
+  logger.warn("failed", e);
+}`,
+      options: [{"minimumLevel":"error"}],
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  logger.warn("failed", e);
+  console.error('file: unexpected error from f()', e);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"logger"},
+              output: `try {
+  f();
+} catch (e) {
+  logger.warn("failed", e);
+  logger.error('unexpected error', e);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  logger.warn("failed", e);
+  throw e;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

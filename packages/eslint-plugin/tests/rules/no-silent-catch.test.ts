@@ -1,0 +1,1171 @@
+// Generated expectations reviewed by hand. Cases are grouped by scenario.
+import { afterAll, describe, it } from 'vitest';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-silent-catch.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-silent-catch', rule, {
+  valid: [
+    // try/catch: rethrow, log, hand on
+    `try { f(); } catch (e) { throw e; }`,
+    `try { f(); } catch (e) { throw new Error("wrapped", { cause: e }); }`,
+    `try { f(); } catch (e) { logger.error("failed", e); }`,
+    `try { f(); } catch (e) { handle(e); }`,
+    `try { f(); } catch { throw new Error("failed"); }`,
+    // .catch and .then
+    `p.catch((e) => logger.error({ err: e }, "failed"));`,
+    `p.catch(console.error);`,
+    `p.then(ok, (e) => { throw e; });`,
+    `p.catch((e) => e);`,
+    `p.catch(reject);`,
+    // narrowing
+    `try { f(); } catch (e) { if (e instanceof TypeError) return null; throw e; }`,
+    `function g() { try { f(); } catch (e) { if (e.code === "ENOENT") return; throw e; } }`,
+    // propagation forms
+    `function g(next) { try { f(); } catch (e) { next(e); } }`,
+    `function g(cb) { try { f(); } catch { cb(new Error("x")); } }`,
+    `function g() { try { f(); } catch (e) { emitter.emit("error", e); } }`,
+    `function g() { try { f(); } catch (e) { return { error: e }; } }`,
+    `async function g() { try { await f(); } catch (e) { return Promise.reject(e); } }`,
+    `function* g() { try { f(); } catch (e) { yield e; } }`,
+    `let last; for (const x of xs) { try { return f(x); } catch (e) { last = e; } }`,
+    // idiom: probes
+    `function g(s) { try { return JSON.parse(s); } catch { return undefined; } }`,
+    `function g(s) { try { return new URL(s); } catch { return null; } }`,
+    `async function g() { try { return await import("optional-dep"); } catch { return null; } }`,
+    `function isValid(s) { try { check(s); return true; } catch { return false; } }`,
+    // idiom: cleanup inside another catch or finally
+    `async function g(conn) { try { await work(conn); } catch (e) { try { await conn.rollback(); } catch {} throw e; } }`,
+    `function g(file) { try { write(file); } finally { try { fs.unlinkSync(file); } catch {} } }`,
+    // idiom: fire-and-forget of a promise handled elsewhere
+    `async function g() { const p = f(); p.catch(() => {}); await other(); return p; }`,
+    // idiom: test code
+    { code: `it("fails", async () => { try { await f(); } catch {} expect(g).toHaveBeenCalled(); });` },
+    { code: `try { f(); } catch {}`, filename: "src/__tests__/thing.test.ts" },
+    // reason comments
+    `try { f(); } catch { /* ignore: the socket may already be closed */ }`,
+    `try { f(); } catch {
+  // the cache is optional because it is rebuilt on the next start
+}`,
+    `try { f(); } catch {} // thrown when the lengths differ, which means "not equal"`,
+    // options
+    { code: `p.catch(squashError);`, options: [{"allowedHandlers":["squashError"]}] },
+    { code: `try { f(); } catch (_ignored) {}`, options: [{"ignoreBindingPattern":"^_"}] },
+    { code: `try { f(); } catch (e) { audit.record(e); }`, options: [{"loggers":[{"name":"audit","methods":{"record":"error"}}]}] },
+    { code: `try { f(); } catch (e) { if (isHttpError(e)) return null; throw e; }`, options: [{"guards":["isHttpError"]}] },
+    { code: `try { f(); } catch { abortWith(new Error("x")); }`, options: [{"propagators":["abortWith"]}] },
+    { code: `function g(s) { try { return JSON.parse(s); } catch { return undefined; } }`, options: [{"idioms":{"probes":true}}] },
+  ],
+  invalid: [
+    // try/catch
+    {
+      code: `try {
+  f();
+} catch {}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  console.error('file: unexpected error from f()', error);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (error) { console.error('unexpected error', error); }`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (error) { throw error; }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  f();
+} catch (e) {}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  console.error('file: unexpected error from f()', e);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (e) { console.error('unexpected error', e); }`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (e) { throw e; }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function g() {
+  try {
+    return compute();
+  } catch (e) {
+    return 0;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function g() {
+  try {
+    return compute();
+  } catch (e) {
+    console.error('g: unexpected error from compute()', e);
+    return 0;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `function g() {
+  try {
+    return compute();
+  } catch (e) {
+    console.error('g: unexpected error', e);
+    return 0;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `function g() {
+  try {
+    return compute();
+  } catch (e) {
+    throw e;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // .catch
+    {
+      code: `send().catch(() => {});`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `send().catch((error: unknown) => {
+  console.error('file: unexpected error from send()', error);
+});`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `send().catch((error) => { console.error('unexpected error', error); });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `send().catch(() => null);`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `send().catch((error: unknown) => {
+  console.error('file: unexpected error from send()', error);
+  return null;
+});`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `send().catch((error) => { console.error('unexpected error', error); return null; });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `send().catch(function () {});`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `send().catch(function (error: unknown) {
+  console.error('file: unexpected error from send()', error);
+});`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `send().catch(function (error) { console.error('unexpected error', error); });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { noop } from "lodash";
+send().catch(noop);`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `import { noop } from "lodash";
+send().catch((error: unknown) => {
+  console.error("file: unexpected error from send()", error);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const ignore = () => {};
+send().catch(ignore);`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `const ignore = (error) => { console.error('unexpected error', error); };
+send().catch(ignore);`,
+            },
+          ],
+        },
+      ],
+    },
+    // .then
+    {
+      code: `send().then(ok, () => {});`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `send().then(ok, (error: unknown) => {
+  console.error('file: unexpected error from send()', error);
+});`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `send().then(ok, (error) => { console.error('unexpected error', error); });`,
+            },
+          ],
+        },
+      ],
+    },
+    // placeholder comments never exempt
+    {
+      code: `try {
+  f();
+} catch {
+  // ignore
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  // ignore
+  console.error('file: unexpected error from f()', error);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (error) {
+  // ignore
+  console.error('unexpected error', error);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  // ignore
+  throw error;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  f();
+} catch {
+  /* empty */
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  /* empty */
+  console.error('file: unexpected error from f()', error);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (error) {
+  /* empty */
+  console.error('unexpected error', error);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  /* empty */
+  throw error;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  f();
+} catch {
+  // TODO: handle this error properly later
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  // TODO: handle this error properly later
+  console.error('file: unexpected error from f()', error);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (error) {
+  // TODO: handle this error properly later
+  console.error('unexpected error', error);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  // TODO: handle this error properly later
+  throw error;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  f();
+} catch {
+  // noop
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  // noop
+  console.error('file: unexpected error from f()', error);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (error) {
+  // noop
+  console.error('unexpected error', error);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  // noop
+  throw error;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // a log call that drops the error
+    {
+      code: `try {
+  createExtension();
+} catch (_) {
+  logger.log("warn", "could not create extension");
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  createExtension();
+} catch (_) {
+  logger.log("warn", "could not create extension");
+  console.error('file: unexpected error from createExtension()', _);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  createExtension();
+} catch (_) {
+  logger.log("warn", "could not create extension");
+  console.error('unexpected error', _);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  createExtension();
+} catch (_) {
+  logger.log("warn", "could not create extension");
+  throw _;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // loops
+    {
+      code: `for (const x of xs) {
+  try {
+    process(x);
+  } catch {
+    continue;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `for (const x of xs) {
+  try {
+    process(x);
+  } catch (error) {
+    console.error('file: unexpected error from process()', error);
+    continue;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `for (const x of xs) {
+  try {
+    process(x);
+  } catch (error) {
+    console.error('unexpected error', error);
+    continue;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `for (const x of xs) {
+  try {
+    process(x);
+  } catch (error) {
+    throw error;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `while (true) {
+  try {
+    process();
+  } catch {
+    break;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `while (true) {
+  try {
+    process();
+  } catch (error) {
+    console.error('file: unexpected error from process()', error);
+    break;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `while (true) {
+  try {
+    process();
+  } catch (error) {
+    console.error('unexpected error', error);
+    break;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `while (true) {
+  try {
+    process();
+  } catch (error) {
+    throw error;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // nested functions: a throw in a callback that never runs does not count
+    // nested try
+    {
+      code: `try {
+  f();
+} catch {
+  try {
+    g();
+  } catch {}
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  try {
+    g();
+  } catch {}
+  console.error('file: unexpected error from f()', error);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (error) {
+  try {
+    g();
+  } catch {}
+  console.error('unexpected error', error);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  try {
+    g();
+  } catch {}
+  throw error;
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'silentCatch',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch {
+  try {
+    g();
+  } catch (error) {
+    console.error('file: unexpected error from g()', error);
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch {
+  try {
+    g();
+  } catch (error) { console.error('unexpected error', error); }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch {
+  try {
+    g();
+  } catch (error) { throw error; }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // shadowing: the logged error is another binding
+    {
+      code: `try {
+  f();
+} catch {
+  [1].forEach((e) => logger.error(e));
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  [1].forEach((e) => logger.error(e));
+  console.error('file: unexpected error from f()', error);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"logger"},
+              output: `try {
+  f();
+} catch (error) {
+  [1].forEach((e) => logger.error(e));
+  logger.error('unexpected error', error);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  [1].forEach((e) => logger.error(e));
+  throw error;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // async and generators
+    {
+      code: `async function g() {
+  try {
+    await f();
+  } catch {
+    return [];
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `async function g() {
+  try {
+    await f();
+  } catch (error) {
+    console.error('g: unexpected error from f()', error);
+    return [];
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `async function g() {
+  try {
+    await f();
+  } catch (error) {
+    console.error('g: unexpected error', error);
+    return [];
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `async function g() {
+  try {
+    await f();
+  } catch (error) {
+    throw error;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function* g() {
+  try {
+    yield f();
+  } catch {
+    return;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function* g() {
+  try {
+    yield f();
+  } catch (error) {
+    console.error('g: unexpected error from f()', error);
+    return;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `function* g() {
+  try {
+    yield f();
+  } catch (error) {
+    console.error('g: unexpected error', error);
+    return;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `function* g() {
+  try {
+    yield f();
+  } catch (error) {
+    throw error;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // void e discards
+    {
+      code: `try {
+  f();
+} catch (e) {
+  void e;
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  void e;
+  console.error('file: unexpected error from f()', e);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (e) {
+  void e;
+  console.error('unexpected error', e);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  void e;
+  throw e;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // cleanup outside another catch or finally is a finding
+    {
+      code: `async function close(pool) {
+  try {
+    await pool.end();
+  } catch {}
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `async function close(pool) {
+  try {
+    await pool.end();
+  } catch (error) {
+    console.error('close: unexpected error from pool.end()', error);
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `async function close(pool) {
+  try {
+    await pool.end();
+  } catch (error) { console.error('close: unexpected error', error); }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `async function close(pool) {
+  try {
+    await pool.end();
+  } catch (error) { throw error; }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // options: idioms off, allowComment off, pattern only while unused
+    {
+      code: `function g(s) {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}`,
+      options: [{"idioms":{"probes":false}}],
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function g(s) {
+  try {
+    return JSON.parse(s);
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      console.warn('g: JSON.parse() failed', error);
+    } else {
+      console.error('g: unexpected error from JSON.parse()', error);
+    }
+    return undefined;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `function g(s) {
+  try {
+    return JSON.parse(s);
+  } catch (error) {
+    console.error('g: unexpected error', error);
+    return undefined;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `function g(s) {
+  try {
+    return JSON.parse(s);
+  } catch (error) {
+    throw error;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  f();
+} catch {
+  // the socket may already be closed
+}`,
+      options: [{"allowComment":false}],
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  // the socket may already be closed
+  console.error('file: unexpected error from f()', error);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (error) {
+  // the socket may already be closed
+  console.error('unexpected error', error);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  // the socket may already be closed
+  throw error;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  f();
+} catch {
+  // the socket may already be closed
+}`,
+      options: [{"allowComment":"^ignore:"}],
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  // the socket may already be closed
+  console.error('file: unexpected error from f()', error);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (error) {
+  // the socket may already be closed
+  console.error('unexpected error', error);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  // the socket may already be closed
+  throw error;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  f();
+} catch (e) {}`,
+      options: [{"ignoreBindingPattern":"^_"}],
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  console.error('file: unexpected error from f()', e);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (e) { console.error('unexpected error', e); }`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (e) { throw e; }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  f();
+} catch {}`,
+      options: [{"idioms":{"testCode":false}}],
+      filename: "src/__tests__/thing.test.ts",
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (error) {
+  console.error('thing.test: unexpected error from f()', error);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (error) { console.error('unexpected error', error); }`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (error) { throw error; }`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
