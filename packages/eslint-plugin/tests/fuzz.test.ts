@@ -9,7 +9,7 @@ import tsParser from '@typescript-eslint/parser';
 import plugin from '../src/index.js';
 
 const linter = new Linter({ configType: 'flat' });
-const config = [{ files: ['**/*.ts', '**/*.tsx', '**/*.js'], languageOptions: { parser: tsParser } }, plugin.configs.strict];
+const config = [{ files: ['**/*.ts', '**/*.tsx', '**/*.js'], languageOptions: { parser: tsParser } }, plugin.configs.strict] as unknown as Linter.Config[];
 
 function lint(code: string, filename = 'fuzz.ts') {
   const messages = linter.verify(code, config, { filename });
