@@ -175,20 +175,26 @@ export class HyperLogLog {
     this.addHash(SCRATCH[0]!, SCRATCH[1]!);
   }
 
-  /** Adds a value already hashed with `hash64(value, this.seed, out)` (`hi = out[0]`, `lo = out[1]`). */
-  addHash(hi: number, lo: number): void {
+  /**
+   * Adds a value already hashed with `hash64(value, this.seed, out)` (`hi = out[0]`, `lo = out[1]`).
+   * Returns false only when the value is known to be a repeat (exact mode); true otherwise, so
+   * callers can skip work for repeats (a repeat never changes a bottom-k sample either).
+   */
+  addHash(hi: number, lo: number): boolean {
     if (this.mode === MODE_DENSE) {
       const p = this.precision;
       const w = hi << p;
       const rank = w !== 0 ? Math.clz32(w) + 1 : 32 - p + Math.clz32(lo) + 1;
       this.raise(hi >>> this.shift, rank);
-    } else if (this.mode === MODE_SPARSE) {
+      return true;
+    }
+    if (this.mode === MODE_SPARSE) {
       const w = hi << SPARSE_P;
       const rank = w !== 0 ? Math.clz32(w) + 1 : 32 - SPARSE_P + Math.clz32(lo) + 1;
       this.sparseInsert((((hi >>> (32 - SPARSE_P)) << 6) | rank) >>> 0);
-    } else {
-      this.exactInsert(hi >>> 0, lo >>> 0);
+      return true;
     }
+    return this.exactInsert(hi >>> 0, lo >>> 0);
   }
 
   /** The current estimate with its relative standard error and 95 % interval. */
@@ -426,9 +432,9 @@ export class HyperLogLog {
     }
   }
 
-  private exactInsert(hi: number, lo: number): void {
+  private exactInsert(hi: number, lo: number): boolean {
     if (hi === 0 && lo === 0) {
-      if (this.exZero) return;
+      if (this.exZero) return false;
       this.exZero = true;
     } else {
       const exHi = this.exHi;
@@ -439,7 +445,7 @@ export class HyperLogLog {
         const h = exHi[slot]!;
         const l = exLo[slot]!;
         if (h === 0 && l === 0) break;
-        if (h === hi && l === lo) return;
+        if (h === hi && l === lo) return false;
         slot = (slot + 1) & mask;
       }
       exHi[slot] = hi;
@@ -448,6 +454,7 @@ export class HyperLogLog {
     this.exCount++;
     if (this.exCount > this.exactLimit) this.escalate();
     else if (this.exCount > (this.exMask + 1) * 0.75) this.growExact();
+    return true;
   }
 
   private growExact(): void {

@@ -316,13 +316,12 @@ export class NamespaceReducer<E = MetadataEvent> {
     if (t > state.lastSeen) state.lastSeen = t;
     const seed = this.config.seed;
     const ct = v.contentType;
+    // A value the counter knows is a repeat cannot change its bottom-k sample: skip the probe.
     hash64(ct, seed, SCRATCH);
-    state.fileTypes.addHash(SCRATCH[0]!, SCRATCH[1]!);
-    state.fileTypeSample.offer(SCRATCH[0]!, SCRATCH[1]!, ct);
+    if (state.fileTypes.addHash(SCRATCH[0]!, SCRATCH[1]!)) state.fileTypeSample.offer(SCRATCH[0]!, SCRATCH[1]!, ct);
     const wf = v.workflowId;
     hash64(wf, seed, SCRATCH);
-    state.workflows.addHash(SCRATCH[0]!, SCRATCH[1]!);
-    state.workflowSample.offer(SCRATCH[0]!, SCRATCH[1]!, wf);
+    if (state.workflows.addHash(SCRATCH[0]!, SCRATCH[1]!)) state.workflowSample.offer(SCRATCH[0]!, SCRATCH[1]!, wf);
     if (state.events !== null) state.events.offer(event);
     state.count++;
   }

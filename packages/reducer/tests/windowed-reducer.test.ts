@@ -1,11 +1,11 @@
 import { describe, expect, test, vi } from 'vitest';
 import fc from 'fast-check';
-import { NamespaceReducer, WindowedReducer, type ClosedWindow, type MetadataEvent } from '../src/index.js';
+import { NamespaceReducer, WindowedReducer, type ClosedWindow, type MetadataEvent, type WindowedReducerOptions } from '../src/index.js';
 import { event } from './helpers.js';
 
-function collect(options: Partial<ConstructorParameters<typeof WindowedReducer>[0]> & { size: number }) {
+function collect(options: Omit<WindowedReducerOptions, 'onWindowClose'>) {
   const closed: ClosedWindow[] = [];
-  const w = new WindowedReducer({ maxSamples: 4, precision: 8, maxNamespaces: 50, ...options, onWindowClose: (win) => closed.push(win) });
+  const w = new WindowedReducer<MetadataEvent>({ maxSamples: 4, precision: 8, maxNamespaces: 50, ...options, onWindowClose: (win) => closed.push(win) });
   return { w, closed };
 }
 

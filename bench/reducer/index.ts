@@ -1,0 +1,323 @@
+// bench/reducer: distinct counters and the namespace reducer against their peers, in one run.
+//   npx -y pnpm@12.4.2 bench reducer            (full run; writes bench/reducer/error-plot.svg)
+//   npx -y pnpm@12.4.2 bench reducer -- --quick (smaller inputs, no plot)
+// Inputs are flat strings as JSON.parse produces them. Every figure is measured in this process,
+// so the ratios compare like with like; absolute rates depend on the machine.
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import bloomFilters from 'bloom-filters';
+import { HyperLogLog, NamespaceReducer, hash64 } from '@catchwise/reducer';
+import { SeedReducer } from './seed-reducer.js';
+import { renderPlot, type Series } from './plot.js';
+
+const require = createRequire(import.meta.url);
+interface LiteSketch {
+  add(hash: number[]): void;
+  count(): number;
+}
+type LiteFactory = ((n: number) => LiteSketch) & { hash(value: string): number[] };
+const hyperloglogLite = require('hyperloglog-lite') as LiteFactory;
+
+const quick = process.argv.includes('--quick');
+const here = dirname(fileURLToPath(import.meta.url));
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined) throw new Error('run with --expose-gc (bench/run.ts does)');
+
+function heapUsed(): number {
+  gc!();
+  gc!();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Flat strings, as JSON.parse gives them. */
+function values(n: number, prefix: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(`${prefix}${i.toString(36)}-${(i * 2654435761) >>> 0}`);
+  return JSON.parse(JSON.stringify(out)) as string[];
+}
+
+/** Best of `runs` timings of `fn` (after one warm-up), in ms. */
+function best(runs: number, fn: () => void): number {
+  fn();
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)} %`;
+
+// A minimal dense HyperLogLog with 8-bit registers and the same hash: what the 6-bit packing costs.
+class Dense8 {
+  readonly regs = new Uint8Array(1 << 14);
+  private readonly out = new Uint32Array(2);
+  add(v: string): void {
+    hash64(v, 0, this.out);
+    const hi = this.out[0]!;
+    const w = hi << 14;
+    const r = w !== 0 ? Math.clz32(w) + 1 : 18 + Math.clz32(this.out[1]!) + 1;
+    const i = hi >>> 18;
+    if (this.regs[i]! < r) this.regs[i] = r;
+  }
+}
+
+interface Counter {
+  name: string;
+  make(): { add(v: string): void; estimate(): number; bytes(): number | null };
+  /** Largest input this peer is fed (bloom-filters is too slow for more). */
+  limit: number;
+}
+
+const counters: Counter[] = [
+  {
+    name: '@catchwise/reducer HyperLogLog p=14',
+    limit: Infinity,
+    make: () => {
+      const h = new HyperLogLog();
+      return { add: (v) => h.add(v), estimate: () => h.estimate().value, bytes: () => h.byteSize };
+    },
+  },
+  {
+    name: 'dense 8-bit HLL p=14 (same hash, no exact/sparse)',
+    limit: Infinity,
+    make: () => {
+      const h = new Dense8();
+      return { add: (v) => h.add(v), estimate: () => NaN, bytes: () => h.regs.byteLength };
+    },
+  },
+  {
+    name: 'hyperloglog-lite 1.0.2 (n=14)',
+    limit: Infinity,
+    make: () => {
+      const h = hyperloglogLite(14);
+      return { add: (v) => h.add(hyperloglogLite.hash(v)), estimate: () => h.count(), bytes: () => null };
+    },
+  },
+  {
+    name: 'bloom-filters 3.0.4 HyperLogLog(16384)',
+    limit: quick ? 3_000 : 20_000,
+    make: () => {
+      const h = new bloomFilters.HyperLogLog(16384);
+      return { add: (v) => h.update(v), estimate: () => h.count(), bytes: () => null };
+    },
+  },
+  {
+    name: 'exact Set',
+    limit: Infinity,
+    make: () => {
+      const s = new Set<string>();
+      return { add: (v) => s.add(v), estimate: () => s.size, bytes: () => null };
+    },
+  },
+];
+
+// --- 1. values/s and bytes per counter --------------------------------------------------------
+console.log('\n## Distinct counters: values/s and memory (best of 3 after a warm-up)\n');
+const sizes = quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000];
+const rates = new Map<string, Map<number, number>>();
+console.log('| counter | distinct | values/s | vs ours | bytes (structure) | heap delta | rel. error |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const n of sizes) {
+  const input = values(n, 'wf-');
+  for (const c of counters) {
+    if (n > c.limit) {
+      console.log(`| ${c.name} | ${fmt(n)} | not run (${fmt(c.limit)} max: about 5,000 values/s) | | | | |`);
+      continue;
+    }
+    // Small inputs fill many fresh counters per timing (at least 10^6 adds), so the figure is the
+    // optimised steady state, including every exact -> sparse -> dense transition.
+    const reps = c.limit === Infinity ? Math.max(1, Math.floor(1_000_000 / n)) : 1;
+    const runs = c.limit === Infinity ? 3 : 1;
+    const ms =
+      best(runs, () => {
+        for (let r = 0; r < reps; r++) {
+          const s = c.make();
+          for (let i = 0; i < input.length; i++) s.add(input[i]!);
+        }
+      }) / reps;
+    const before = heapUsed();
+    const s = c.make();
+    for (let i = 0; i < input.length; i++) s.add(input[i]!);
+    const delta = heapUsed() - before;
+    const rate = (n / ms) * 1000;
+    if (!rates.has(c.name)) rates.set(c.name, new Map());
+    rates.get(c.name)!.set(n, rate);
+    const ours = rates.get(counters[0]!.name)!.get(n)!;
+    const est = s.estimate();
+    console.log(
+      `| ${c.name} | ${fmt(n)} | ${fmt(rate / 1e6, 2)} M | ${(rate / ours).toFixed(3)}x | ${s.bytes() === null ? '' : fmt(s.bytes()!)} | ${fmt(delta)} | ${Number.isNaN(est) ? '' : pct(est / n - 1)} |`,
+    );
+  }
+}
+
+// --- 2. accuracy: relative error vs true cardinality ------------------------------------------
+console.log('\n## Relative error against the true distinct count\n');
+const grid: number[] = [];
+for (let e = 1; e <= 6.0001; e += quick ? 0.5 : 0.25) grid.push(Math.round(10 ** e));
+const runs = quick ? 1 : 5;
+const series: Series[] = [];
+const errorsAt = new Map<string, Map<number, number[]>>();
+function record(name: string, truth: number, estimate: number): void {
+  if (!errorsAt.has(name)) errorsAt.set(name, new Map());
+  const m = errorsAt.get(name)!;
+  if (!m.has(truth)) m.set(truth, []);
+  m.get(truth)!.push(estimate / truth - 1);
+  let s = series.find((x) => x.name === name);
+  if (s === undefined) {
+    s = { name, points: [] };
+    series.push(s);
+  }
+  s.points.push([truth, estimate / truth - 1]);
+}
+for (let run = 0; run < runs; run++) {
+  // Sketches are insensitive to repeats: feed each distinct value once, read at every grid point.
+  const input = values(grid[grid.length - 1]!, `r${run}-`);
+  for (const c of counters) {
+    if (c.name.startsWith('dense 8-bit') || c.name === 'exact Set') continue;
+    if (run > 0 && c.limit !== Infinity) continue; // bloom-filters: one run (its bias is systematic)
+    const s = c.make();
+    let next = 0;
+    for (let i = 0; i < input.length && grid[next] !== undefined && grid[next]! <= c.limit; i++) {
+      s.add(input[i]!);
+      if (i + 1 === grid[next]) {
+        record(c.name, i + 1, s.estimate());
+        next++;
+      }
+    }
+  }
+  // The seed's reducer is sensitive to repeats: a stream of 10 x n events over n ids, random order.
+  let x = (run + 1) * 0x9e3779b9;
+  for (const n of grid) {
+    const pool = values(n, `s${run}-`);
+    const seed = new SeedReducer();
+    const truth = new Set<string>();
+    const events = Math.min(10 * n, 2_000_000);
+    for (let i = 0; i < events; i++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      const id = pool[x % n]!;
+      truth.add(id);
+      seed.add({ namespace: 'ns', content_type: 'application/json', workflow_id: id, size_bytes: 1 });
+    }
+    record('seed reducer (TS port)', truth.size, seed.aggregated.get('ns')!.unique_workflows_count);
+  }
+}
+const checkpoints = [1_000, 10_000, 100_000, 1_000_000];
+console.log(`| counter | ${checkpoints.map((n) => `~${fmt(n)}`).join(' | ')} | worst over the grid |`);
+console.log(`| --- | ${checkpoints.map(() => '---:').join(' | ')} | ---: |`);
+for (const [name, m] of errorsAt) {
+  const entries = [...m.entries()];
+  const near = (n: number) => {
+    const closest = entries.reduce((a, b) => (Math.abs(Math.log(b[0] / n)) < Math.abs(Math.log(a[0] / n)) ? b : a));
+    if (Math.abs(Math.log(closest[0] / n)) > 0.3) return 'n/a';
+    const rms = Math.sqrt(closest[1].reduce((s, e) => s + e * e, 0) / closest[1].length);
+    const mean = closest[1].reduce((s, e) => s + e, 0) / closest[1].length;
+    return `${pct(mean)} (rms ${(rms * 100).toFixed(2)} %)`;
+  };
+  const worst = entries.flatMap(([, es]) => es).reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0);
+  console.log(`| ${name} | ${checkpoints.map(near).join(' | ')} | ${pct(worst)} |`);
+}
+if (!quick) {
+  const file = join(here, 'error-plot.svg');
+  writeFileSync(file, renderPlot(series, { stdError: 1.04 / 128 }));
+  console.log(`\nwrote ${file}`);
+}
+
+// --- 3. NamespaceReducer on a realistic stream ------------------------------------------------
+console.log('\n## NamespaceReducer: 1,000 namespaces, content_type and workflow_id, JSON.parse\'d events\n');
+const nEvents = quick ? 200_000 : 1_000_000;
+const types = Array.from({ length: 40 }, (_, i) => `application/x-type-${i}`);
+let state = 12345;
+const rand = () => {
+  state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+  return state / 4294967296;
+};
+const raw: object[] = [];
+for (let i = 0; i < nEvents; i++) {
+  // Zipf-like namespaces: a few busy tenants, a long tail; workflow ids shared within a tenant
+  const ns = Math.floor(1000 * rand() ** 3);
+  raw.push({
+    namespace: `tenant-${ns}`,
+    content_type: types[Math.floor(types.length * rand() ** 2)]!,
+    workflow_id: `wf-${ns}-${Math.floor(rand() * (ns < 10 ? 200_000 : 2_000))}`,
+    size_bytes: Math.floor(rand() * 1_000_000),
+    timestamp: 1_760_000_000_000 + i * 10,
+  });
+}
+type Ev = { namespace: string; content_type: string; workflow_id: string; size_bytes: number; timestamp: number };
+const stream = JSON.parse(JSON.stringify(raw)) as Ev[];
+const isoStream = JSON.parse(JSON.stringify(raw.map((e) => ({ ...e, timestamp: new Date((e as Ev).timestamp).toISOString() })))) as Ev[];
+
+class ExactReducer {
+  readonly m = new Map<string, { files: number; size: number; types: Set<string>; workflows: Set<string> }>();
+  add(e: Ev): void {
+    let r = this.m.get(e.namespace);
+    if (r === undefined) {
+      r = { files: 0, size: 0, types: new Set(), workflows: new Set() };
+      this.m.set(e.namespace, r);
+    }
+    r.files++;
+    r.size += e.size_bytes;
+    r.types.add(e.content_type);
+    r.workflows.add(String(e.workflow_id));
+  }
+}
+
+const reducers: { name: string; run: (events: Ev[]) => (ns: string) => number }[] = [
+  {
+    name: 'NamespaceReducer (defaults)',
+    run: (events) => {
+      const r = new NamespaceReducer();
+      for (let i = 0; i < events.length; i++) r.add(events[i]!);
+      return (ns) => r.get(ns)?.unique_workflows_count ?? 0;
+    },
+  },
+  {
+    name: 'exact Set-based reducer',
+    run: (events) => {
+      const r = new ExactReducer();
+      for (let i = 0; i < events.length; i++) r.add(events[i]!);
+      return (ns) => r.m.get(ns)?.workflows.size ?? 0;
+    },
+  },
+  {
+    name: 'seed reducer (TS port)',
+    run: (events) => {
+      const r = new SeedReducer();
+      for (let i = 0; i < events.length; i++) r.add(events[i]!);
+      return (ns) => r.aggregated.get(ns)?.unique_workflows_count ?? 0;
+    },
+  },
+];
+const exact = new ExactReducer();
+for (const e of stream) exact.add(e);
+console.log('| reducer | events/s | vs ours | heap delta | unique_workflows_count error: mean abs / worst |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+let oursRate = 0;
+for (const r of reducers) {
+  const ms = best(3, () => r.run(stream));
+  const before = heapUsed();
+  const get = r.run(stream);
+  const delta = heapUsed() - before;
+  let sum = 0;
+  let worst = 0;
+  for (const [ns, rec] of exact.m) {
+    const err = get(ns) / rec.workflows.size - 1;
+    sum += Math.abs(err);
+    if (Math.abs(err) > Math.abs(worst)) worst = err;
+  }
+  const rate = (nEvents / ms) * 1000;
+  if (oursRate === 0) oursRate = rate;
+  console.log(`| ${r.name} | ${fmt(rate / 1e6, 2)} M | ${(rate / oursRate).toFixed(2)}x | ${fmt(delta / 1024 / 1024, 1)} MB | ${pct(sum / exact.m.size)} / ${pct(worst)} |`);
+}
+{
+  const ms = best(3, () => reducers[0]!.run(isoStream));
+  console.log(`| NamespaceReducer, ISO-8601 string timestamps | ${fmt((nEvents / ms) * 1000 / 1e6, 2)} M | ${((nEvents / ms) * 1000 / oursRate).toFixed(2)}x | | |`);
+}
+const busiest = [...exact.m.entries()].sort((a, b) => b[1].workflows.size - a[1].workflows.size)[0]!;
+console.log(`\n${fmt(nEvents)} events, ${exact.m.size} namespaces, busiest ${busiest[0]} with ${fmt(busiest[1].workflows.size)} distinct workflow ids`);
