@@ -62,7 +62,7 @@ describe('fuzz', () => {
       }),
       { numRuns: 300, seed: 20261128 },
     );
-  });
+  }, 60_000);
 
   it('every file under examples/ lints without a crash', () => {
     const root = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -81,5 +81,5 @@ describe('fuzz', () => {
       const { crash } = lint(readFileSync(file, 'utf8'), relative(root, file));
       expect(crash?.message ?? null, file).toBeNull();
     }
-  });
+  }, 60_000);
 });

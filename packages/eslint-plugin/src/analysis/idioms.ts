@@ -113,15 +113,26 @@ function insideCatchOrFinally(node: Node): boolean {
   return false;
 }
 
-const CLEANUP_NAME =
-  /^(?:close|destroy|dispose|release|rollback|abort|cancel|kill|stop|end|disconnect|terminate|shutdown|unlink|rm|rmdir|remove|delete|clear|reset|unref|unsubscribe|off|detach|free|drop|cleanup|clean|teardown|unmount|unregister|revoke|quit|exit|flush|finish|unwatch|unlisten|unbind|restore|releaseLock)(?:[A-Z_].*)?$/;
+const CLEANUP_WORDS = new Set([
+  'close', 'destroy', 'dispose', 'release', 'rollback', 'abort', 'cancel', 'kill', 'stop', 'end', 'disconnect', 'terminate',
+  'shutdown', 'unlink', 'rm', 'rmdir', 'remove', 'delete', 'clear', 'reset', 'unref', 'unsubscribe', 'off', 'detach', 'free',
+  'drop', 'cleanup', 'clean', 'teardown', 'unmount', 'unregister', 'revoke', 'quit', 'exit', 'flush', 'finish', 'unwatch',
+  'unlisten', 'unbind', 'restore', 'dispose', 'closeSync', 'unlinkSync', 'rmSync', 'rmdirSync',
+]);
+
+/** `close`, `pool.end`, `ownedDispose`, `closeAllConnections`, `releaseLock`: a camelCase word names a cleanup. */
+function isCleanupName(name: string): boolean {
+  if (CLEANUP_WORDS.has(name)) return true;
+  const words = name.replace(/^[#_$]+/, '').split(/(?=[A-Z])|_/).map((word) => word.toLowerCase());
+  return words.some((word) => CLEANUP_WORDS.has(word) && word !== 'end') || words[0] === 'end';
+}
 
 function isCleanupCall(node: Node, options: ResolvedOptions): boolean {
   let current = unwrap(node);
   if (current.type === T.AwaitExpression || (current.type === T.UnaryExpression && current.operator === 'void')) current = unwrap(current.argument);
   if (current.type !== T.CallExpression) return false;
   const name = calleeName(current.callee);
-  if (name !== null && CLEANUP_NAME.test(name)) return true;
+  if (name !== null && isCleanupName(name)) return true;
   return loggerCallLevel(current, options) !== null;
 }
 
@@ -165,6 +176,19 @@ export function isProbeTry(tryBlock: TSESTree.BlockStatement): boolean {
   const visit = (node: Node): void => {
     if (calls.length > 1) return;
     if (isFunction(node) || node.type === T.ClassBody) return;
+    if (node.type === T.CallExpression) {
+      const path = memberPath(node.callee);
+      if (path !== null && PURE_CALLEE.test(path)) {
+        forEachChild(node, visit);
+        return;
+      }
+      // `statSync(p).isDirectory()`: an accessor on the probe's result is part of the probe.
+      const callee = unwrap(node.callee);
+      if (callee.type === T.MemberExpression && unwrap(callee.object).type === T.CallExpression && /^(?:is[A-Z]\w*|to[A-Z]\w*|valueOf|get[A-Z]?\w*)$/.test(calleeName(callee) ?? '')) {
+        visit(unwrap(callee.object));
+        return;
+      }
+    }
     if (node.type === T.CallExpression || node.type === T.NewExpression || node.type === T.ImportExpression || node.type === T.TaggedTemplateExpression) {
       calls.push(node);
       // arguments must be simple: nothing else runs
@@ -190,7 +214,8 @@ export function isProbeTry(tryBlock: TSESTree.BlockStatement): boolean {
 const PROBE_NAME =
   /^(?:try)?(?:parse|safeParse|resolve|stat|lstat|access|exists|realpath|decode|validate|verify|check|test|match|canonical|normali[sz]e|require|import|load(?:Optional)?Module)(?:[A-Z_$].*)?$|Resolve|Parse/;
 
-const PURE_CALLEE = /^(?:path|posix|win32|nodePath|upath)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalizePath|String|Number|JSON\.stringify|encodeURIComponent|Buffer\.from|Object\.keys)$/;
+const PURE_CALLEE =
+  /^(?:path|posix|win32|nodePath|upath)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalizePath|String|Number|Boolean|JSON\.stringify|encodeURIComponent|Buffer\.from|Object\.(?:keys|values|entries)|Array\.isArray|Number\.is\w+|Math\.\w+|\w+\.(?:trim|toLowerCase|toUpperCase|slice|startsWith|endsWith|includes))$/;
 
 /** Whether an argument runs anything but pure path/string helpers. */
 function containsImpureCall(node: Node): boolean {
@@ -211,6 +236,37 @@ function containsImpureCall(node: Node): boolean {
   };
   visit(node);
   return found;
+}
+
+function isBooleanValue(node: Node | null | undefined): boolean {
+  if (!node) return false;
+  const current = unwrap(node);
+  if (current.type === T.Literal) return typeof current.value === 'boolean';
+  if (current.type === T.UnaryExpression) return current.operator === '!';
+  if (current.type === T.BinaryExpression) return ['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'instanceof', 'in'].includes(current.operator);
+  return false;
+}
+
+/** `try { …; return true } catch { return false }`: the failure is the answer. */
+function isBooleanProbe(analysis: HandlerAnalysis): boolean {
+  const tryStatement = analysis.handler.tryStatement;
+  if (!tryStatement) return false;
+  const last = tryStatement.block.body[tryStatement.block.body.length - 1];
+  if (last?.type !== T.ReturnStatement || !isBooleanValue(last.argument)) return false;
+  return returnsBooleanEverywhere(analysis);
+}
+
+function isLoggingCall(node: Node, options: ResolvedOptions): boolean {
+  let current = unwrap(node);
+  if (current.type === T.AwaitExpression) current = unwrap(current.argument);
+  if (current.type !== T.CallExpression) return false;
+  const path = memberPath(current.callee) ?? '';
+  return loggerCallLevel(current, options) !== null || /(?:^|\.)(?:stdout|stderr)\.write$/.test(path);
+}
+
+/** A try block that only prints: failing to print is not worth a report. */
+function isLoggingOnlyTry(tryBlock: TSESTree.BlockStatement, options: ResolvedOptions): boolean {
+  return tryBlock.body.length > 0 && tryBlock.body.every((statement) => statement.type === T.ExpressionStatement && isLoggingCall(statement.expression, options));
 }
 
 const PREDICATE_NAME = /^(?:is|has|can|supports?|should|check|exists?|detect|probe|try|validate|isValid)(?:[A-Z_$]|$)/;
@@ -249,11 +305,23 @@ function isFireAndForget(handler: Handler, scopeManager: ScopeManager): boolean 
   if (!call) return false;
   const callee = unwrap(call.callee);
   if (callee.type !== T.MemberExpression) return false;
-  const receiver = unwrap(callee.object);
-  if (receiver.type !== T.Identifier) return false;
-  const variable = resolveIdentifier(scopeManager, receiver);
-  if (!variable) return false;
-  return variable.references.some((reference) => reference.identifier !== receiver && reference.isRead());
+  const receivers: Node[] = [];
+  const collect = (node: Node): void => {
+    const current = unwrap(node);
+    if (current.type === T.Identifier) receivers.push(current);
+    else if (current.type === T.LogicalExpression) {
+      collect(current.left);
+      collect(current.right);
+    } else if (current.type === T.ConditionalExpression) {
+      collect(current.consequent);
+      collect(current.alternate);
+    }
+  };
+  collect(callee.object);
+  return receivers.some((receiver) => {
+    const variable = resolveIdentifier(scopeManager, receiver as TSESTree.Identifier);
+    return variable !== null && variable.references.some((reference) => reference.identifier !== receiver && reference.isRead());
+  });
 }
 
 function usesAllowedHandler(handler: Handler, options: ResolvedOptions): boolean {
@@ -302,6 +370,7 @@ export function findExemption(analysis: HandlerAnalysis, file: FileContext, opti
   if (options.idioms.testCode && isTestCode(handler, file.fileName)) return 'test-code';
   if (options.idioms.cleanup) {
     if (handler.tryStatement && isCleanupTry(handler.tryStatement.block, options) && insideCatchOrFinally(handler.tryStatement)) return 'cleanup';
+    if (handler.tryStatement && isLoggingOnlyTry(handler.tryStatement.block, options)) return 'cleanup';
     if (handler.call) {
       const callee = unwrap(handler.call.callee);
       if (callee.type === T.MemberExpression && isCleanupCall(callee.object, options) && insideCatchOrFinally(handler.call)) return 'cleanup';
@@ -314,6 +383,7 @@ export function findExemption(analysis: HandlerAnalysis, file: FileContext, opti
       const receiver = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
       if (receiver?.type === T.ImportExpression) return 'probe';
     }
+    if (isBooleanProbe(analysis)) return 'probe';
     const fn = enclosingFunction(handler.tryStatement ?? handler.call ?? handler.node);
     const name = fn ? functionName(fn) : null;
     if (name !== null && PREDICATE_NAME.test(name) && returnsBooleanEverywhere(analysis)) return 'probe';

@@ -480,9 +480,29 @@ function exit(ctx: Context, states: State[], kind: PathExit['kind'], node: Node 
   }
 }
 
+const FAILURE_KEYS = new Set(['error', 'err', 'errors', 'failure', 'failures', 'failed', 'reason', 'code', 'diagnostic', 'diagnostics', 'problem', 'problems']);
+const FAILURE_FLAGS = new Set(['ok', 'success', 'succeeded', 'valid']);
+const FAILURE_CALLS = /^(?:err|fail|failure|left|notOk|errorResult|Err)$/;
+
+/**
+ * A value that reports the failure to the caller: `Promise.reject(x)`, a Result-style `err(x)`,
+ * or an object literal that says so (`{ code: 'E_PARSE', … }`, `{ ok: false }`, `{ error: … }`).
+ */
 function isPromiseReject(node: Node): boolean {
   const current = unwrap(node.type === T.AwaitExpression ? node.argument : node);
-  return current.type === T.CallExpression && memberPath(current.callee) === 'Promise.reject';
+  if (current.type === T.CallExpression) {
+    const path = memberPath(current.callee);
+    return path === 'Promise.reject' || FAILURE_CALLS.test(calleeName(current.callee) ?? '');
+  }
+  if (current.type === T.ObjectExpression) {
+    return current.properties.some((property) => {
+      if (property.type !== T.Property || property.computed || property.key.type !== T.Identifier) return false;
+      if (FAILURE_KEYS.has(property.key.name)) return !isNullish(property.value);
+      const value = unwrap(property.value);
+      return FAILURE_FLAGS.has(property.key.name) && value.type === T.Literal && value.value === false;
+    });
+  }
+  return false;
 }
 
 function findTarget(ctx: Context, label: string | null, forContinue: boolean): Target | null {
