@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { NamespaceReducer, formatEstimate, formatSnapshot } from '@catchwise/reducer';
+import { NamespaceReducer, formatEstimate, formatSnapshot, type MetadataEvent } from '@catchwise/reducer';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const service = join(root, 'examples/service');
@@ -34,7 +34,7 @@ function codemodDryRun(): void {
 }
 
 // A deterministic pseudo-random stream: a few hot namespaces, many workflows, a few content types.
-function* generateEvents(count: number): Generator<Record<string, unknown>> {
+function* generateEvents(count: number): Generator<MetadataEvent> {
   let state = 0x2545f491;
   const next = (): number => {
     state ^= state << 13;
@@ -45,10 +45,10 @@ function* generateEvents(count: number): Generator<Record<string, unknown>> {
   const namespaces = ['ingest', 'billing', 'search', 'audit', 'thumbnails'];
   const contentTypes = ['application/json', 'text/csv', 'image/png', 'application/pdf', 'text/plain'];
   for (let i = 0; i < count; i++) {
-    const namespace = namespaces[Math.floor(next() ** 2 * namespaces.length)];
+    const namespace = namespaces[Math.floor(next() ** 2 * namespaces.length)] ?? 'ingest';
     yield {
       namespace,
-      content_type: contentTypes[Math.floor(next() * contentTypes.length)],
+      content_type: contentTypes[Math.floor(next() * contentTypes.length)] ?? 'text/plain',
       workflow_id: `wf-${namespace}-${Math.floor(next() * 40_000)}`,
       size_bytes: Math.floor(next() * 1_000_000),
       timestamp: 1_760_000_000_000 + i * 10,
