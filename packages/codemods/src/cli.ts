@@ -188,7 +188,8 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed the usage problem: its exit code is ours.
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2; // no command: help on stderr
       return 2;
     }
     removePendingTemporaries();

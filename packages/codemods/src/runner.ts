@@ -12,7 +12,7 @@ import { processFile } from './process-file.js';
 import type { FileSettings, FileStatus, FileWork } from './process-file.js';
 import { getTransform } from './transforms/index.js';
 import type { Diagnostic } from './types.js';
-import { Verifier } from './verify.js';
+import type { Verifier } from './verify.js';
 import { writeFileAtomic } from './write.js';
 
 export type { FileStatus } from './process-file.js';
@@ -136,7 +136,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const total = tasks.length;
   let done = 0;
   let written = 0;
-  const verifier = options.verify ? new Verifier() : null;
+  // ts-morph (a second TypeScript) is loaded only for --verify.
+  const verifier: Verifier | null = options.verify ? new (await import('./verify.js')).Verifier() : null;
   const realRoots = discovery.roots;
 
   const finish = async (work: FileWork): Promise<void> => {

@@ -1,0 +1,224 @@
+// The CLI on temporary git repositories: what it writes, what it refuses, and its exit codes.
+import { chmodSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { transformSource } from '../src/index.js';
+import { CLEAN, CLI, SILENT, listFiles, openUp, runCli, startCli, tempRepo } from './helpers.js';
+import type { Repo } from './helpers.js';
+
+const repos: Repo[] = [];
+function repo(files: Record<string, string>, options?: { git?: boolean }): Repo {
+  const created = tempRepo(files, options);
+  repos.push(created);
+  return created;
+}
+afterEach(() => {
+  for (const created of repos.splice(0)) created.cleanup();
+});
+
+const read = (r: Repo, path: string): string => readFileSync(join(r.dir, path), 'utf8');
+
+describe('catchwise-codemods specific-catch', () => {
+  it('is built', () => {
+    expect(existsSync(CLI)).toBe(true);
+    expect(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+  });
+
+  it('rewrites, then a second run and --check are clean (exit 0)', () => {
+    const r = repo({ 'src/a.ts': SILENT('closeA'), 'src/b.ts': CLEAN });
+    const first = runCli(r.dir, ['specific-catch', 'src']);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/1 changed, 1 unchanged, 0 skipped, 0 failed/);
+    expect(read(r, 'src/a.ts')).toContain("logger.error({ err: error }, 'closeA: unexpected error from pool.end()');");
+    expect(read(r, 'src/b.ts')).toBe(CLEAN);
+    r.commitAll('after');
+    expect(runCli(r.dir, ['specific-catch', 'src']).status).toBe(0);
+    expect(runCli(r.dir, ['specific-catch', 'src', '--check']).status).toBe(0);
+  });
+
+  it('refuses a dirty tree under the target paths (exit 2) unless --allow-dirty', () => {
+    const r = repo({ 'src/a.ts': SILENT('closeA'), 'other/x.ts': CLEAN });
+    r.write('src/a.ts', SILENT('closeA') + '\n// local edit\n');
+    const refused = runCli(r.dir, ['specific-catch', 'src']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/uncommitted changes under the target paths/);
+    expect(refused.stderr).toContain('src/a.ts');
+    expect(read(r, 'src/a.ts')).not.toContain('logger.error');
+
+    // A dirty file elsewhere in the repository does not block a run on src/.
+    r.commitAll('clean src');
+    r.write('other/x.ts', CLEAN + '// dirty\n');
+    expect(runCli(r.dir, ['specific-catch', 'src']).status).toBe(0);
+
+    r.write('src/a.ts', SILENT('closeA'));
+    expect(runCli(r.dir, ['specific-catch', 'src', '--allow-dirty']).status).toBe(0);
+    expect(read(r, 'src/a.ts')).toContain('logger.error');
+  });
+
+  it('--check and --dry-run write nothing and exit 1 when changes are pending', () => {
+    const r = repo({ 'src/a.ts': SILENT('closeA'), 'src/b.ts': CLEAN });
+    r.write('src/a.ts', SILENT('closeA') + '\n'); // dirty on purpose: neither mode needs a clean tree
+    const before = read(r, 'src/a.ts');
+    const check = runCli(r.dir, ['specific-catch', 'src', '--check']);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/1 file\(s\) need specific-catch/);
+    const dry = runCli(r.dir, ['specific-catch', 'src', '--dry-run']);
+    expect(dry.status).toBe(1);
+    expect(dry.stdout).toContain('--- a/src/a.ts');
+    expect(dry.stdout).toContain('+++ b/src/a.ts');
+    expect(dry.stdout).toContain("+    logger.error({ err: error }, 'closeA: unexpected error from pool.end()');");
+    expect(dry.stderr).toMatch(/1 would change/);
+    expect(read(r, 'src/a.ts')).toBe(before);
+    expect(r.git('status', '--porcelain')).toBe(' M src/a.ts\n');
+  });
+
+  it('--dry-run prints a patch git can apply', () => {
+    const r = repo({ 'src/a.ts': SILENT('closeA') });
+    const dry = runCli(r.dir, ['specific-catch', 'src', '--dry-run']);
+    r.write('change.patch', dry.stdout);
+    r.git('apply', '--check', 'change.patch');
+  });
+
+  it('exit code 2 on usage errors', () => {
+    const r = repo({ 'src/a.ts': CLEAN });
+    expect(runCli(r.dir, ['specific-catch', 'nope']).status).toBe(2);
+    expect(runCli(r.dir, ['specific-catch', 'src', '--jobs', '0']).status).toBe(2);
+    expect(runCli(r.dir, ['specific-catch', 'src', '--shard', '3/2']).status).toBe(2);
+    expect(runCli(r.dir, ['specific-catch', 'src', '--frobnicate']).status).toBe(2);
+    expect(runCli(r.dir, ['specific-catch']).status).toBe(2);
+    expect(runCli(r.dir, ['no-such-transform', 'src']).status).toBe(2);
+    expect(runCli(r.dir, ['specific-catch', 'src', '--config', 'missing.json']).status).toBe(2);
+    expect(runCli(r.dir, ['specific-catch', 'src', '--logger', '1bad']).status).toBe(2);
+    expect(runCli(r.dir, []).status).toBe(2);
+    const help = runCli(r.dir, ['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('specific-catch');
+  });
+
+  it('reports a syntax error and an unreadable file while the rest is fixed (exit 1)', () => {
+    const r = repo({ 'src/a.ts': SILENT('closeA'), 'src/broken.ts': 'export function (\n  catch {}\n', 'src/locked.ts': SILENT('locked') });
+    const asRoot = process.getuid?.() === 0;
+    chmodSync(join(r.dir, 'src/locked.ts'), 0o000);
+    let result;
+    if (asRoot) {
+      // root reads anything: run as an unprivileged user for whom locked.ts is unreadable.
+      openUp(r.dir);
+      chmodSync(join(r.dir, 'src/locked.ts'), 0o000);
+      result = runCli(r.dir, ['specific-catch', 'src', '--allow-dirty', '--json'], { uid: 65534, gid: 65534 });
+    } else {
+      result = runCli(r.dir, ['specific-catch', 'src', '--json']);
+    }
+    expect(result.status).toBe(1);
+    const summary = JSON.parse(result.stdout) as { counts: Record<string, number>; files: { file: string; status: string; reason?: string }[] };
+    const byFile = Object.fromEntries(summary.files.map((file) => [file.file, file]));
+    expect(byFile['src/broken.ts']?.status).toBe('error');
+    expect(byFile['src/broken.ts']?.reason).toMatch(/parse error/);
+    expect(byFile['src/locked.ts']?.status).toBe('error');
+    expect(byFile['src/locked.ts']?.reason).toMatch(/unreadable: EACCES/);
+    expect(byFile['src/a.ts']?.status).toBe('changed');
+    expect(summary.counts).toEqual({ changed: 1, unchanged: 0, skipped: 0, error: 2 });
+    expect(result.stderr).toMatch(/failed {2}src\/broken\.ts: parse error/);
+    expect(readFileSync(join(r.dir, 'src/a.ts'), 'utf8')).toContain('logger.error');
+    chmodSync(join(r.dir, 'src/locked.ts'), 0o644);
+    expect(readFileSync(join(r.dir, 'src/locked.ts'), 'utf8')).toBe(SILENT('locked'));
+  });
+
+  it('respects .gitignore, skips node_modules, build output and @generated files, never follows links out', () => {
+    const r = repo({
+      '.gitignore': 'src/ignored/\n',
+      'src/a.ts': SILENT('closeA'),
+      'src/ignored/i.ts': SILENT('ignored'),
+      'src/node_modules/dep/index.ts': SILENT('dep'),
+      'src/dist/out.js': SILENT('out'),
+      'src/gen.ts': `// @generated by protoc\n${SILENT('gen')}`,
+      'outside/secret.ts': SILENT('secret'),
+    });
+    symlinkSync(join(r.dir, 'outside/secret.ts'), join(r.dir, 'src/link.ts'));
+    r.commitAll('link');
+    const result = runCli(r.dir, ['specific-catch', 'src', '--json']);
+    const summary = JSON.parse(result.stdout) as { ignored: number; files: { file: string; status: string; reason?: string }[] };
+    const byFile = Object.fromEntries(summary.files.map((file) => [file.file, file]));
+    // A directory walk never follows links; a link named explicitly is reported and left alone.
+    expect(Object.keys(byFile).sort()).toEqual(['src/a.ts', 'src/gen.ts']);
+    expect(byFile['src/gen.ts']).toMatchObject({ status: 'skipped', reason: 'generated file (@generated)' });
+    const explicit = runCli(r.dir, ['specific-catch', 'src/link.ts', '--json']);
+    expect((JSON.parse(explicit.stdout) as { files: unknown[] }).files).toEqual([
+      { file: 'src/link.ts', status: 'skipped', reason: 'symbolic link to outside the target paths', diagnostics: [], findings: 0, rewritten: 0 },
+    ]);
+    expect(summary.ignored).toBe(1);
+    expect(result.status).toBe(0);
+    expect(read(r, 'outside/secret.ts')).toBe(SILENT('secret'));
+    expect(read(r, 'src/ignored/i.ts')).toBe(SILENT('ignored'));
+    expect(read(r, 'src/node_modules/dep/index.ts')).toBe(SILENT('dep'));
+  });
+
+  it('--jobs 2 gives the same result as one job, and --shard splits the files without overlap', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`src/f${i}.ts`] = i % 3 === 0 ? CLEAN : SILENT(`close${i}`);
+    const one = repo(files);
+    const two = repo(files);
+    expect(runCli(one.dir, ['specific-catch', 'src']).status).toBe(0);
+    const parallel = runCli(two.dir, ['specific-catch', 'src', '--jobs', '2']);
+    expect(parallel.status).toBe(0);
+    for (const file of Object.keys(files)) expect(read(two, file)).toBe(read(one, file));
+
+    const sharded = repo(files);
+    const seen: string[] = [];
+    for (const shard of ['1/3', '2/3', '3/3']) {
+      const out = runCli(sharded.dir, ['specific-catch', 'src', '--dry-run', '--json', '--shard', shard]);
+      seen.push(...(JSON.parse(out.stdout) as { files: { file: string }[] }).files.map((file) => file.file));
+    }
+    expect(seen.sort()).toEqual(Object.keys(files).sort());
+  });
+
+  it('--verify leaves a file untouched when its rewrite adds a type error', () => {
+    const r = repo({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, types: [] }, include: ['src'] }),
+      'package.json': '{ "type": "module" }',
+      'src/plain.ts': 'export function f(g: () => number): number {\n  try {\n    return g();\n  } catch {\n    return 0;\n  }\n}\n',
+    });
+    // The configured logger's module does not exist: the import the rewrite adds cannot resolve.
+    const bad = runCli(r.dir, ['specific-catch', 'src', '--verify', '--logger', 'logger@./missing-logger.js', '--json']);
+    expect(bad.status).toBe(1);
+    const summary = JSON.parse(bad.stdout) as { files: { file: string; status: string; reason?: string }[] };
+    expect(summary.files[0]).toMatchObject({ file: 'src/plain.ts', status: 'error' });
+    expect(summary.files[0]?.reason).toMatch(/verify failed, left untouched: .*TS2307/);
+    expect(read(r, 'src/plain.ts')).not.toContain('logger');
+
+    const good = runCli(r.dir, ['specific-catch', 'src', '--verify']);
+    expect(good.status).toBe(0);
+    expect(read(r, 'src/plain.ts')).toContain("console.error('f: unexpected error from g()', error);");
+  });
+
+  it('an interrupted run leaves no half-written file and no temporary file', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`src/f${String(i).padStart(3, '0')}.ts`] = SILENT(`close${i}`);
+    const r = repo(files);
+    const child = startCli(r.dir, ['specific-catch', 'src']);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Interrupt as soon as the first files are written.
+    await new Promise<void>((resolveStarted) => {
+      const poll = setInterval(() => {
+        if (read(r, 'src/f000.ts') !== files['src/f000.ts']) {
+          clearInterval(poll);
+          resolveStarted();
+        }
+      }, 5);
+    });
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolveExit) => child.on('exit', resolveExit));
+    expect(listFiles(r.dir).filter((file) => file.includes('.catchwise-'))).toEqual([]);
+    let rewritten = 0;
+    for (const [file, original] of Object.entries(files)) {
+      const now = read(r, file);
+      if (now === original) continue;
+      expect(now).toBe(transformSource(original, { fileName: join(r.dir, file) }).output);
+      rewritten += 1;
+    }
+    expect(rewritten).toBeGreaterThan(0);
+    if (rewritten < 400) expect(code).toBe(1);
+    void stderr;
+  });
+});
