@@ -253,7 +253,24 @@ function isBooleanProbe(analysis: HandlerAnalysis): boolean {
   if (!tryStatement) return false;
   const last = tryStatement.block.body[tryStatement.block.body.length - 1];
   if (last?.type !== T.ReturnStatement || !isBooleanValue(last.argument)) return false;
-  return returnsBooleanEverywhere(analysis);
+  return !doesIo(tryStatement.block) && returnsBooleanEverywhere(analysis);
+}
+
+/** A proxy for I/O whose failure must not become `false`: an `await`, a `.then`, a sync fs/child call. */
+function doesIo(block: TSESTree.BlockStatement): boolean {
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found || isFunction(node)) return;
+    if (node.type === T.AwaitExpression || node.type === T.YieldExpression) found = true;
+    else if (node.type === T.CallExpression) {
+      const name = calleeName(node.callee) ?? '';
+      if (name === 'then' || (/Sync$/.test(name) && !/^(?:stat|lstat|access|exists|realpath)Sync$/.test(name))) found = true;
+      if (/^(?:query|exec|execute|send|write|fetch|request|save|insert|update|upsert|delete|remove|connect|publish|post|put)$/i.test(name)) found = true;
+    }
+    if (!found) forEachChild(node, visit);
+  };
+  visit(block);
+  return found;
 }
 
 function isLoggingCall(node: Node, options: ResolvedOptions): boolean {
