@@ -89,6 +89,15 @@ describe('packed packages installed with npm', () => {
     expect(mustRun('git', ['diff', '--no-index', '--stat', join(root, 'examples/service/src'), 'src'], project)).toBe('');
   });
 
+  it('npx catchwise-codemods specific-catch fixes the service, which then lints clean', () => {
+    const fixed = run('npx', ['catchwise-codemods', 'specific-catch', 'src'], project);
+    expect(fixed.status, fixed.stdout + fixed.stderr).toBe(0);
+    const lint = run('npx', ['eslint', 'src'], project);
+    expect(lint.status, lint.stdout + lint.stderr).toBe(0);
+    const again = run('npx', ['catchwise-codemods', 'specific-catch', 'src', '--check'], project);
+    expect(again.status, again.stdout + again.stderr).toBe(0);
+  });
+
   it('imports @catchwise/reducer and the analysis subpath from a script', () => {
     const script = [
       "import { NamespaceReducer } from '@catchwise/reducer';",
