@@ -186,11 +186,9 @@ export class BottomKSample {
     const his = this.his;
     const los = this.los;
     const vals = this.vals;
-    for (let i = n; i > at; i--) {
-      his[i] = his[i - 1]!;
-      los[i] = los[i - 1]!;
-      vals[i] = vals[i - 1]!;
-    }
+    his.copyWithin(at + 1, at, n);
+    los.copyWithin(at + 1, at, n);
+    for (let i = n; i > at; i--) vals[i] = vals[i - 1]!;
     his[at] = hi;
     los[at] = lo;
     vals[at] = value;

@@ -416,10 +416,23 @@ export class NamespaceReducer<E = MetadataEvent> {
     if (problems.length > 0) throw new Error(`NamespaceReducer.merge: incompatible reducers (${problems.join(', ')})`);
     if (other === this) throw new Error('NamespaceReducer.merge: cannot merge a reducer into itself (it would double every total)');
     const timeOf = this.timeOf();
+    // Mergeable Space-Saving (Agarwal et al. 2012): a namespace monitored on one side only may have
+    // up to the other side's minimum count of events in that side's __other__; add it to its
+    // count and error so that count >= true count and any unlisted namespace has <= min events.
+    const minMine = this.evictionCount > 0 ? this.index.minCount() : 0;
+    const minTheirs = other.evictionCount > 0 ? other.index.minCount() : 0;
+    for (const mine of this.states.values()) {
+      if (!other.states.has(mine.name) && minTheirs > 0) {
+        mine.count += minTheirs;
+        mine.error += minTheirs;
+      }
+    }
     for (const theirs of other.states.values()) {
       let mine = this.states.get(theirs.name);
       if (mine === undefined) {
         mine = new NamespaceState<E>(theirs.name, this.config);
+        mine.count = minMine;
+        mine.error = minMine;
         this.states.set(theirs.name, mine);
         if (this.bounded) this.index.push(mine);
       }

@@ -55,9 +55,13 @@ export function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex');
 }
 
-/** Heap used after two full collections (requires --expose-gc, see vitest.config.ts). */
+/**
+ * JS heap + ArrayBuffer backing stores (where typed arrays live) after two full collections
+ * (requires --expose-gc, see vitest.config.ts).
+ */
 export function heapUsed(): number {
   globalThis.gc!();
   globalThis.gc!();
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 }

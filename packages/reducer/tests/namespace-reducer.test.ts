@@ -230,6 +230,32 @@ describe('merge', () => {
     );
   });
 
+  test('merged bounded reducers keep the Space-Saving guarantees', () => {
+    const skewed = fc.array(
+      fc.record({ ns: fc.oneof(fc.constantFrom('h1', 'h2'), fc.nat(30).map((n) => `t${n}`)), w: fc.nat(50) }),
+      { maxLength: 200 },
+    );
+    fc.assert(
+      fc.property(skewed, skewed, (a, b) => {
+        const options = { ...small, maxNamespaces: 4 };
+        const toEvents = (xs: { ns: string; w: number }[]) => xs.map((x) => event(x.ns, 'x', x.w, 1, 0) as MetadataEvent);
+        const merged = reduce(toEvents(a), options).merge(reduce(toEvents(b), options));
+        const truth = new Map<string, number>();
+        for (const x of [...a, ...b]) truth.set(x.ns, (truth.get(x.ns) ?? 0) + 1);
+        const snap = merged.snapshot();
+        for (const [ns, real] of truth) {
+          const rec = snap.namespaces[ns];
+          if (rec === undefined) {
+            expect(real).toBeLessThanOrEqual(snap.unmonitored_max_events);
+          } else {
+            expect(rec.total_files).toBeLessThanOrEqual(real);
+            expect(rec.total_files + rec.total_files_error).toBeGreaterThanOrEqual(real);
+          }
+        }
+      }),
+    );
+  });
+
   test('rejects reducers with different parameters, and itself', () => {
     expect(() => new NamespaceReducer({ precision: 12 }).merge(new NamespaceReducer())).toThrow(/precision 12 vs 14/);
     expect(() => new NamespaceReducer({ maxSamples: 5 }).merge(new NamespaceReducer())).toThrow(/maxSamples 5 vs 100/);
