@@ -6,8 +6,10 @@ import { NamespaceReducer } from '../../src/namespace-reducer.js';
 import {
   createWorkerClient,
   decodeEntry,
+  listClosedWindows,
   protocolKeys,
   readSnapshot,
+  readWindow,
   runStreamWorker,
   type StreamClient,
   type StreamWorkerEvent,
@@ -134,4 +136,115 @@ describe('runStreamWorker + readSnapshot', () => {
     expect(JSON.parse(sample.message.fields!)).toMatchObject({ size_bytes: '-5' });
     expect(sample.message.id).toMatch(/^\d+-\d+$/);
   }, 90_000);
+
+  it('a worker whose connection is killed backs off, reloads its checkpoint and resumes without loss', async () => {
+    const { stream, group } = names();
+    const reference = new NamespaceReducer();
+    await produce(stream, 0, 20_000, reference, 7);
+    const worker = await startWorker({ stream, group, consumer: 'k', batchSize: 500, checkpoint: { events: 1_500, ms: 100 } });
+    // Kill the worker's connection five times while more events arrive.
+    let kills = 0;
+    for (let round = 0; round < 5; round++) {
+      await produce(stream, 20_000 + round * 4_000, 24_000 + round * 4_000, reference, 7);
+      const list = String(await admin.sendCommand(['CLIENT', 'LIST']));
+      const id = /id=(\d+) .*name=k /.exec(list)?.[1];
+      if (id !== undefined) kills += Number(await admin.sendCommand(['CLIENT', 'KILL', 'ID', id]));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    await until(() => drained(stream, group), 60_000);
+    await stop(worker);
+    expect(kills).toBe(5);
+    const retries = worker.events.filter((e) => e.type === 'retry');
+    expect(retries.length).toBeGreaterThanOrEqual(5);
+    expect(retries.every((e) => e.type === 'retry' && e.delayMs > 0)).toBe(true);
+    expect(worker.events.filter((e) => e.type === 'loaded').length).toBeGreaterThanOrEqual(6); // start + one reload per kill
+    const result = await readSnapshot({ client: admin, group });
+    expectSameAsReference(result.reducer, reference);
+    expect(result.entries).toBe(40_000);
+  }, 90_000);
+
+  it('entries held by a consumer that died are claimed by another and counted once', async () => {
+    const { stream, group } = names();
+    const reference = new NamespaceReducer();
+    await produce(stream, 0, 10_000, reference, 3);
+    // A consumer reads 3,000 entries and dies without acknowledging them.
+    await admin.xGroupCreate(stream, group, '0');
+    const taken = await admin.xReadGroup(group, 'zombie', { key: stream, id: '>' }, { COUNT: 3_000 });
+    expect(taken?.[0]?.messages.length).toBe(3_000);
+    const worker = await startWorker({ stream, group, consumer: 'a', claim: { minIdleMs: 300, everyMs: 100 }, checkpoint: { events: 2_000, ms: 100 } });
+    await until(() => drained(stream, group), 30_000);
+    await stop(worker);
+    const claimed = worker.events.reduce((n, e) => n + (e.type === 'claimed' ? e.entries : 0), 0);
+    expect(claimed).toBe(3_000);
+    const result = await readSnapshot({ client: admin, group });
+    expectSameAsReference(result.reducer, reference);
+    expect(result.entries).toBe(10_000);
+  }, 60_000);
+
+  it('a slow worker whose entries were claimed meanwhile is fenced: its checkpoint is refused, nothing counted twice', async () => {
+    const { stream, group } = names();
+    const reference = new NamespaceReducer();
+    await produce(stream, 0, 5_000, reference, 5);
+    // "slow" reads everything but would checkpoint only when stopped.
+    const slow = await startWorker({ stream, group, consumer: 'slow', claim: false, checkpoint: { events: 1e9, ms: 1e9 } });
+    await until(async () => (await admin.xPending(stream, group)).pending === 5_000, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const fast = await startWorker({ stream, group, consumer: 'fast', claim: { minIdleMs: 300, everyMs: 100 }, checkpoint: { events: 1_000, ms: 100 } });
+    await until(() => drained(stream, group), 20_000);
+    await stop(slow); // its final checkpoint must fail: the fence moved when "fast" claimed
+    await stop(fast);
+    expect(slow.events.some((e) => e.type === 'fenced')).toBe(true);
+    expect(slow.events.find((e) => e.type === 'stopped')).toMatchObject({ finalCheckpoint: false });
+    const result = await readSnapshot({ client: admin, group });
+    expectSameAsReference(result.reducer, reference);
+    expect(result.entries).toBe(5_000);
+  }, 60_000);
 });
+
+describe('windowed mode', () => {
+  it('writes each window once, after every worker has passed it; merged windows equal a single process; late events are dead letters', async () => {
+    const { stream, group } = names();
+    const size = 5_000;
+    const t0 = 1_700_000_000_000; // a multiple of 5,000: event i falls in window floor(i / 5,000)
+    const references = new Map<number, NamespaceReducer>();
+    const random = rng(11);
+    const pending: Array<Promise<string>> = [];
+    for (let i = 0; i < 25_000; i++) {
+      const fields = eventFields(i, random, t0);
+      pending.push(admin.xAdd(stream, '*', fields));
+      const start = t0 + Math.floor(i / size) * size;
+      if (!references.has(start)) references.set(start, new NamespaceReducer());
+      try {
+        references.get(start)!.add(decodeEntry(fields));
+      } catch (error) {
+        if (!(error instanceof SyntaxError)) throw error;
+      }
+    }
+    await Promise.all(pending);
+    const window = { size, lateness: 0 };
+    const workers = await Promise.all(['a', 'b'].map((consumer) => startWorker({ stream, group, consumer, window, batchSize: 700, checkpoint: { events: 1_000, ms: 100 } })));
+    await until(() => drained(stream, group), 30_000);
+    const starts = [...references.keys()];
+    // Both workers idle: every window up to the highest watermark closes; the last one stays open.
+    await until(async () => (await listClosedWindows({ client: admin, group })).length === 4, 10_000);
+    expect(await listClosedWindows({ client: admin, group })).toEqual(starts.slice(0, 4));
+    for (const start of starts.slice(0, 4)) {
+      const closed = await readWindow({ client: admin, group, start });
+      expect(closed, String(start)).not.toBeNull();
+      expectSameAsReference(closed!.reducer, references.get(start)!);
+      expect(Object.keys(closed!.contributions).sort()).toEqual(['a', 'b']);
+    }
+    expect(await readWindow({ client: admin, group, start: starts[4]! })).toBeNull();
+    // An event for a closed window is late: a dead letter with that reason.
+    await admin.xAdd(stream, '*', { namespace: 'ns-1', content_type: 'text/plain', workflow_id: 'late', size_bytes: '1', timestamp: String(t0 + 10) });
+    await until(() => drained(stream, group), 10_000);
+    for (const w of workers) await stop(w);
+    const letters = (await admin.xRange(protocolKeys(group).deadLetter, '-', '+')) ?? [];
+    expect(letters.filter((l) => l.message.reason === 'late').map((l) => JSON.parse(l.message.fields!).workflow_id)).toEqual(['late']);
+    // The open window is still in the partials: readSnapshot merges it.
+    const open = await readSnapshot({ client: admin, group });
+    expect([...open.windows.keys()]).toEqual([starts[4]]);
+    expectSameAsReference(open.windows.get(starts[4]!)!, references.get(starts[4]!)!);
+  }, 60_000);
+});
+
