@@ -130,6 +130,13 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
     for (const file of nested) addIgnore(dirname(resolve(file)));
   }
   const matchers = [...ignoreFiles.values()].filter((entry): entry is IgnoreFile => entry !== null);
+  // A path the user names is processed even if a .gitignore above it ignores the whole of it
+  // (e.g. a generated corpus); the rules still apply to what lies inside it.
+  const namedIgnored = (entry: IgnoreFile, file: string): boolean =>
+    walkedDirs.some((dir) => {
+      if (!isInside(dir, file) || !isInside(entry.dir, dir) || entry.dir === dir) return false;
+      return entry.matcher.ignores(`${relative(entry.dir, dir).split(sep).join('/')}/`);
+    });
 
   const files: string[] = [];
   const skipped: Discovery['skipped'] = [];
@@ -139,7 +146,7 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
       const isIgnored = matchers.some((entry) => {
         if (!isInside(entry.dir, file)) return false;
         const rel = relative(entry.dir, file).split(sep).join('/');
-        return rel !== '' && entry.matcher.ignores(rel);
+        return rel !== '' && entry.matcher.ignores(rel) && !namedIgnored(entry, file);
       });
       if (isIgnored) {
         ignored += 1;

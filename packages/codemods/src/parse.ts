@@ -2,6 +2,8 @@
 // parent pointers set, as ESLint hands them to the rules (so both see the same AnalysisInput).
 import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { analyze } from '@typescript-eslint/scope-manager';
+import { createRequire } from 'node:module';
+import type * as TypeScript from 'typescript';
 import type { AnalysisInput } from '@catchwise/eslint-plugin/analysis';
 
 export class SourceParseError extends Error {
@@ -15,6 +17,9 @@ export class SourceParseError extends Error {
   }
 }
 
+// Loaded with require: an ESM import of this 9 MB CommonJS file makes Node scan it for exports (~0.5 s).
+const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
+
 const JS_LIKE = /\.(?:[cm]?[jt]sx?)$/i;
 
 export function isSupportedFile(fileName: string): boolean {
@@ -27,7 +32,7 @@ export function parseForAnalysis(text: string, fileName: string): AnalysisInput 
   try {
     program = parse(text, {
       comment: true,
-      tokens: true,
+      tokens: false, // the catch model reads comments, never tokens
       range: true,
       loc: true,
       filePath: fileName,
@@ -44,4 +49,21 @@ export function parseForAnalysis(text: string, fileName: string): AnalysisInput 
   const script = /\.cjs$/i.test(fileName);
   const scopeManager = analyze(program, { sourceType: script ? 'script' : 'module', globalReturn: script });
   return { program: program as unknown as AnalysisInput['program'], scopeManager, sourceText: text, fileName };
+}
+
+function scriptKind(fileName: string): TypeScript.ScriptKind {
+  if (/\.tsx$/i.test(fileName)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/i.test(fileName)) return ts.ScriptKind.TS;
+  if (/\.jsx$/i.test(fileName)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+/** The first syntax error of a text (TypeScript's parser alone, no ESTree conversion), or null. */
+export function firstSyntaxError(text: string, fileName: string): string | null {
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKind(fileName));
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: TypeScript.Diagnostic[] }).parseDiagnostics ?? [];
+  const first = diagnostics[0];
+  if (!first) return null;
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(first.start ?? 0);
+  return `${ts.flattenDiagnosticMessageText(first.messageText, '\n')} (line ${line + 1}:${character + 1})`;
 }

@@ -20,6 +20,8 @@ export interface FileSettings {
   errors?: Record<string, string[]>;
   /** Compute a unified diff for changed files. */
   diff: boolean;
+  /** Re-run the rules' analysis on each rewrite (under --verify). */
+  recheck: boolean;
 }
 
 export interface FileWork {
@@ -91,6 +93,7 @@ export function processFile(file: string, display: string, settings: FileSetting
       expectedLevel: settings.expectedLevel,
       knownErrors: knownErrorsFrom(settings.errors),
       resolveLoggerModule,
+      recheck: settings.recheck,
     });
   } catch (error) {
     // Reported with its stack in the file's result, so one bad file never stops the run.

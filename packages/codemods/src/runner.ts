@@ -113,6 +113,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       expectedLevel: loaded.config.expectedLevel,
       errors: loaded.config.errors,
       diff: options.dryRun === true || options.diff === true,
+      recheck: options.verify === true,
     };
     discovery = await discover(options.paths, cwd);
   } catch (error) {

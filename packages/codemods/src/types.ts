@@ -25,6 +25,12 @@ export interface TransformOptions {
   knownErrors?: KnownErrorProvider | null;
   /** Tells which library a local logger module uses (the runner reads the module). */
   resolveLoggerModule?: LoggerModuleResolver | null;
+  /**
+   * After the rewrite, run the rules' analysis again and report handlers still flagged
+   * (`still-reported`). Default true; the CLI does it under `--verify` (it doubles the cost).
+   * The result is always re-parsed and refused on a syntax error.
+   */
+  recheck?: boolean;
 }
 
 export interface TransformResult {

@@ -12,7 +12,7 @@ import {
 } from '@catchwise/eslint-plugin/analysis';
 import type { AnalysisInput, CatchwiseOptions, ResolvedOptions, TextEdit } from '@catchwise/eslint-plugin/analysis';
 import { applyEdits, diffAsEdit, editsOverlap } from '../edits.js';
-import { parseForAnalysis, SourceParseError } from '../parse.js';
+import { firstSyntaxError, parseForAnalysis, SourceParseError } from '../parse.js';
 import type { Diagnostic, Transform, TransformOptions, TransformResult } from '../types.js';
 
 const BOM = '\uFEFF';
@@ -125,15 +125,19 @@ export function transformSpecificCatch(source: string, options: TransformOptions
   if (current === text) return { output: source, edits: [], diagnostics, findings, rewritten: 0 };
 
   // The result must parse, and the rules should no longer report what was rewritten.
-  let after: AnalysisInput;
-  try {
-    after = parseForAnalysis(current, options.fileName);
-  } catch (error) {
-    // Reported as a refusal diagnostic: a rewrite that does not parse is never returned.
-    return refuse(source, `the rewrite does not parse: ${error instanceof Error ? error.message : String(error)}`);
+  const syntaxError = firstSyntaxError(current, options.fileName);
+  if (syntaxError) return refuse(source, `the rewrite does not parse: ${syntaxError}`);
+  let after: AnalysisInput | null = null;
+  if (options.recheck !== false) {
+    try {
+      after = parseForAnalysis(current, options.fileName);
+    } catch (error) {
+      // Reported as a refusal diagnostic: a rewrite that does not parse is never returned.
+      return refuse(source, `the rewrite does not parse: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
-  for (const finding of findHandlerFindings(after, resolved)) {
-    if (hasCatchwiseFixme(finding, after)) continue;
+  for (const finding of after ? findHandlerFindings(after, resolved) : []) {
+    if (hasCatchwiseFixme(finding, after as AnalysisInput)) continue;
     diagnostics.push({
       severity: 'warning',
       code: 'still-reported',
