@@ -9,6 +9,7 @@ import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import { findLoggerStyle, findVariable, formatLogCall, scopeAt } from './logger-style.js';
 import { collectBindings, touchesError } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
+import { catalogKnownErrors } from './knowledge/index.js';
 
 export interface TextEdit {
   /** Offsets in the source text the finding was computed on; `[n, n]` inserts. */
@@ -21,7 +22,7 @@ export interface SpecificCatchRewrite {
   /** Why no safe rewrite exists (a `FIXME(catchwise): …` comment is then the only edit), or null. */
   fixme: string | null;
   /** The expected error types the rewrite branches on, with why each was chosen. */
-  errorTypes: { name: string; evidence: KnownError['evidence'] }[];
+  errorTypes: { name: string; evidence: KnownError['evidence']; detail?: string }[];
   /** The logger the rewrite calls. */
   logger: LoggerStyle | null;
 }
@@ -32,6 +33,10 @@ export interface KnownError {
   /** The guard expression for a binding, e.g. `error instanceof SyntaxError`. */
   guard: (binding: string) => string;
   evidence: 'config' | 'throws' | 'catalog';
+  /** Why it was chosen (`catalog pg: …`, `@throws on f (src/a.ts:3)`), for `--json` and messages. */
+  detail?: string;
+  /** An abort in code that takes an `AbortSignal`: never logged; its branch ignores or rethrows it. */
+  cancellation?: 'ignore' | 'rethrow';
   /** Edits the guard needs (an import), applied with the rewrite. */
   edits: TextEdit[];
 }
@@ -354,10 +359,13 @@ function importsModule(input: AnalysisInput, from: string): boolean {
 }
 
 /**
- * The built-in table: a few errors syntax alone can name. The full catalog (DESIGN §4) replaces
- * this through `RewriteOptions.knownErrors`.
+ * The default provider: the built-in catalog (`knowledge/`, DESIGN §4) by import and call name,
+ * without types or config. The old table below is kept only as `legacyKnownErrors`.
  */
-export const builtinKnownErrors: KnownErrorProvider = (context) => {
+export const builtinKnownErrors: KnownErrorProvider = (context) => catalogKnownErrors(context);
+
+/** The first built-in table (JSON.parse, new URL, kafkajs, pg), superseded by the catalog. */
+export const legacyKnownErrors: KnownErrorProvider = (context) => {
   const found: KnownError[] = [];
   const add = (error: KnownError): void => {
     if (!found.some((known) => known.name === error.name)) found.push(error);
@@ -494,11 +502,23 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   const errorCall =
     formatLogCall(logger, 'error', binding, q(callee ? `${place}: unexpected error from ${callee}()` : `${place}: unexpected error`)) + semi;
   const lines: string[] = [];
-  if (known.length > 0) {
-    const guards = known.map((error) => error.guard(binding));
-    const test = guards.length === 1 ? guards[0] : guards.map((guard) => (guard.includes('&&') ? `(${guard})` : guard)).join(' || ');
-    const expectedMessage = q(callee ? `${place}: ${callee}() failed` : `${place}: ${known.map((error) => error.name).join(' or ')}`);
-    lines.push(`if (${test}) {`, unit + formatLogCall(logger, options.expectedLevel ?? 'warn', binding, expectedMessage) + semi, '} else {', unit + errorCall, '}');
+  const anyOf = (errors: KnownError[]): string | undefined => {
+    const guards = errors.map((error) => error.guard(binding));
+    return guards.length === 1 ? guards[0] : guards.map((guard) => (guard.includes('&&') ? `(${guard})` : guard)).join(' || ');
+  };
+  // An abort where the code takes an AbortSignal is the caller cancelling: ignored or rethrown, not logged.
+  const cancelled = known.filter((error) => error.cancellation);
+  const expected = known.filter((error) => !error.cancellation);
+  if (cancelled.length > 0) {
+    const rethrow = cancelled.some((error) => error.cancellation === 'rethrow');
+    lines.push(`if (${anyOf(cancelled)}) {`, unit + (rethrow ? `throw ${binding}${semi}` : '/* cancelled by the caller: not an error */'));
+  }
+  const elseIf = cancelled.length > 0 ? '} else if' : 'if';
+  if (expected.length > 0) {
+    const expectedMessage = q(callee ? `${place}: ${callee}() failed` : `${place}: ${expected.map((error) => error.name).join(' or ')}`);
+    lines.push(`${elseIf} (${anyOf(expected)}) {`, unit + formatLogCall(logger, options.expectedLevel ?? 'warn', binding, expectedMessage) + semi, '} else {', unit + errorCall, '}');
+  } else if (cancelled.length > 0) {
+    lines.push('} else {', unit + errorCall, '}');
   } else {
     lines.push(errorCall);
   }
@@ -561,7 +581,7 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     const inner = indent + unit;
     const returned = /^(undefined|void 0)$/.test(raw) ? '' : `${eol}${inner}return ${raw}${semi}`;
     edits.push({ range: [arrow + 2, fn.range[1]], text: ` {${eol}${block(inner)}${returned}${eol}${indent}}` });
-    return { edits, fixme: null, errorTypes: known.map(({ name, evidence }) => ({ name, evidence })), logger };
+    return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
   }
 
   const indent = indentAt(text, body.range[0]);
@@ -613,7 +633,7 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     }
     if (endExit && !sharedEnd) out.push(block(inner));
     edits.push({ range: [body.range[0], body.range[1]], text: `{${eol}${out.join(eol)}${eol}${indent}}` });
-    return { edits, fixme: null, errorTypes: known.map(({ name, evidence }) => ({ name, evidence })), logger };
+    return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
   }
 
   edits.push(...nested);
@@ -631,7 +651,7 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     const position = lastItem ? lastItem.range[1] : body.range[0] + 1;
     edits.push({ range: [position, position], text: eol + block(inner) });
   }
-  return { edits, fixme: null, errorTypes: known.map(({ name, evidence }) => ({ name, evidence })), logger };
+  return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
 }
 
 function fixmeEdit(handler: Handler, layout: Layout, comments: TSESTree.Comment[], why: string): TextEdit {

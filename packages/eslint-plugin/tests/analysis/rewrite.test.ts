@@ -168,7 +168,7 @@ describe('buildSpecificCatchRewrite', () => {
     const parsed = input(code);
     const rewrite = buildSpecificCatchRewrite(quietFinding(firstCatch(parsed.program)), parsed);
     expect(rewrite.fixme).toBeNull();
-    expect(rewrite.errorTypes).toEqual([{ name: 'DatabaseError', evidence: 'catalog' }]);
+    expect(rewrite.errorTypes).toEqual([{ name: 'DatabaseError', evidence: 'catalog', detail: expect.stringContaining('catalog pg') }]);
     expect(apply(code, rewrite.edits)).toContain(
       [
         '    } catch (error) {',

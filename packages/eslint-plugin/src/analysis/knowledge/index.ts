@@ -1,0 +1,301 @@
+// Error knowledge (DESIGN §4): which specific errors the calls a handler receives can raise, each
+// with the guard to generate and its evidence. In order: the project's config
+// (`catchwise.config.json`), `@throws` tags through the type checker, the built-in catalog. Without
+// types, the catalog still applies by import and call name. One module for the rules (messages)
+// and the codemod (branches): both call `createKnownErrorProvider`.
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import { dirname, relative } from 'node:path';
+import type { KnownError, KnownErrorContext, KnownErrorProvider, TextEdit } from '../rewrite.js';
+import { importEdit } from '../rewrite.js';
+import type { AnalysisInput } from '../types.js';
+import { ABORT_ERROR, entryForModule, entryForPackage, errorsOf, globalEntry } from './catalog.js';
+import type { CatalogEntry, CatalogError, Guard } from './catalog.js';
+import { describeCall, importedModules, taggedTemplates } from './calls.js';
+import type { Call, CallSite } from './calls.js';
+import type { ConfiguredError, KnowledgeConfig } from './config.js';
+import { fileQuote, renderGuard, valueBinding } from './guards.js';
+import type { GuardContext, NeededImport } from './guards.js';
+import { ambientModuleOf, calledDeclaration, findCallAt, isFirstParty, packageOf, throwsOfCall } from './throws.js';
+
+export { CATALOG, GLOBALS, entryForModule, entryForPackage } from './catalog.js';
+export type { CatalogEntry, CatalogError, GlobalEntry, Guard } from './catalog.js';
+export { CONFIG_FILE_NAME, CatchwiseConfigError, clearConfigCache, findConfigFile, loadConfigFor, readConfigFile, validateConfig } from './config.js';
+export type { ConfiguredError, KnowledgeConfig, LoadedConfig } from './config.js';
+export { parseThrowsText, throwsOfCall, throwsTagNames, findCallAt } from './throws.js';
+export type { ThrownType } from './throws.js';
+export { describeCall } from './calls.js';
+export type { CallSite } from './calls.js';
+
+/** A known error with the evidence behind it, as the rule messages and `--json` show it. */
+export interface KnownErrorWithEvidence extends KnownError {
+  /** Why: `catalog pg: …`, `@throws on fetchUser (src/api.ts:3)`, `catchwise.config.json errors["pg"]`. */
+  detail: string;
+  /** The call it comes from (`this.pool.query`), or null. */
+  call: string | null;
+  /** How the guard was rendered (`instanceof (import added)`, `isAxiosError()`, `name`, `code`). */
+  guardKind: string;
+  /** For an abort in code that takes an `AbortSignal`: the rewrite ignores or rethrows it. */
+  cancellation?: 'ignore' | 'rethrow';
+}
+
+/** What typescript-eslint's `parserServices` or ts-morph provide; all optional. */
+export interface KnowledgeOptions {
+  config?: KnowledgeConfig | null;
+  /** The config file's path, named in the evidence. */
+  configPath?: string | null;
+  ts?: typeof ts;
+  checker?: ts.TypeChecker;
+  /** typescript-eslint's map from ESTree nodes to TS nodes. */
+  esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): ts.Node | undefined };
+  /** The program's source file for a file name (the codemod, which has no node map). */
+  getSourceFile?: (fileName: string) => ts.SourceFile | undefined;
+}
+
+const GLOBAL_ERRORS = new Set(['SyntaxError', 'TypeError', 'RangeError', 'URIError', 'EvalError', 'ReferenceError', 'AggregateError']);
+
+interface Candidate {
+  name: string;
+  guard: Guard;
+  evidence: KnownError['evidence'];
+  detail: string;
+  call: string | null;
+  cancellation?: 'ignore' | 'rethrow';
+}
+
+function configGuard(module: string, error: string | ConfiguredError): Guard {
+  const spec = typeof error === 'string' ? { name: error } : error;
+  const kind = spec.guard ?? 'instanceof';
+  if (kind === 'instanceof') return { kind: 'class', from: module, className: spec.name, importable: true, namespaceMember: true };
+  if (kind === 'name') return { kind: 'name', names: [spec.name], ...(spec.codes ? { codes: spec.codes } : {}) };
+  if (kind === 'code') return { kind: 'code', codes: spec.codes ?? [] };
+  return { kind: 'function', from: module, name: kind };
+}
+
+/** `a/b/errors.ts` as seen from `a/c/file.ts`: `../b/errors.js`. */
+function relativeSpecifier(fromFile: string, toFile: string): string {
+  let specifier = relative(dirname(fromFile), toFile).replace(/\\/g, '/');
+  specifier = specifier.replace(/\.d\.([cm]?)ts$/, '.$1js').replace(/\.([cm]?)tsx?$/, '.$1js');
+  return specifier.startsWith('.') ? specifier : `./${specifier}`;
+}
+
+function isExported(typescript: typeof ts, declaration: ts.Declaration): boolean {
+  const node = typescript.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+  return (typescript.getCombinedModifierFlags(node as ts.Declaration) & typescript.ModifierFlags.Export) !== 0;
+}
+
+/** Does the code around the handler take an `AbortSignal` (a `signal` parameter, an `AbortController`, `signal:` passed on)? */
+export function takesAbortSignal(input: AnalysisInput, node: TSESTree.Node, calls: readonly Call[]): boolean {
+  const isSignalParam = (param: TSESTree.Parameter): boolean => {
+    const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    if (target.type === AST_NODE_TYPES.Identifier) {
+      const annotation = target.typeAnnotation?.typeAnnotation;
+      if (/signal/i.test(target.name)) return true;
+      return annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === 'AbortSignal';
+    }
+    if (target.type === AST_NODE_TYPES.ObjectPattern) {
+      return target.properties.some((prop) => prop.type === AST_NODE_TYPES.Property && prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'signal');
+    }
+    return false;
+  };
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (
+      (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) &&
+      current.params.some(isSignalParam)
+    ) {
+      return true;
+    }
+  }
+  for (const call of calls) {
+    if (call.type === AST_NODE_TYPES.TaggedTemplateExpression) continue;
+    for (const argument of call.arguments) {
+      if (argument.type === AST_NODE_TYPES.Identifier && /signal/i.test(argument.name)) return true;
+      if (
+        argument.type === AST_NODE_TYPES.ObjectExpression &&
+        argument.properties.some((prop) => prop.type === AST_NODE_TYPES.Property && prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'signal')
+      ) {
+        return true;
+      }
+    }
+  }
+  void input;
+  return false;
+}
+
+function catalogEntryFor(input: AnalysisInput, site: CallSite, typedEntry: CatalogEntry | null): { entry: CatalogEntry; how: string } | null {
+  if (typedEntry) return { entry: typedEntry, how: 'type' };
+  if (site.module) {
+    const entry = entryForModule(site.module);
+    if (entry) return { entry, how: `import '${site.module}'` };
+    return null;
+  }
+  if (site.global) return null;
+  // `wrapper.producer.stop()` in a file that imports kafkajs: the receiver's name says which library.
+  const receiver = site.receiver ?? '';
+  if (!receiver) return null;
+  for (const module of importedModules(input)) {
+    const entry = entryForModule(module);
+    if (entry?.receivers && entry.receivers.test(receiver.replace(/^this\./, ''))) return { entry, how: `receiver '${receiver}' in a file importing '${module}'` };
+  }
+  return null;
+}
+
+/** The error-knowledge provider the rewrite calls (`RewriteOptions.knownErrors`). */
+export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownErrorProvider {
+  const config = options.config ?? {};
+  const typescript = options.ts;
+  const checker = options.checker;
+  const configName = options.configPath ? options.configPath.replace(/\\/g, '/').split('/').pop()! : 'catchwise.config.json';
+
+  const tsCallOf = (input: AnalysisInput, call: Call): ts.CallExpression | ts.NewExpression | null => {
+    if (!typescript || !checker || call.type === AST_NODE_TYPES.TaggedTemplateExpression) return null;
+    const mapped = options.esTreeNodeToTSNodeMap?.get(call as TSESTree.Node);
+    if (mapped && (typescript.isCallExpression(mapped) || typescript.isNewExpression(mapped))) return mapped;
+    const sourceFile = options.getSourceFile?.(input.fileName);
+    return sourceFile ? findCallAt(typescript, sourceFile, call.range[0], call.range[1]) : null;
+  };
+
+  return (context: KnownErrorContext): KnownErrorWithEvidence[] => {
+    const { input } = context;
+    const candidates: Candidate[] = [];
+    const add = (candidate: Candidate): void => {
+      if (!candidates.some((other) => other.name === candidate.name)) candidates.push(candidate);
+    };
+
+    // Cancellation first: in code that takes an AbortSignal, an abort is not an unexpected error.
+    if (takesAbortSignal(input, context.handler.node, context.calls)) {
+      add({
+        name: ABORT_ERROR.name,
+        guard: ABORT_ERROR.guard,
+        evidence: 'catalog',
+        detail: 'cancellation: the code takes an AbortSignal; an abort (AbortError/TimeoutError) is the caller cancelling, not a failure',
+        call: null,
+        cancellation: config.cancellation ?? 'ignore',
+      });
+    }
+
+    const calls: Call[] = [...context.calls, ...taggedTemplates(context.handler.tryStatement?.block ?? null)];
+    for (const call of calls) {
+      const site = describeCall(input, call);
+      const tsCall = tsCallOf(input, call);
+      const declaration = tsCall && typescript && checker ? calledDeclaration(typescript, checker, tsCall) : null;
+      let typedEntry: CatalogEntry | null = null;
+      let typedModule: string | null = null;
+      if (declaration && typescript) {
+        const fileName = declaration.getSourceFile().fileName;
+        typedModule = ambientModuleOf(typescript, declaration);
+        typedEntry = (typedModule ? entryForModule(typedModule) : null) ?? (packageOf(fileName) ? entryForPackage(packageOf(fileName)!) : null);
+        if (!typedModule) typedModule = packageOf(fileName)?.replace(/^@types\/(?:([^_/]+)__)?/, (_, scope?: string) => (scope ? `@${scope}/` : '')) ?? null;
+      }
+
+      // 1. The project's config: module → errors.
+      if (config.errors) {
+        const modules = Object.keys(config.errors);
+        const module =
+          modules.find((m) => m === site.module || m === typedModule) ??
+          (!site.module && !site.global && !typedModule ? modules.find((m) => importedModules(input).has(m)) : undefined);
+        for (const error of module ? (config.errors[module] ?? []) : []) {
+          const spec = typeof error === 'string' ? { name: error } : error;
+          if (spec.methods && (!site.method || !spec.methods.includes(site.method))) continue;
+          add({
+            name: spec.name,
+            guard: configGuard(module!, error),
+            evidence: 'config',
+            detail: `${configName} errors[${JSON.stringify(module)}]${spec.why ? `: ${spec.why}` : ''}`,
+            call: site.label,
+          });
+        }
+      }
+
+      // 2. `@throws` on the resolved signature, and through first-party functions that do not catch.
+      if (tsCall && typescript && checker && config.throwsTags !== false) {
+        for (const thrown of throwsOfCall(typescript, checker, tsCall)) {
+          if (thrown.name === 'Error') continue; // says nothing a fallback does not
+          const declared = thrown.declaration;
+          let guard: Guard | null = null;
+          const file = declared?.getSourceFile().fileName ?? null;
+          if (!declared || !file || !isFirstParty(file) || file.endsWith('.d.ts')) {
+            const pkg = file ? packageOf(file) : null;
+            const entry = pkg ? entryForPackage(pkg) : null;
+            const known = entry ? errorsOf(entry, null).find((error) => error.name === thrown.name) : undefined;
+            if (known) guard = known.guard;
+            else if (GLOBAL_ERRORS.has(thrown.name) || (file && /[\\/]typescript[\\/]lib[\\/]/.test(file))) guard = { kind: 'global-class', className: thrown.name };
+            else if (pkg) guard = { kind: 'class', from: pkg.replace(/^@types\//, ''), className: thrown.name, importable: true, namespaceMember: true };
+          }
+          if (!guard && declared && file && typescript) {
+            if (valueBinding(context.scope, thrown.name) === 'value') guard = { kind: 'class', from: '', className: thrown.name, importable: false };
+            else if (isExported(typescript, declared)) guard = { kind: 'class', from: relativeSpecifier(input.fileName, file), className: thrown.name, importable: true };
+          }
+          if (!guard) continue;
+          add({ name: thrown.name, guard, evidence: 'throws', detail: `@throws on ${thrown.via.join(' → ')}`, call: site.label });
+        }
+      }
+
+      // 3. The catalog: globals by name, libraries by import (or by type).
+      if (config.catalog === false) continue;
+      const global = site.global && site.label ? globalEntry(site.label) : null;
+      if (global) {
+        for (const error of global.errors) add({ name: error.name, guard: error.guard, evidence: 'catalog', detail: `catalog ${global.id}: ${global.why}`, call: site.label });
+        continue;
+      }
+      const matched = catalogEntryFor(input, site, typedEntry);
+      if (!matched) continue;
+      for (const error of errorsOf(matched.entry, site.method)) {
+        add({ name: error.name, guard: error.guard, evidence: 'catalog', detail: `catalog ${matched.entry.id} (${matched.how}): ${matched.entry.why}`, call: site.label });
+      }
+    }
+
+    // Render the guards for this file; imports are merged per module into one edit.
+    const guardContext: GuardContext = { input, scope: context.scope, quote: fileQuote(input), planned: [] };
+    const out: KnownErrorWithEvidence[] = [];
+    const importsByError = new Map<KnownErrorWithEvidence, NeededImport[]>();
+    for (const candidate of candidates) {
+      const plannedBefore = guardContext.planned.length;
+      const rendered = renderGuard(candidate.guard, guardContext);
+      if (!rendered) continue;
+      const probe = rendered.guard('error');
+      if (out.some((other) => other.guard('error') === probe)) {
+        guardContext.planned.length = plannedBefore;
+        continue;
+      }
+      const known: KnownErrorWithEvidence = {
+        name: candidate.name,
+        guard: rendered.guard,
+        evidence: candidate.evidence,
+        edits: [],
+        detail: candidate.detail,
+        call: candidate.call,
+        guardKind: rendered.how,
+        ...(candidate.cancellation ? { cancellation: candidate.cancellation } : {}),
+      };
+      out.push(known);
+      importsByError.set(known, rendered.imports);
+    }
+    const byModule = new Map<string, string[]>();
+    for (const needed of guardContext.planned) {
+      const names = byModule.get(needed.from) ?? [];
+      if (!names.includes(needed.name)) names.push(needed.name);
+      byModule.set(needed.from, names);
+    }
+    const first = out.find((known) => (importsByError.get(known) ?? []).length > 0);
+    if (first) {
+      const edits: TextEdit[] = [...byModule].map(([from, names]) => importEdit(input, { kind: 'named', from, name: names.join(', ') }));
+      first.edits.push(...edits);
+    }
+    return out;
+  };
+}
+
+/** The provider without types or config: the catalog by import and call name. */
+export const catalogKnownErrors: KnownErrorProvider = createKnownErrorProvider();
+
+/** `DatabaseError (catalog pg), HttpError (@throws)`: the types for a rule message. */
+export function describeKnownErrors(known: readonly KnownError[]): string {
+  return known
+    .filter((error) => !(error as KnownErrorWithEvidence).cancellation)
+    .map((error) => `${error.name} (${error.evidence === 'throws' ? '@throws' : error.evidence})`)
+    .join(', ');
+}
+
+export type { CatalogError as KnownCatalogError };
