@@ -102,6 +102,11 @@ export interface WorkerClientOptions {
   onError?: (error: Error) => void;
   /** Client name shown by CLIENT LIST (e.g. the consumer name). */
   name?: string;
+  /**
+   * A command without a reply after this long fails (and the worker retries). Must exceed the
+   * worker's `blockMs`. Default 10,000 ms (node-redis's own default is 5,000).
+   */
+  commandTimeoutMs?: number;
 }
 
 /**
@@ -115,6 +120,7 @@ export function createWorkerClient(options: WorkerClientOptions = {}): StreamCli
     ...(options.url === undefined ? {} : { url: options.url }),
     ...(options.name === undefined ? {} : { name: options.name }),
     socket: { reconnectStrategy: (retries: number) => backoffDelay(retries, backoff) },
+    commandOptions: { timeout: options.commandTimeoutMs ?? 10_000 },
   });
   client.on('error', (error: Error) => {
     if (options.onError) options.onError(error);

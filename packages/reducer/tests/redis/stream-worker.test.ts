@@ -163,6 +163,23 @@ describe('runStreamWorker + readSnapshot', () => {
     expect(result.entries).toBe(40_000);
   }, 90_000);
 
+  it('entries delivered again after a group rewind, at or below the checkpointed id, are skipped, not counted twice', async () => {
+    const { stream, group } = names();
+    const reference = new NamespaceReducer();
+    await produce(stream, 0, 6_000, reference, 9);
+    const first = await startWorker({ stream, group, consumer: 'a', checkpoint: { events: 1_000, ms: 100 } });
+    await until(() => drained(stream, group), 20_000);
+    await stop(first);
+    await admin.xGroupSetId(stream, group, '0'); // an operator rewinds the group: everything is new again
+    const again = await startWorker({ stream, group, consumer: 'a', checkpoint: { events: 1_000, ms: 100 } });
+    await until(() => drained(stream, group), 20_000);
+    await stop(again);
+    const result = await readSnapshot({ client: admin, group });
+    expect(result.skipped).toBe(6_000);
+    expect(result.entries).toBe(12_000);
+    expectSameAsReference(result.reducer, reference);
+  }, 60_000);
+
   it('entries held by a consumer that died are claimed by another and counted once', async () => {
     const { stream, group } = names();
     const reference = new NamespaceReducer();
