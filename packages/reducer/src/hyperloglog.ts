@@ -126,8 +126,8 @@ export class HyperLogLog {
   private readonly exactMaxCapacity: number;
 
   private mode = MODE_EXACT;
-  private exHi: Uint32Array;
-  private exLo: Uint32Array;
+  /** Exact-mode set: slot i holds (hi, lo) at [2i, 2i + 1]; (0, 0) marks an empty slot. */
+  private ex: Uint32Array;
   private exMask: number;
   private exCount = 0;
   private exZero = false;
@@ -163,8 +163,7 @@ export class HyperLogLog {
     this.sparseMaxCapacity = cap;
     this.exactMaxCapacity = nextPowerOfTwo(Math.ceil(exactLimit / 0.75) + 1);
     const initial = Math.min(MIN_CAPACITY, this.exactMaxCapacity);
-    this.exHi = new Uint32Array(initial);
-    this.exLo = new Uint32Array(initial);
+    this.ex = new Uint32Array(initial * 2);
     this.exMask = initial - 1;
     if (exactLimit === 0) this.escalate();
   }
@@ -236,7 +235,7 @@ export class HyperLogLog {
 
   /** Bytes held by this sketch's typed arrays right now. */
   get byteSize(): number {
-    return this.exHi.byteLength + this.exLo.byteLength + (this.sp?.byteLength ?? 0) + (this.regs?.byteLength ?? 0);
+    return this.ex.byteLength + (this.sp?.byteLength ?? 0) + (this.regs?.byteLength ?? 0);
   }
 
   /** Largest number of bytes this sketch's typed arrays can ever hold. */
@@ -264,10 +263,9 @@ export class HyperLogLog {
     this.assertCompatible(other);
     if (other === this) return this;
     if (other.mode === MODE_EXACT) {
-      const hi = other.exHi;
-      const lo = other.exLo;
-      for (let i = 0; i < hi.length; i++) {
-        if (hi[i] !== 0 || lo[i] !== 0) this.addHash(hi[i]!, lo[i]!);
+      const ex = other.ex;
+      for (let i = 0; i < ex.length; i += 2) {
+        if (ex[i] !== 0 || ex[i + 1] !== 0) this.addHash(ex[i]!, ex[i + 1]!);
       }
       if (other.exZero) this.addHash(0, 0);
     } else if (other.mode === MODE_SPARSE) {
@@ -294,8 +292,10 @@ export class HyperLogLog {
 
   /** Empties the sketch (back to exact mode), keeping its parameters. */
   clear(): void {
-    this.exHi.fill(0);
-    this.exLo.fill(0);
+    // back to a small exact table (the old one may be gone, or large)
+    const initial = Math.min(MIN_CAPACITY, this.exactMaxCapacity);
+    this.ex = new Uint32Array(initial * 2);
+    this.exMask = initial - 1;
     this.exCount = 0;
     this.exZero = false;
     this.sp = null;
@@ -317,8 +317,9 @@ export class HyperLogLog {
     if (this.mode === MODE_EXACT) {
       count = this.exCount;
       const pairs: [number, number][] = [];
-      for (let i = 0; i < this.exHi.length; i++) {
-        if (this.exHi[i] !== 0 || this.exLo[i] !== 0) pairs.push([this.exHi[i]!, this.exLo[i]!]);
+      const ex = this.ex;
+      for (let i = 0; i < ex.length; i += 2) {
+        if (ex[i] !== 0 || ex[i + 1] !== 0) pairs.push([ex[i]!, ex[i + 1]!]);
       }
       if (this.exZero) pairs.push([0, 0]);
       pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
@@ -437,19 +438,18 @@ export class HyperLogLog {
       if (this.exZero) return false;
       this.exZero = true;
     } else {
-      const exHi = this.exHi;
-      const exLo = this.exLo;
+      const ex = this.ex;
       const mask = this.exMask;
       let slot = lo & mask;
       for (;;) {
-        const h = exHi[slot]!;
-        const l = exLo[slot]!;
+        const h = ex[2 * slot]!;
+        const l = ex[2 * slot + 1]!;
         if (h === 0 && l === 0) break;
         if (h === hi && l === lo) return false;
         slot = (slot + 1) & mask;
       }
-      exHi[slot] = hi;
-      exLo[slot] = lo;
+      ex[2 * slot] = hi;
+      ex[2 * slot + 1] = lo;
     }
     this.exCount++;
     if (this.exCount > this.exactLimit) this.escalate();
@@ -458,30 +458,28 @@ export class HyperLogLog {
   }
 
   private growExact(): void {
-    const oldHi = this.exHi;
-    const oldLo = this.exLo;
-    const capacity = oldHi.length * 2;
-    this.exHi = new Uint32Array(capacity);
-    this.exLo = new Uint32Array(capacity);
-    this.exMask = capacity - 1;
-    for (let i = 0; i < oldHi.length; i++) {
-      const hi = oldHi[i]!;
-      const lo = oldLo[i]!;
+    const old = this.ex;
+    const capacity = old.length; // slots double: 2 x (old.length / 2)
+    const ex = new Uint32Array(capacity * 2);
+    const mask = capacity - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const hi = old[i]!;
+      const lo = old[i + 1]!;
       if (hi === 0 && lo === 0) continue;
-      let slot = lo & this.exMask;
-      while (this.exHi[slot] !== 0 || this.exLo[slot] !== 0) slot = (slot + 1) & this.exMask;
-      this.exHi[slot] = hi;
-      this.exLo[slot] = lo;
+      let slot = lo & mask;
+      while (ex[2 * slot] !== 0 || ex[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      ex[2 * slot] = hi;
+      ex[2 * slot + 1] = lo;
     }
+    this.ex = ex;
+    this.exMask = mask;
   }
 
   /** Leaves exact mode: to sparse when sparse mode is enabled, else to dense. */
   private escalate(): void {
-    const hi = this.exHi;
-    const lo = this.exLo;
+    const ex = this.ex;
     const hadZero = this.exZero;
-    this.exHi = new Uint32Array(0);
-    this.exLo = new Uint32Array(0);
+    this.ex = new Uint32Array(0);
     this.exMask = 0;
     this.exCount = 0;
     this.exZero = false;
@@ -495,8 +493,8 @@ export class HyperLogLog {
       this.mode = MODE_DENSE;
       this.regs = new Uint8Array(this.denseBytes + 1);
     }
-    for (let i = 0; i < hi.length; i++) {
-      if (hi[i] !== 0 || lo[i] !== 0) this.addHash(hi[i]!, lo[i]!);
+    for (let i = 0; i < ex.length; i += 2) {
+      if (ex[i] !== 0 || ex[i + 1] !== 0) this.addHash(ex[i]!, ex[i + 1]!);
     }
     if (hadZero) this.addHash(0, 0);
   }
@@ -553,12 +551,10 @@ export class HyperLogLog {
     if (previous === MODE_SPARSE && sp !== null) {
       for (let i = 0; i < sp.length; i++) if (sp[i] !== 0) this.applySparseEntry(sp[i]!);
     } else if (previous === MODE_EXACT) {
-      const hi = this.exHi;
-      const lo = this.exLo;
-      for (let i = 0; i < hi.length; i++) if (hi[i] !== 0 || lo[i] !== 0) this.addHash(hi[i]!, lo[i]!);
+      const ex = this.ex;
+      for (let i = 0; i < ex.length; i += 2) if (ex[i] !== 0 || ex[i + 1] !== 0) this.addHash(ex[i]!, ex[i + 1]!);
       if (this.exZero) this.addHash(0, 0);
-      this.exHi = new Uint32Array(0);
-      this.exLo = new Uint32Array(0);
+      this.ex = new Uint32Array(0);
       this.exCount = 0;
       this.exZero = false;
     }

@@ -348,6 +348,21 @@ describe('maxNamespaces (Space-Saving)', () => {
     expect(snap.namespaces.__other__!.unique_workflows_count).toBeGreaterThan(250);
   });
 
+  test('an evicted namespace state is reused correctly, whatever mode its sketches had reached', () => {
+    const r = new NamespaceReducer({ maxNamespaces: 1, maxSamples: 3 });
+    for (let i = 0; i < 5000; i++) r.add(event('big', `t${i % 400}`, `w${i}`));
+    for (let i = 0; i < 10; i++) r.add(event('small', 'x', `s${i % 7}`));
+    const small = r.get('small')!;
+    expect(small.unique_workflows_count).toBe(7);
+    expect(small.unique_file_types_estimate).toEqual({ value: 1, exact: true, rse: 0, lower95: 1, upper95: 1 });
+    expect(small.total_files_error).toBe(5000);
+    expect(r.get('__other__')!.total_files).toBe(5000);
+    expect(hex(NamespaceReducer.fromBytes(r.toBytes()).toBytes())).toBe(hex(r.toBytes()));
+    const fresh = new NamespaceReducer({ maxNamespaces: 1, maxSamples: 3 });
+    for (let i = 0; i < 10; i++) fresh.add(event('small', 'x', `s${i % 7}`));
+    expect(fresh.toJSON().namespaces[0]!.workflow_ids.sketch).toBe(r.toJSON().namespaces[0]!.workflow_ids.sketch);
+  });
+
   test('memory stays bounded under 10^5 namespaces (maxNamespaces 1,000)', () => {
     const r = new NamespaceReducer({ maxNamespaces: 1000 });
     const warm = () => {
