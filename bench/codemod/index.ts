@@ -83,6 +83,16 @@ const results: Measure[] = [
   }),
 ];
 
+// --verify against the compiler on the same project: examples/service (or --verify-project <dir>).
+const verifyProject = resolve(root, option('verify-project') ?? 'examples/service');
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+const verifyResults: Measure[] = existsSync(join(verifyProject, 'tsconfig.json'))
+  ? [
+      measure('catchwise-codemods --dry-run --verify', [cli, 'specific-catch', verifyProject, '--dry-run', '--verify', '--allow-dirty'], codemodNote),
+      measure('tsc --noEmit', [tsc, '--noEmit', '-p', verifyProject], () => ''),
+    ]
+  : [];
+
 const peer = results[2]!;
 console.log(`corpus: ${files} files in ${givenDir ? target : 'bench/.bench-out/codemod-corpus'}; ${cpus().length} CPUs; Node ${process.version}; best of ${repeats}`);
 console.log('');
@@ -96,3 +106,9 @@ for (const r of results) {
 }
 console.log('');
 console.log('CPU s and peak RSS of jscodeshift --cpus=2 count only its parent process (its workers are child processes).');
+
+if (verifyResults.length === 2) {
+  const [verify, compiler] = verifyResults as [Measure, Measure];
+  console.log('');
+  console.log(`--verify on ${verifyProject.replace(root + '/', '')}: ${verify.seconds.toFixed(2)} s wall (${fmt(verify.cpu, 2)} CPU s), tsc --noEmit ${compiler.seconds.toFixed(2)} s wall (${fmt(compiler.cpu, 2)} CPU s): ${(verify.seconds / compiler.seconds).toFixed(2)}× tsc`);
+}

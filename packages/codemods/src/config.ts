@@ -15,8 +15,11 @@ export interface CodemodConfig {
   expectedLevel?: LoggerLevel;
   /** Options of the catch model, the same the rules take (`loggers`, `minimumLevel`, `idioms`, …). */
   rules?: Record<string, unknown>;
-  /** Module → error classes it throws; used (by `instanceof`) where the file imports the module. */
-  errors?: Record<string, string[]>;
+  /**
+   * Module → errors it throws (class names, or `{ name, guard }` as the error catalog reads them);
+   * classes with the default `instanceof` guard are used where the file imports the module.
+   */
+  errors?: Record<string, (string | { name: string; guard?: string })[]>;
 }
 
 export class ConfigError extends Error {
@@ -42,8 +45,13 @@ export function loadConfig(cwd: string, file?: string): { config: CodemodConfig;
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`config file ${path} must hold an object`);
   const raw = parsed as Record<string, unknown>;
-  const section = (raw.codemods && typeof raw.codemods === 'object' ? raw.codemods : raw) as CodemodConfig;
-  return { config: section, baseDir: dirname(path), path };
+  // The file is shared with the rules and the error catalog; a `codemods` section overrides the root.
+  const section = (raw.codemods && typeof raw.codemods === 'object' && !Array.isArray(raw.codemods) ? raw.codemods : {}) as CodemodConfig;
+  const config: CodemodConfig = { ...(raw as CodemodConfig), ...section };
+  if (config.errors !== undefined && (typeof config.errors !== 'object' || config.errors === null || Array.isArray(config.errors))) {
+    throw new ConfigError(`config file ${path}: "errors" must map module names to lists of error classes`);
+  }
+  return { config, baseDir: dirname(path), path };
 }
 
 /**
@@ -89,7 +97,7 @@ export function loggerForFile(logger: LoggerConfig | null, baseDir: string, file
 }
 
 /** Error knowledge: the config's `errors` first (evidence `config`), then the built-in table. */
-export function knownErrorsFrom(errors: Record<string, string[]> | undefined): KnownErrorProvider {
+export function knownErrorsFrom(errors: CodemodConfig['errors']): KnownErrorProvider {
   if (!errors || Object.keys(errors).length === 0) return builtinKnownErrors;
   return (context) => {
     const found: KnownError[] = [];
@@ -100,7 +108,9 @@ export function knownErrorsFrom(errors: Record<string, string[]> | undefined): K
       const namespace = statement.specifiers.find(
         (spec) => spec.type === AST_NODE_TYPES.ImportDefaultSpecifier || spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier,
       )?.local.name;
-      for (const name of classes) {
+      for (const spec of classes) {
+        if (typeof spec !== 'string' && (!spec || typeof spec.name !== 'string' || (spec.guard ?? 'instanceof') !== 'instanceof')) continue;
+        const name = typeof spec === 'string' ? spec : spec.name;
         if (found.some((known) => known.name === name)) continue;
         const variable = findVariable(context.scope, name);
         if (variable && variable.defs.length > 0) found.push({ name, guard: (b) => `${b} instanceof ${name}`, evidence: 'config', edits: [] });

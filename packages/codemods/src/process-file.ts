@@ -6,6 +6,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { LoggerConfig, LoggerKind, LoggerModuleResolver, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
 import { getTransform } from './transforms/index.js';
 import { knownErrorsFrom, loggerForFile } from './config.js';
+import type { CodemodConfig } from './config.js';
 import type { Diagnostic } from './types.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -17,7 +18,7 @@ export interface FileSettings {
   /** Directory a relative logger module in the config is relative to. */
   loggerBaseDir: string;
   expectedLevel?: LoggerLevel;
-  errors?: Record<string, string[]>;
+  errors?: CodemodConfig['errors'];
   /** Compute a unified diff for changed files. */
   diff: boolean;
   /** Re-run the rules' analysis on each rewrite (under --verify). */

@@ -153,6 +153,26 @@ describe('catchwise-codemods specific-catch', () => {
     expect(read(r, 'src/node_modules/dep/index.ts')).toBe(SILENT('dep'));
   });
 
+  it('catchwise.config.json: the configured logger with its import (relative per file) and configured errors', () => {
+    const r = repo({
+      'catchwise.config.json': JSON.stringify({ logger: 'logger@./src/log.js:object-first', errors: { '@acme/db': ['DbError', { name: 'DbTimeout', guard: 'name' }] } }),
+      'src/log.js': 'export const logger = console;\n',
+      'src/a.ts': "import { DbError, query } from '@acme/db';\n\nexport async function load(): Promise<number> {\n  try {\n    return await query();\n  } catch {\n    return 0;\n  }\n}\n",
+      'src/deep/b.ts': 'export function run(job: () => void): void {\n  try {\n    job();\n  } catch (e) {\n    return;\n  }\n}\n',
+    });
+    const result = runCli(r.dir, ['specific-catch', 'src']);
+    expect(result.status).toBe(0);
+    expect(read(r, 'src/a.ts')).toBe(
+      "import { DbError, query } from '@acme/db';\nimport { logger } from './log.js';\n\nexport async function load(): Promise<number> {\n  try {\n    return await query();\n  } catch (error) {\n" +
+        "    if (error instanceof DbError) {\n      logger.warn({ err: error }, 'load: query() failed');\n    } else {\n      logger.error({ err: error }, 'load: unexpected error from query()');\n    }\n    return 0;\n  }\n}\n",
+    );
+    expect(read(r, 'src/deep/b.ts')).toContain("import { logger } from '../log.js';\nexport function run");
+    expect(read(r, 'src/deep/b.ts')).toContain("    logger.error({ err: e }, 'run: unexpected error from job()');\n    return;");
+    // A config the codemod cannot use is a usage error.
+    r.write('catchwise.config.json', '{ "errors": [] }');
+    expect(runCli(r.dir, ['specific-catch', 'src', '--check']).status).toBe(2);
+  });
+
   it('--jobs 2 gives the same result as one job, and --shard splits the files without overlap', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 12; i++) files[`src/f${i}.ts`] = i % 3 === 0 ? CLEAN : SILENT(`close${i}`);
