@@ -36,7 +36,7 @@ export interface Rewritten {
 
 /** Rewrites every reported handler of `code` with `provider` (each handler on the original text). */
 export function rewriteAll(code: string, provider: KnownErrorProvider, fileName = '/project/src/file.ts', input = parse(code, fileName)): Rewritten {
-  const findings = findHandlerFindings(input, resolveOptions({ idioms: { probes: false, cleanup: false } }));
+  const findings = findHandlerFindings(input, resolveOptions({ idioms: { probes: false, cleanup: false, testCode: false } }));
   const known: KnownErrorWithEvidence[][] = [];
   const recording: KnownErrorProvider = (context) => {
     const result = provider(context) as KnownErrorWithEvidence[];

@@ -23,7 +23,7 @@ export interface CallSite {
   receiver: string | null;
 }
 
-const MAX_DEPTH = 6;
+const MAX_DEPTH = 16;
 
 function text(node: TSESTree.Node): string | null {
   switch (node.type) {

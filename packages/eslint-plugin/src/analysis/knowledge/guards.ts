@@ -8,6 +8,7 @@ import type { Scope } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput } from '../types.js';
 import { findVariable } from '../logger-style.js';
 import type { Guard } from './catalog.js';
+import { expressionModule } from './calls.js';
 
 export interface NeededImport {
   from: string;
@@ -60,6 +61,19 @@ export function valueBinding(scope: Scope | null, name: string): 'value' | 'type
     if (def.type === 'Type') return 'type-only';
   }
   return 'value';
+}
+
+/** `X` in scope is imported from the module, or destructured from something that is (`const { X } = pg`). */
+function bindingComesFrom(context: GuardContext, name: string, matches: (specifier: string) => boolean): boolean {
+  const def = findVariable(context.scope, name)?.defs[0];
+  if (!def) return false;
+  if (def.type === 'ImportBinding') return matches((def.parent as TSESTree.ImportDeclaration).source.value);
+  if (def.type === 'Variable') {
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    const module = declarator.init ? expressionModule(context.input, declarator.init) : null;
+    return module !== null && matches(module);
+  }
+  return false;
 }
 
 /** Value imports of `from` in the file: default, namespace and named (imported → local). */
@@ -120,7 +134,7 @@ export function renderGuard(guard: Guard, context: GuardContext): RenderedGuard 
     }
     case 'class': {
       const binding = valueBinding(context.scope, guard.className);
-      if (binding === 'value') return { guard: (b) => `${b} instanceof ${guard.className}`, imports: [], how: 'instanceof (class in scope)' };
+      if (binding === 'value' && (guard.from === '' || bindingComesFrom(context, guard.className, matcher(guard.from)))) return { guard: (b) => `${b} instanceof ${guard.className}`, imports: [], how: 'instanceof (class in scope)' };
       const matches = matcher(guard.from);
       if (guard.namespaceMember) {
         for (const found of importsOf(context.input, matches)) {

@@ -5,7 +5,7 @@
 // and the codemod (branches): both call `createKnownErrorProvider`.
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type * as ts from 'typescript';
+import type ts from 'typescript';
 import { dirname, relative } from 'node:path';
 import type { KnownError, KnownErrorContext, KnownErrorProvider, TextEdit } from '../rewrite.js';
 import { importEdit } from '../rewrite.js';
@@ -215,7 +215,12 @@ export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownE
           const declared = thrown.declaration;
           let guard: Guard | null = null;
           const file = declared?.getSourceFile().fileName ?? null;
-          if (!declared || !file || !isFirstParty(file) || file.endsWith('.d.ts')) {
+          const ambient = declared && typescript ? ambientModuleOf(typescript, declared) : null;
+          if (ambient) {
+            // `declare module 'http-lib' { export class HttpError … }`: imported from that module.
+            const entry = entryForModule(ambient);
+            guard = (entry ? errorsOf(entry, null).find((error) => error.name === thrown.name)?.guard : undefined) ?? { kind: 'class', from: ambient, className: thrown.name, importable: true, namespaceMember: true };
+          } else if (!declared || !file || !isFirstParty(file) || file.endsWith('.d.ts')) {
             const pkg = file ? packageOf(file) : null;
             const entry = pkg ? entryForPackage(pkg) : null;
             const known = entry ? errorsOf(entry, null).find((error) => error.name === thrown.name) : undefined;

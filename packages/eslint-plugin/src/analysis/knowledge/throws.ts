@@ -4,7 +4,7 @@
 // braces of `{X}` on some tags): `@throws {X} …`, `@throws {@link X} …`, `@throws X when …`,
 // `@throws when … (X)`. Transitive: a first-party function that does not catch passes on the
 // `@throws` of the calls in its body. The `ts` namespace and the checker are arguments (DESIGN §2).
-import type * as ts from 'typescript';
+import type ts from 'typescript';
 
 export interface ThrownType {
   /** The type's name as written (`HttpError`, `errors.RequestError` → `RequestError`). */
@@ -15,7 +15,8 @@ export interface ThrownType {
   via: string[];
 }
 
-const TAG = /@(?:throws|throw|exception)\b([^@]*)/g;
+/** A tag's text runs to the next tag; `{@link …}` inside it is not one. */
+const TAG = /@(?:throws|throw|exception)\b((?:[^@]|@(?=link))*)/g;
 
 /** The type names a raw `@throws` tag's text names. */
 export function parseThrowsText(body: string): string[] {
