@@ -91,6 +91,11 @@ describe('catchwise-codemods specific-catch', () => {
     expect(runCli(r.dir, ['specific-catch', 'src', '--config', 'missing.json']).status).toBe(2);
     expect(runCli(r.dir, ['specific-catch', 'src', '--logger', '1bad']).status).toBe(2);
     expect(runCli(r.dir, []).status).toBe(2);
+    // --quiet drops the summary, never the exit code or the failures.
+    r.write('src/b.ts', SILENT('closeB'));
+    const quiet = runCli(r.dir, ['specific-catch', 'src', '--check', '--quiet']);
+    expect(quiet.status).toBe(1);
+    expect(quiet.stdout).toBe('');
     const help = runCli(r.dir, ['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('specific-catch');

@@ -469,8 +469,9 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
       return noopRewrite(finding, input, options, layout, logger);
     }
     if (!call || fn.range[0] < call.range[0] || fn.range[1] > call.range[1]) {
-      const name = fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id ? fn.id.name : 'a shared function';
-      return fixme(`the handler is ${name}, used elsewhere too; log the error object in it or pass an inline handler`);
+      const declared = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id.name : null;
+      const name = fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id ? fn.id.name : declared;
+      return fixme(`the handler is ${name ? `\`${name}\`` : 'a function'} declared elsewhere; log the error object in it or pass an inline handler`);
     }
     body = fn.body;
     const first = fn.params[0];
