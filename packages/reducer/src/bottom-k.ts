@@ -37,6 +37,9 @@ export class BottomKSample {
   private los: Uint32Array;
   private vals: string[];
   private n = 0;
+  /** The largest kept hash (meaningful once full): the fast-path rejection needs no array read. */
+  private maxHi = 0;
+  private maxLo = 0;
 
   constructor(k: number, maxValueLength = 256) {
     if (!Number.isInteger(k) || k < 1 || k > 1_000_000) {
@@ -67,12 +70,9 @@ export class BottomKSample {
   /** Offers a value with its precomputed hash; returns true when the sample changed. */
   offer(hi: number, lo: number, value: string): boolean {
     const n = this.n;
+    if (n === this.k && (hi > this.maxHi || (hi === this.maxHi && lo >= this.maxLo))) return false;
     const his = this.his;
     const los = this.los;
-    if (n === this.k) {
-      const mh = his[n - 1]!;
-      if (hi > mh || (hi === mh && lo >= los[n - 1]!)) return false;
-    }
     let a = 0;
     let b = n;
     while (a < b) {
@@ -193,5 +193,7 @@ export class BottomKSample {
     los[at] = lo;
     vals[at] = value;
     this.n = n + 1;
+    this.maxHi = his[n]!;
+    this.maxLo = los[n]!;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Plain-text rendering of estimates and snapshots, for logs and demos.
- * formatEstimate: "250 (exact)" or "98,630 ±1.6 % (95 %: 97,046..100,214)".
+ * formatEstimate: "250 (exact)" or "98,630 ±1.6 % (95 %: 97,059..100,201)".
  * formatSnapshot: one line per namespace, busiest first, with error bars on the unique counts.
  */
 import type { Estimate } from './hyperloglog.js';

@@ -112,6 +112,8 @@ export class EventValidator<E> {
   private readonly getWorkflowId: FieldAccessor<E>;
   private readonly getSize: FieldAccessor<E>;
   private readonly getTimestamp: FieldAccessor<E>;
+  /** No accessors given: read the properties directly (monomorphic inline caches). */
+  private readonly direct: boolean;
 
   constructor(fields: FieldAccessors<E> = {}) {
     for (const [key, accessor] of Object.entries(fields)) {
@@ -124,17 +126,20 @@ export class EventValidator<E> {
     this.getWorkflowId = fields.workflow_id ?? ((e) => (e as Record5).workflow_id);
     this.getSize = fields.size_bytes ?? ((e) => (e as Record5).size_bytes);
     this.getTimestamp = fields.timestamp ?? ((e) => (e as Record5).timestamp);
+    this.direct = Object.values(fields).every((accessor) => accessor === undefined);
   }
 
   /** Parses `event` into this validator's fields; returns null when valid, else the reason. */
   parse(event: E): RejectReason | null {
     if (event === null || typeof event !== 'object') return 'not_an_object';
-    const ns = this.getNamespace(event);
+    const direct = this.direct;
+    const record = event as Record5;
+    const ns = direct ? record.namespace : this.getNamespace(event);
     if (typeof ns !== 'string' || ns.length === 0) return ns === undefined || ns === null ? 'missing_namespace' : 'bad_namespace';
     if (ns === OTHER_NAMESPACE) return 'reserved_namespace';
-    const ct = this.getContentType(event);
+    const ct = direct ? record.content_type : this.getContentType(event);
     if (typeof ct !== 'string') return ct === undefined || ct === null ? 'missing_content_type' : 'bad_content_type';
-    const wf = this.getWorkflowId(event);
+    const wf = direct ? record.workflow_id : this.getWorkflowId(event);
     if (typeof wf === 'string') {
       this.workflowId = wf;
     } else if ((typeof wf === 'number' && Number.isFinite(wf)) || typeof wf === 'bigint') {
@@ -142,9 +147,9 @@ export class EventValidator<E> {
     } else {
       return wf === undefined || wf === null ? 'missing_workflow_id' : 'bad_workflow_id';
     }
-    const size = this.getSize(event);
+    const size = direct ? record.size_bytes : this.getSize(event);
     if (typeof size !== 'number' || !(size >= 0) || size === Infinity) return size === undefined || size === null ? 'missing_size_bytes' : 'bad_size_bytes';
-    const ts = this.getTimestamp(event);
+    const ts = direct ? record.timestamp : this.getTimestamp(event);
     let time: number;
     if (typeof ts === 'number') {
       time = ts;
