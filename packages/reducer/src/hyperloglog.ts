@@ -10,8 +10,9 @@
  *   - sparse  (HLL++ style): one uint32 per touched register of a 2^25-register HLL,
  *             `index25 << 6 | rank` (rank over the remaining 39 bits, 1..40). Used while it is
  *             smaller than the dense array: at most 0.75 x capacity entries, capacity x 4 B <= dense
- *             bytes. Error: linear counting over 2^25 registers, sqrt(m'(e^t - t - 1)) / n with
- *             t = n / m' (about 0.01 % at n = 1,500), quoted as at least 1 / n (one value).
+ *             bytes, allocated at once on leaving exact mode. Error: linear counting over 2^25
+ *             registers, sqrt(m'(e^t - t - 1)) / n with t = n / m' (about 0.01 % at n = 1,500),
+ *             quoted as at least 1 / n (one value).
  *   - dense   m = 2^p registers of 6 bits packed into a Uint8Array: 0.75 x m bytes
  *             (p = 14: 12,288 B). Standard error 1.04 / sqrt(m) (p = 14: 0.81 %).
  * Estimator: Ertl's improved estimator ("New cardinality estimation algorithms for HyperLogLog
@@ -485,7 +486,8 @@ export class HyperLogLog {
     this.exZero = false;
     if (this.sparseLimit > 0) {
       this.mode = MODE_SPARSE;
-      const capacity = Math.min(this.sparseMaxCapacity, nextPowerOfTwo(Math.ceil((this.exactLimit + 1) / 0.75) + 1));
+      // Sparse mode starts at its final size (still smaller than dense): no rehash on the way.
+      const capacity = this.sparseMaxCapacity;
       this.sp = new Uint32Array(capacity);
       this.spMask = capacity - 1;
       this.spCount = 0;
@@ -516,23 +518,6 @@ export class HyperLogLog {
     sp[slot] = entry;
     this.spCount++;
     if (this.spCount > this.sparseLimit) this.toDense();
-    else if (this.spCount > (mask + 1) * 0.75) this.growSparse();
-  }
-
-  private growSparse(): void {
-    const old = this.sp!;
-    const capacity = old.length * 2;
-    const sp = new Uint32Array(capacity);
-    const mask = capacity - 1;
-    for (let i = 0; i < old.length; i++) {
-      const e = old[i]!;
-      if (e === 0) continue;
-      let slot = (e >>> 6) & mask;
-      while (sp[slot] !== 0) slot = (slot + 1) & mask;
-      sp[slot] = e;
-    }
-    this.sp = sp;
-    this.spMask = mask;
   }
 
   private applySparseEntry(e: number): void {
