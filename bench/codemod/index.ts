@@ -4,7 +4,7 @@
 //   npx -y pnpm@12.4.2 bench codemod [-- --files 2000] [-- --dir <existing directory>]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus } from './corpus.js';
@@ -94,7 +94,7 @@ const verifyResults: Measure[] = existsSync(join(verifyProject, 'tsconfig.json')
   : [];
 
 const peer = results[2]!;
-console.log(`corpus: ${files} files in ${givenDir ? target : 'bench/.bench-out/codemod-corpus'}; ${cpus().length} CPUs; Node ${process.version}; best of ${repeats}`);
+console.log(`corpus: ${files} files in ${givenDir ? target : 'bench/.bench-out/codemod-corpus'}; ${cpus().length} CPUs; Node ${process.version}; best of ${repeats}; load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (wall times are only comparable on an idle machine; CPU s is the steadier figure)`);
 console.log('');
 console.log('| tool | wall s | files/s | × jscodeshift (1 process) | CPU s | peak RSS MiB | result |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
