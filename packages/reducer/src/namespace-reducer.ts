@@ -299,7 +299,7 @@ export class NamespaceReducer<E = MetadataEvent> {
   add(event: E): boolean {
     const v = this.validator;
     const reason = v.parse(event);
-    if (reason !== null) return this.rejections.reject(reason, event);
+    if (reason !== null) return this.rejections.reject(reason, event, true, reason === 'accessor_threw' ? v.accessorError : undefined);
     this.addParsed(v, event);
     return true;
   }

@@ -31,6 +31,7 @@ export type RejectReason =
   | 'bad_size_bytes'
   | 'missing_timestamp'
   | 'bad_timestamp'
+  | 'accessor_threw'
   | 'late';
 
 export const REJECT_REASONS: readonly RejectReason[] = [
@@ -46,6 +47,7 @@ export const REJECT_REASONS: readonly RejectReason[] = [
   'bad_size_bytes',
   'missing_timestamp',
   'bad_timestamp',
+  'accessor_threw',
   'late',
 ];
 
@@ -62,6 +64,7 @@ const REASON_TEXT: Record<RejectReason, string> = {
   bad_size_bytes: 'size_bytes is not a finite number >= 0',
   missing_timestamp: 'timestamp is missing',
   bad_timestamp: 'timestamp is not a valid date (epoch ms, Date or ISO string)',
+  accessor_threw: 'a field accessor threw on this event (the error is the cause)',
   late: 'the event arrived after its windows closed (watermark + grace)',
 };
 
@@ -82,12 +85,14 @@ export class InvalidEventError extends Error {
   constructor(
     readonly reason: RejectReason,
     readonly event: unknown,
+    cause?: unknown,
   ) {
-    super(`invalid event: ${REASON_TEXT[reason]} (${reason})`);
+    super(`invalid event: ${REASON_TEXT[reason]} (${reason})`, cause === undefined ? undefined : { cause });
   }
 }
 
-export type InvalidHandler = (reason: RejectReason, event: unknown, message: string) => void;
+/** `cause` is the error a field accessor threw (reason 'accessor_threw'), else undefined. */
+export type InvalidHandler = (reason: RejectReason, event: unknown, message: string, cause?: unknown) => void;
 
 /** Rejected events by reason. */
 export interface RejectedCounts {
@@ -129,8 +134,23 @@ export class EventValidator<E> {
     this.direct = Object.values(fields).every((accessor) => accessor === undefined);
   }
 
+  /** The error thrown by a field accessor during the last `parse` that returned 'accessor_threw'. */
+  accessorError: unknown = undefined;
+
   /** Parses `event` into this validator's fields; returns null when valid, else the reason. */
   parse(event: E): RejectReason | null {
+    if (this.direct) return this.parseFields(event);
+    try {
+      return this.parseFields(event);
+    } catch (error) {
+      // Handed on, not swallowed: the caller passes accessorError to onInvalid as the cause, or
+      // throws it as the cause of InvalidEventError in strict mode.
+      this.accessorError = error;
+      return 'accessor_threw';
+    }
+  }
+
+  private parseFields(event: E): RejectReason | null {
     if (event === null || typeof event !== 'object') return 'not_an_object';
     const direct = this.direct;
     const record = event as Record5;
@@ -185,11 +205,12 @@ export class RejectionCounter {
   }
 
   /** Counts the rejection, reports it, and throws in strict mode. Always returns false. */
-  reject(reason: RejectReason, event: unknown, mayThrow = true): false {
+  reject(reason: RejectReason, event: unknown, mayThrow = true, cause?: unknown): false {
     this.total++;
     this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
-    if (this.strict && mayThrow) throw new InvalidEventError(reason, event);
-    this.onInvalid?.(reason, event, REASON_TEXT[reason]);
+    if (this.strict && mayThrow) throw new InvalidEventError(reason, event, cause);
+    if (cause === undefined) this.onInvalid?.(reason, event, REASON_TEXT[reason]);
+    else this.onInvalid?.(reason, event, REASON_TEXT[reason], cause);
     return false;
   }
 

@@ -130,7 +130,7 @@ export class WindowedReducer<E = MetadataEvent> {
   add(event: E): boolean {
     const v = this.validator;
     const reason = v.parse(event);
-    if (reason !== null) return this.rejections.reject(reason, event);
+    if (reason !== null) return this.rejections.reject(reason, event, true, reason === 'accessor_threw' ? v.accessorError : undefined);
     const t = v.time;
     const hop = this.hop;
     const watermark = this.maxTime - this.outOfOrderness;

@@ -134,6 +134,19 @@ describe('input shapes', () => {
     expect(r.get('tenant-a')).toMatchObject({ total_files: 1, file_types: ['csv'], workflow_ids: ['r1'], total_size_bytes: 5 });
   });
 
+  test('an accessor that throws on a malformed event is a rejection (with the error as cause), not a crash', () => {
+    const onInvalid = vi.fn();
+    type Nested = { meta?: { ns: string } };
+    const fields = { namespace: (e: Nested) => e.meta!.ns, content_type: () => 'x', workflow_id: () => 'w', size_bytes: () => 1, timestamp: () => 0 };
+    const r = new NamespaceReducer<Nested>({ fields, onInvalid });
+    expect(r.add({})).toBe(false);
+    expect(r.add({ meta: { ns: 'ok' } })).toBe(true);
+    expect(r.rejected).toEqual({ total: 1, by_reason: { accessor_threw: 1 } });
+    expect(onInvalid).toHaveBeenCalledWith('accessor_threw', {}, expect.any(String), expect.any(TypeError));
+    const strict = new NamespaceReducer<Nested>({ fields, strict: true });
+    expect(() => strict.add({})).toThrow(expect.objectContaining({ reason: 'accessor_threw', cause: expect.any(TypeError) }));
+  });
+
   test('addAll and consume(async iterable) return the number accepted', async () => {
     const r = new NamespaceReducer();
     expect(r.addAll([event('a', 'x', 1), { bad: true } as unknown as MetadataEvent])).toBe(1);
