@@ -1,9 +1,8 @@
 // Configuration: `catchwise.config.json` (or `--config <file>`) and the `--logger` spec.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { builtinKnownErrors, findVariable } from '@catchwise/eslint-plugin/analysis';
-import type { KnownError, KnownErrorProvider, LoggerConfig, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
-import { AST_NODE_TYPES } from '@typescript-eslint/typescript-estree';
+import { CatchwiseConfigError, createKnownErrorProvider, validateConfig } from '@catchwise/eslint-plugin/analysis';
+import type { KnowledgeOptions, KnownErrorProvider, LoggerConfig, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
 
 export const CONFIG_FILE = 'catchwise.config.json';
 
@@ -51,6 +50,15 @@ export function loadConfig(cwd: string, file?: string): { config: CodemodConfig;
   if (config.errors !== undefined && (typeof config.errors !== 'object' || config.errors === null || Array.isArray(config.errors))) {
     throw new ConfigError(`config file ${path}: "errors" must map module names to lists of error classes`);
   }
+  if (config.errors !== undefined) {
+    // The knowledge module's validation names the field: `errors["pg"][0].guard must be one of …`.
+    try {
+      validateConfig({ errors: config.errors }, path);
+    } catch (error) {
+      if (error instanceof CatchwiseConfigError) throw new ConfigError(`config file ${error.message}`);
+      throw error;
+    }
+  }
   return { config, baseDir: dirname(path), path };
 }
 
@@ -96,28 +104,11 @@ export function loggerForFile(logger: LoggerConfig | null, baseDir: string, file
   return { ...logger, import: { ...logger.import, from: specifier } };
 }
 
-/** Error knowledge: the config's `errors` first (evidence `config`), then the built-in table. */
-export function knownErrorsFrom(errors: CodemodConfig['errors']): KnownErrorProvider {
-  if (!errors || Object.keys(errors).length === 0) return builtinKnownErrors;
-  return (context) => {
-    const found: KnownError[] = [];
-    for (const statement of context.input.program.body) {
-      if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type') continue;
-      const classes = errors[statement.source.value];
-      if (!classes) continue;
-      const namespace = statement.specifiers.find(
-        (spec) => spec.type === AST_NODE_TYPES.ImportDefaultSpecifier || spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier,
-      )?.local.name;
-      for (const spec of classes) {
-        if (typeof spec !== 'string' && (!spec || typeof spec.name !== 'string' || (spec.guard ?? 'instanceof') !== 'instanceof')) continue;
-        const name = typeof spec === 'string' ? spec : spec.name;
-        if (found.some((known) => known.name === name)) continue;
-        const variable = findVariable(context.scope, name);
-        if (variable && variable.defs.length > 0) found.push({ name, guard: (b) => `${b} instanceof ${name}`, evidence: 'config', edits: [] });
-        else if (namespace) found.push({ name, guard: (b) => `${b} instanceof ${namespace}.${name}`, evidence: 'config', edits: [] });
-      }
-    }
-    for (const known of builtinKnownErrors(context)) if (!found.some((other) => other.name === known.name)) found.push(known);
-    return found;
-  };
+/**
+ * Error knowledge (the plugin's knowledge module, DESIGN §4): the config's `errors` first (evidence
+ * `config`), then `@throws` when a type checker is given, then the built-in catalog.
+ */
+export function knownErrorsFrom(errors: CodemodConfig['errors'], types: Pick<KnowledgeOptions, 'ts' | 'checker' | 'getSourceFile'> = {}): KnownErrorProvider {
+  const config = errors && Object.keys(errors).length > 0 ? validateConfig({ errors }, CONFIG_FILE) : {};
+  return createKnownErrorProvider({ config, ...types });
 }

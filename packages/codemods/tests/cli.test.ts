@@ -169,7 +169,7 @@ describe('catchwise-codemods specific-catch', () => {
     expect(result.status).toBe(0);
     expect(read(r, 'src/a.ts')).toBe(
       "import { DbError, query } from '@acme/db';\nimport { logger } from './log.js';\n\nexport async function load(): Promise<number> {\n  try {\n    return await query();\n  } catch (error) {\n" +
-        "    if (error instanceof DbError) {\n      logger.warn({ err: error }, 'load: query() failed');\n    } else {\n      logger.error({ err: error }, 'load: unexpected error from query()');\n    }\n    return 0;\n  }\n}\n",
+        "    if (error instanceof DbError || (error instanceof Error && error.name === 'DbTimeout')) {\n      logger.warn({ err: error }, 'load: query() failed');\n    } else {\n      logger.error({ err: error }, 'load: unexpected error from query()');\n    }\n    return 0;\n  }\n}\n",
     );
     expect(read(r, 'src/deep/b.ts')).toContain("import { logger } from '../log.js';\nexport function run");
     expect(read(r, 'src/deep/b.ts')).toContain("    logger.error({ err: e }, 'run: unexpected error from job()');\n    return;");
