@@ -94,11 +94,22 @@ function containsThrow(block: TSESTree.BlockStatement): boolean {
 }
 
 /** Decides whether a handler is reported, by which rule, and with which message. */
-export function classifyHandler(
-  analysis: HandlerAnalysis,
-  file: FileContext & { sourceText: string },
-  options: ResolvedOptions,
-): (HandlerFinding & { exemption?: undefined }) | { exemption: Exemption } | null {
+type Classification = (HandlerFinding & { exemption?: undefined }) | { exemption: Exemption } | null;
+const classificationCache = new WeakMap<HandlerAnalysis, Map<boolean, Classification>>();
+
+export function classifyHandler(analysis: HandlerAnalysis, file: FileContext & { sourceText: string }, options: ResolvedOptions): Classification {
+  let byMode = classificationCache.get(analysis);
+  if (!byMode) {
+    byMode = new Map();
+    classificationCache.set(analysis, byMode);
+  }
+  if (byMode.has(options.requireNarrowing)) return byMode.get(options.requireNarrowing)!;
+  const result = classifyUncached(analysis, file, options);
+  byMode.set(options.requireNarrowing, result);
+  return result;
+}
+
+function classifyUncached(analysis: HandlerAnalysis, file: FileContext & { sourceText: string }, options: ResolvedOptions): Classification {
   const { handler, paths } = analysis;
   const silent = !analysis.used && paths.every((path) => path.label === 'quiet');
   const handled = paths.some((path) => path.label === 'propagates' || path.label === 'loud');

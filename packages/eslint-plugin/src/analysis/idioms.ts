@@ -51,12 +51,26 @@ export function isReasonComment(text: string, allow: ResolvedOptions['allowComme
   return meaningful.length >= 1 && REASON_WORD.test(normalized);
 }
 
+/** The comments that start within [start, end), by binary search (comments are in source order). */
+export function commentsWithin(comments: readonly TSESTree.Comment[], start: number, end: number): TSESTree.Comment[] {
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (comments[middle]!.range[0] < start) low = middle + 1;
+    else high = middle;
+  }
+  const result: TSESTree.Comment[] = [];
+  for (let i = low; i < comments.length && comments[i]!.range[0] < end; i++) result.push(comments[i]!);
+  return result;
+}
+
 /** Comments inside the handler body. */
 export function handlerComments(handler: Handler, comments: readonly TSESTree.Comment[]): TSESTree.Comment[] {
   const body = handlerBody(handler);
   if (!body || body.type !== T.BlockStatement) return [];
   const [start, end] = body.range;
-  return comments.filter((comment) => comment.range[0] > start && comment.range[1] < end);
+  return commentsWithin(comments, start + 1, end).filter((comment) => comment.range[1] < end);
 }
 
 const ABOUT_FAILURE = /\b(?:errors?|fail(?:s|ed|ure)?|throws?|thrown|exceptions?|missing|not exist|may not|might not|unavailable|unsupported|invalid|gracefully|ignore[ds]?|best[- ]effort)\b/i;
@@ -72,7 +86,9 @@ export function nearbyComments(handler: Handler, comments: readonly TSESTree.Com
   const holder = statementOf(handler.tryStatement ?? handler.call ?? handler.node);
   const endLine = body ? body.loc.end.line : handler.node.loc.end.line;
   const end = body ? body.range[1] : handler.node.range[1];
-  for (const comment of comments) {
+  // Candidates: from a few lines above the statement that holds the handler to the end of its line.
+  const from = holder ? Math.max(0, holder.range[0] - 600) : handler.node.range[0];
+  for (const comment of commentsWithin(comments, from, end + 400)) {
     if (comment.range[0] >= end && comment.loc.start.line === endLine) result.push(comment);
     else if (holder && comment.range[1] <= holder.range[0] && comment.loc.end.line >= holder.loc.start.line - 1 && !/^\s*(?:eslint|@ts-|istanbul|c8|v8)/.test(comment.value)) {
       result.push(comment);

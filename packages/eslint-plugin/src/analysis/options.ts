@@ -135,6 +135,8 @@ export interface ResolvedOptions {
   idioms: IdiomOptions;
   /** Cache key of everything that changes path labels (not `requireNarrowing`). */
   analysisKey: string;
+  /** Memo of logger lookups: `objectPath method` → level, or null (filled by `loggerCallLevel`). */
+  loggerMemo: Map<string, LogLevel | 'ignore' | null>;
 }
 
 export function levelRank(level: LogLevel): number {
@@ -161,12 +163,18 @@ export function compilePathPattern(pattern: string): (path: string) => boolean {
 }
 
 const resolvedCache = new Map<string, ResolvedOptions>();
+const resolvedByObject = new WeakMap<object, ResolvedOptions>();
 
-/** Merge user options with the defaults and compile them. Cached by value. */
+/** Merge user options with the defaults and compile them. Cached by identity and by value. */
 export function resolveOptions(userOptions: CatchwiseOptions = {}): ResolvedOptions {
+  const byObject = resolvedByObject.get(userOptions);
+  if (byObject) return byObject;
   const key = JSON.stringify(userOptions);
   const cached = resolvedCache.get(key);
-  if (cached) return cached;
+  if (cached) {
+    resolvedByObject.set(userOptions, cached);
+    return cached;
+  }
   const raw: Required<CatchwiseOptions> = {
     ...DEFAULT_OPTIONS,
     ...Object.fromEntries(Object.entries(userOptions).filter(([, value]) => value !== undefined)),
@@ -198,8 +206,10 @@ export function resolveOptions(userOptions: CatchwiseOptions = {}): ResolvedOpti
     requireNarrowing: raw.requireNarrowing,
     idioms: raw.idioms as IdiomOptions,
     analysisKey: JSON.stringify({ ...raw, requireNarrowing: undefined }),
+    loggerMemo: new Map(),
   };
   resolvedCache.set(key, resolved);
+  resolvedByObject.set(userOptions, resolved);
   return resolved;
 }
 

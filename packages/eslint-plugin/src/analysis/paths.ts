@@ -240,28 +240,34 @@ export function loggerCallLevel(call: TSESTree.CallExpression, options: Resolved
   let objectPath = memberPath(callee.object);
   if (objectPath === null) return null;
   objectPath = objectPath.replace(/(?:\.(?:child|withTag|withContext|scope|tag)\(\))+$/u, '');
-  for (const logger of options.loggers) {
-    if (!Object.prototype.hasOwnProperty.call(logger.methods, method)) continue;
-    if (!logger.match(objectPath)) continue;
-    const level = logger.methods[method]!;
-    if (level === 'ignore') return null;
-    if (method === 'log' && call.arguments.length > 0) {
-      const first = unwrap(call.arguments[0]!);
-      const named = stringValue(first);
-      if (named !== null && (LOG_LEVELS as readonly string[]).includes(named)) return named as LogLevel;
-      if (named === 'warning') return 'warn';
-      if (first.type === T.ObjectExpression) {
-        for (const property of first.properties) {
-          if (property.type === T.Property && !property.computed && property.key.type === T.Identifier && property.key.name === 'level') {
-            const value = stringValue(property.value);
-            if (value !== null && (LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
-          }
+  const memoKey = `${objectPath} ${method}`;
+  let level = options.loggerMemo.get(memoKey);
+  if (level === undefined) {
+    level = null;
+    for (const logger of options.loggers) {
+      if (!Object.prototype.hasOwnProperty.call(logger.methods, method)) continue;
+      if (!logger.match(objectPath)) continue;
+      level = logger.methods[method]!;
+      break;
+    }
+    options.loggerMemo.set(memoKey, level);
+  }
+  if (level === null || level === 'ignore') return null;
+  if (method === 'log' && call.arguments.length > 0) {
+    const first = unwrap(call.arguments[0]!);
+    const named = stringValue(first);
+    if (named !== null && (LOG_LEVELS as readonly string[]).includes(named)) return named as LogLevel;
+    if (named === 'warning') return 'warn';
+    if (first.type === T.ObjectExpression) {
+      for (const property of first.properties) {
+        if (property.type === T.Property && !property.computed && property.key.type === T.Identifier && property.key.name === 'level') {
+          const value = stringValue(property.value);
+          if (value !== null && (LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
         }
       }
     }
-    return level;
   }
-  return null;
+  return level;
 }
 
 // ───────────────────────────── checks ─────────────────────────────
