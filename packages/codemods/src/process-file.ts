@@ -3,7 +3,7 @@
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { LoggerConfig, LoggerKind, LoggerModuleResolver, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
+import type { KnownErrorProvider, LoggerConfig, LoggerKind, LoggerModuleResolver, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
 import { getTransform } from './transforms/index.js';
 import { knownErrorsFrom, loggerForFile } from './config.js';
 import type { CodemodConfig } from './config.js';
@@ -70,7 +70,16 @@ export const resolveLoggerModule: LoggerModuleResolver = (specifier, fromFile) =
   return null;
 };
 
-export function processFile(file: string, display: string, settings: FileSettings): FileWork {
+let syntaxOnly: { errors: FileSettings['errors']; provider: KnownErrorProvider } | null = null;
+
+/** The syntax-only provider, built once per run (settings are the same for every file). */
+function syntaxOnlyKnowledge(settings: FileSettings): KnownErrorProvider {
+  if (!syntaxOnly || syntaxOnly.errors !== settings.errors) syntaxOnly = { errors: settings.errors, provider: knownErrorsFrom(settings.errors) };
+  return syntaxOnly.provider;
+}
+
+/** `knownErrors`: a provider with a type checker (`--verify`, main thread); syntax-only otherwise. */
+export function processFile(file: string, display: string, settings: FileSettings, knownErrors?: KnownErrorProvider): FileWork {
   const base = { file, display, diagnostics: [] as Diagnostic[], findings: 0, rewritten: 0 };
   let text: string;
   let mode: number;
@@ -92,7 +101,7 @@ export function processFile(file: string, display: string, settings: FileSetting
       analysis: settings.analysis,
       logger: loggerForFile(settings.logger, settings.loggerBaseDir, file),
       expectedLevel: settings.expectedLevel,
-      knownErrors: knownErrorsFrom(settings.errors),
+      knownErrors: knownErrors ?? syntaxOnlyKnowledge(settings),
       resolveLoggerModule,
       recheck: settings.recheck,
     });

@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LoggerConfig } from '@catchwise/eslint-plugin/analysis';
-import { loadConfig, parseLoggerSpec, resolveLoggerConfig } from './config.js';
+import { knownErrorsFrom, loadConfig, parseLoggerSpec, resolveLoggerConfig } from './config.js';
 import { discover, inShard, isInside, parseShard } from './files.js';
 import { dirtyFiles } from './git.js';
 import { processFile } from './process-file.js';
@@ -191,7 +191,18 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   if (jobs <= 1) {
     for (const task of tasks) {
       if (options.signal?.aborted) break;
-      await finish(processFile(task.file, task.display, settings));
+      // Under --verify the type checker is at hand: error knowledge also reads `@throws` tags.
+      let knowledge;
+      if (verifier) {
+        try {
+          const types = verifier.types(task.file);
+          knowledge = types ? knownErrorsFrom(settings.errors, types) : undefined;
+        } catch (error) {
+          // Not fatal: the file is still rewritten with syntax-only knowledge.
+          console.error(`catchwise: no type information for ${task.display}:`, error);
+        }
+      }
+      await finish(processFile(task.file, task.display, settings, knowledge));
       // Let signals and progress through between files.
       await new Promise((resolveTick) => setImmediate(resolveTick));
     }

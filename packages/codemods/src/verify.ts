@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Project, ts } from 'ts-morph';
+import type { KnowledgeOptions } from '@catchwise/eslint-plugin/analysis';
 import type { SourceFile } from 'ts-morph';
 
 export interface VerifyResult {
@@ -37,6 +38,23 @@ export class Verifier {
       this.projects.set(tsconfig, project);
     }
     return project;
+  }
+
+  /**
+   * The type checker of the file's project, for error knowledge from `@throws` tags (DESIGN §4):
+   * null when no tsconfig.json lies above the file.
+   */
+  types(file: string): Pick<KnowledgeOptions, 'ts' | 'checker' | 'getSourceFile'> | null {
+    const tsconfig = nearestTsconfig(file);
+    if (!tsconfig) return null;
+    const project = this.project(tsconfig);
+    if (!project.getSourceFile(file)) project.addSourceFileAtPath(file);
+    const program = project.getProgram().compilerObject;
+    return {
+      ts: ts as unknown as KnowledgeOptions['ts'],
+      checker: program.getTypeChecker() as unknown as KnowledgeOptions['checker'],
+      getSourceFile: (fileName: string) => program.getSourceFile(fileName) as unknown as ReturnType<NonNullable<KnowledgeOptions['getSourceFile']>>,
+    };
   }
 
   /** Checks `after` against `before` for one file; keeps `after` in the program when accepted. */

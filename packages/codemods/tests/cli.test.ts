@@ -216,6 +216,24 @@ describe('catchwise-codemods specific-catch', () => {
     expect(read(r, 'src/plain.ts')).toContain("console.error('f: unexpected error from g()', error);");
   });
 
+  it('--verify also reads @throws tags through the type checker (DESIGN §4), and adds the import the guard needs', () => {
+    const r = repo({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, types: [] }, include: ['src'] }),
+      'package.json': '{ "type": "module" }',
+      'src/errors.ts': 'export class NotFoundError extends Error {}\n',
+      'src/api.ts': "import { NotFoundError } from './errors.js';\n\n/**\n * @throws {NotFoundError} when the user does not exist\n */\nexport async function fetchUser(id: string): Promise<{ id: string }> {\n  if (!id) throw new NotFoundError(id);\n  return { id };\n}\n",
+      'src/use.ts': "import { fetchUser } from './api.js';\n\nexport async function name(id: string): Promise<string | null> {\n  try {\n    const user = await fetchUser(id);\n    return user.id;\n  } catch {\n    return null;\n  }\n}\n",
+    });
+    const syntaxOnly = runCli(r.dir, ['specific-catch', 'src', '--dry-run']);
+    expect(syntaxOnly.stdout).not.toContain('NotFoundError');
+    const typed = runCli(r.dir, ['specific-catch', 'src', '--verify']);
+    expect(typed.status, typed.stderr).toBe(0);
+    expect(read(r, 'src/use.ts')).toBe(
+      "import { fetchUser } from './api.js';\nimport { NotFoundError } from './errors.js';\n\nexport async function name(id: string): Promise<string | null> {\n  try {\n    const user = await fetchUser(id);\n    return user.id;\n  } catch (error) {\n" +
+        "    if (error instanceof NotFoundError) {\n      console.warn('name: fetchUser() failed', error);\n    } else {\n      console.error('name: unexpected error from fetchUser()', error);\n    }\n    return null;\n  }\n}\n",
+    );
+  });
+
   it('an interrupted run leaves no half-written file and no temporary file', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 400; i++) files[`src/f${String(i).padStart(3, '0')}.ts`] = SILENT(`close${i}`);
