@@ -223,12 +223,18 @@ export function isProbeTry(tryBlock: TSESTree.BlockStatement): boolean {
   if (call.type === T.NewExpression) return true; // constructors that throw validate their input (`new URL`, `new X509Certificate`)
   const path = memberPath((call as TSESTree.CallExpression).callee);
   if (path === null) return false;
-  return isProbeCallee(path) || PROBE_NAME.test(path.split('.').pop() ?? '');
+  const name = path.split('.').pop() ?? '';
+  // `PlatformTools.load('pg-native')`, `loadModule('x')`: an optional dependency named by a literal.
+  const args = (call as TSESTree.CallExpression).arguments;
+  if (/^(?:load|require|import)/i.test(name) && args.length > 0 && args.every((argument) => argument.type === T.Literal && typeof argument.value === 'string')) {
+    return true;
+  }
+  return isProbeCallee(path) || PROBE_NAME.test(name);
 }
 
 /** Callee names that ask a question whose failure means "no": parse, resolve, stat, validate, … */
 const PROBE_NAME =
-  /^(?:try)?(?:parse|safeParse|resolve|stat|lstat|access|exists|realpath|decode|validate|verify|check|test|match|canonical|normali[sz]e|require|import|load(?:Optional)?Module)(?:[A-Z_$].*)?$|Resolve|Parse/;
+  /^(?:try)?(?:parse|safeParse|resolve|stat|lstat|access|exists|realpath|decode|validate|verify|check|test|match|canonical|normali[sz]e|require|import|load(?:Optional)?Module|probe|detect)(?:[A-Z_$].*)?$|Resolve|Parse/;
 
 const PURE_CALLEE =
   /^(?:path|posix|win32|nodePath|upath)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalizePath|String|Number|Boolean|JSON\.stringify|encodeURIComponent|Buffer\.from|Object\.(?:keys|values|entries)|Array\.isArray|Number\.is\w+|Math\.\w+|\w+\.(?:trim|toLowerCase|toUpperCase|slice|startsWith|endsWith|includes))$/;
@@ -420,6 +426,10 @@ export function findExemption(analysis: HandlerAnalysis, file: FileContext, opti
     const fn = enclosingFunction(handler.tryStatement ?? handler.call ?? handler.node);
     const name = fn ? functionName(fn) : null;
     if (name !== null && PREDICATE_NAME.test(name) && returnsBooleanEverywhere(analysis)) return 'probe';
+    // `tryDecode`, `safeParse`, `attemptX`: the function exists to turn a failure into a fallback.
+    if (name !== null && /^(?:try|safe|attempt|maybe)[A-Z_]/.test(name) && handler.tryStatement && fn?.body?.type === T.BlockStatement && fn.body.body.includes(handler.tryStatement)) {
+      return 'probe';
+    }
   }
   if (options.idioms.fireAndForget && isFireAndForget(handler, file.scopeManager)) return 'fire-and-forget';
   return null;

@@ -40,6 +40,18 @@ ruleTester.run('no-silent-catch', rule, {
     `function g(s) { try { return new URL(s); } catch { return null; } }`,
     `async function g() { try { return await import("optional-dep"); } catch { return null; } }`,
     `function isValid(s) { try { check(s); return true; } catch { return false; } }`,
+    `function alive(pid) { try { process.kill(pid, 0); return true; } catch { return false; } }`,
+    `function isDir(p) { try { return fs.statSync(p).isDirectory(); } catch { return false; } }`,
+    `function count(raw) { try { const parsed = JSON.parse(raw); return Array.isArray(parsed) ? parsed.length : 0; } catch { return 0; } }`,
+    `let native; try { native = PlatformTools.load("pg-native"); } catch {}`,
+    `function tryDecode(s) { try { return decode(s); } catch { return s; } }`,
+    `function g(flag) { let enabled = false; try { enabled = flag.a.b.c; } catch {} return enabled; }`,
+    // failure reported as a value
+    `function check(dir) { try { return read(dir); } catch { return { code: "E_UNREADABLE", dir }; } }`,
+    `function check(dir) { try { return read(dir); } catch { return { ok: false }; } }`,
+    `function check(dir) { try { return ok(read(dir)); } catch { return err("unreadable"); } }`,
+    // idiom: logging-only try blocks
+    `function notice(p) { try { process.stderr.write("notice"); } catch {} }`,
     // idiom: cleanup inside another catch or finally
     `async function g(conn) { try { await work(conn); } catch (e) { try { await conn.rollback(); } catch {} throw e; } }`,
     `function g(file) { try { write(file); } finally { try { fs.unlinkSync(file); } catch {} } }`,
@@ -54,6 +66,8 @@ ruleTester.run('no-silent-catch', rule, {
   // the cache is optional because it is rebuilt on the next start
 }`,
     `try { f(); } catch {} // thrown when the lengths differ, which means "not equal"`,
+    `// Gracefully handle errors: IPv6 may be disabled on the system
+const port = await listen(0, "::").catch(() => 0);`,
     // options
     { code: `p.catch(squashError);`, options: [{"allowedHandlers":["squashError"]}] },
     { code: `try { f(); } catch (_ignored) {}`, options: [{"ignoreBindingPattern":"^_"}] },
@@ -903,6 +917,61 @@ send().catch(ignore);`,
 } catch (e) {
   void e;
   throw e;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // a boolean answer after I/O is a finding
+    {
+      code: `async function insert(row) {
+  try {
+    await db.insert(row);
+    return true;
+  } catch {
+    return false;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `async function insert(row) {
+  try {
+    await db.insert(row);
+    return true;
+  } catch (error) {
+    console.error('insert: unexpected error from db.insert()', error);
+    return false;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `async function insert(row) {
+  try {
+    await db.insert(row);
+    return true;
+  } catch (error) {
+    console.error('insert: unexpected error', error);
+    return false;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `async function insert(row) {
+  try {
+    await db.insert(row);
+    return true;
+  } catch (error) {
+    throw error;
+  }
 }`,
             },
           ],
