@@ -16,6 +16,7 @@ import { describeCall, importedModules, taggedTemplates } from './calls.js';
 import type { Call, CallSite } from './calls.js';
 import type { ConfiguredError, KnowledgeConfig } from './config.js';
 import { fileQuote, renderGuard, valueBinding } from './guards.js';
+import { localThrows } from './local-throws.js';
 import type { GuardContext, NeededImport } from './guards.js';
 import { ambientModuleOf, calledDeclaration, findCallAt, isFirstParty, packageOf, throwsOfCall } from './throws.js';
 
@@ -26,6 +27,8 @@ export type { ConfiguredError, KnowledgeConfig, LoadedConfig } from './config.js
 export { parseThrowsText, throwsOfCall, throwsTagNames, findCallAt } from './throws.js';
 export type { ThrownType } from './throws.js';
 export { describeCall } from './calls.js';
+export { localThrows } from './local-throws.js';
+export type { LocalThrow } from './local-throws.js';
 export type { CallSite } from './calls.js';
 
 /** A known error with the evidence behind it, as the rule messages and `--json` show it. */
@@ -234,6 +237,14 @@ export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownE
           }
           if (!guard) continue;
           add({ name: thrown.name, guard, evidence: 'throws', detail: `@throws on ${thrown.via.join(' → ')}`, call: site.label });
+        }
+      }
+
+      // 2b. `throw new X(…)` in the file's own functions the call reaches, uncaught there.
+      if (config.throwsTags !== false) {
+        for (const thrown of localThrows(input, [call])) {
+          const guard: Guard = GLOBAL_ERRORS.has(thrown.name) ? { kind: 'global-class', className: thrown.name } : { kind: 'class', from: '', className: thrown.name, importable: false };
+          add({ name: thrown.name, guard, evidence: 'throws', detail: `throw new ${thrown.name}() in ${thrown.via.join(' → ')}`, call: site.label });
         }
       }
 
