@@ -3,15 +3,25 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { logCallFindingsOf, logErrorObjectEdit, optionsSchema, resolveOptions, type CatchwiseOptions, type LogCallFinding } from '../analysis/index.js';
 import { unwrap } from '../analysis/ast.js';
 import { createRule } from '../utils/create-rule.js';
-import { analysisInput, chooseLogger, handlerVisitors, type RuleFile } from '../utils/handler-rule.js';
+import { analysisInput, chooseLogger, handlerVisitors, planBinding, type RuleFile } from '../utils/handler-rule.js';
 
 export type MessageIds = 'logErrorObject' | 'passErrorSuggestion';
 export type Options = [Pick<CatchwiseOptions, 'loggers' | 'minimumLevel'>];
 
 /** Adds the error object to a log call in the logger's own style. */
-function passErrorFix(finding: LogCallFinding, file: RuleFile): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
-  const name = finding.errorName;
-  if (name === null) return null;
+function passErrorFix(finding: LogCallFinding, file: RuleFile): { name: string; fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] } | null {
+  if (finding.errorName !== null) {
+    const fix = passNamedErrorFix(finding, file, finding.errorName);
+    return fix ? { name: finding.errorName, fix: (fixer) => [fix(fixer)] } : null;
+  }
+  // `catch ({ message })`: bind the error to a name first, keep the destructuring inside.
+  const binding = planBinding(finding.handler, file);
+  if (!binding) return null;
+  const fix = passNamedErrorFix(finding, file, binding.name);
+  return fix ? { name: binding.name, fix: (fixer) => [...binding.fixes(fixer), fix(fixer)] } : null;
+}
+
+function passNamedErrorFix(finding: LogCallFinding, file: RuleFile, name: string): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
   const call = finding.call;
   // The codemod's edit first, so editor and codemod write the same text.
   const shared = logErrorObjectEdit(analysisInput(file), call, name, call);
@@ -59,12 +69,12 @@ export default createRule<Options, MessageIds>({
       for (const finding of logCallFindingsOf(analysis, options)) {
         if (seen.has(finding.call)) continue;
         seen.add(finding.call);
-        const fix = passErrorFix(finding, file);
+        const pass = passErrorFix(finding, file);
         context.report({
           node: finding.call,
           messageId: 'logErrorObject',
           data: finding.data,
-          suggest: fix ? [{ messageId: 'passErrorSuggestion', data: { name: finding.errorName ?? '' }, fix }] : [],
+          suggest: pass ? [{ messageId: 'passErrorSuggestion', data: { name: pass.name }, fix: pass.fix }] : [],
         });
       }
     });

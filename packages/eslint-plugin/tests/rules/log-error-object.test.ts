@@ -185,6 +185,86 @@ try {
         },
       ],
     },
+    // destructured binding: the suggestion binds the error first
+    {
+      code: `try {
+  f();
+} catch ({ message }) {
+  logger.error(message);
+  throw new Error(message);
+}`,
+      errors: [
+        {
+          messageId: 'logErrorObject',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'passErrorSuggestion',
+              data: {"name":"error"},
+              output: `try {
+  f();
+} catch (error) { const { message } = error;
+  logger.error(message, error);
+  throw new Error(message);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // optional chaining loggers and winston levels
+    {
+      code: `try {
+  f();
+} catch (e) {
+  this.logger?.error(\`failed: \${e}\`);
+  throw e;
+}`,
+      errors: [
+        {
+          messageId: 'logErrorObject',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'passErrorSuggestion',
+              data: {"name":"e"},
+              output: `try {
+  f();
+} catch (e) {
+  this.logger?.error(\`failed: \${e}\`, e);
+  throw e;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  f();
+} catch (e) {
+  logger.log("error", e.message);
+  throw e;
+}`,
+      errors: [
+        {
+          messageId: 'logErrorObject',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'passErrorSuggestion',
+              data: {"name":"e"},
+              output: `try {
+  f();
+} catch (e) {
+  logger.log("error", e.message, e);
+  throw e;
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // options: loggers
     {
       code: `try {
