@@ -27,3 +27,25 @@ it('reports exactly the seed findings in examples/service', () => {
     'postgres-client.ts:72 catchwise/no-silent-catch',
   ]);
 });
+
+// DESIGN §8: the handlers the rules report are exactly the ones the analysis API hands the codemod.
+it('findHandlerFindings returns exactly the handlers no-silent-catch and no-broad-catch report', async () => {
+  const { parseForESLint } = await import('@typescript-eslint/parser');
+  const { findHandlerFindings, findLogCallFindings } = await import('../src/analysis/index.js');
+  const linter = new Linter({ configType: 'flat' });
+  const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.recommended] as unknown as Linter.Config[];
+  for (const file of files) {
+    const text = readFileSync(`${dir}${file}`, 'utf8');
+    const { ast, scopeManager } = parseForESLint(text, { range: true, loc: true, comment: true, sourceType: 'module', filePath: file });
+    const input = { program: ast as never, scopeManager: scopeManager as never, sourceText: text, fileName: file };
+    const api = [
+      ...findHandlerFindings(input).map((finding) => `${finding.handler.node.loc.start.line} ${finding.ruleId}`),
+      ...findLogCallFindings(input).map((finding) => `${finding.call.loc.start.line} ${finding.ruleId}`),
+    ].sort();
+    const rules = linter
+      .verify(text, config, { filename: file })
+      .map((message) => `${message.line} ${message.ruleId?.replace('catchwise/', '')}`)
+      .sort();
+    expect(api, file).toEqual(rules);
+  }
+});

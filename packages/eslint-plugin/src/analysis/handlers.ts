@@ -61,7 +61,8 @@ export function handlerFromCall(
   options: ResolvedOptions = resolveOptions(),
 ): Handler | null {
   const callee = unwrap(call.callee);
-  if (callee.type !== T.MemberExpression) return null;
+  // `p.catch(…)` / `p?.then(…)`, as the rules' selector sees them (not `p['catch'](…)`).
+  if (callee.type !== T.MemberExpression || callee.computed) return null;
   const name = propertyName(callee);
   let argument: Node | undefined;
   let kind: Handler['kind'];
