@@ -238,7 +238,7 @@ function isIncidentalCall(call: TSESTree.CallExpression | TSESTree.NewExpression
 }
 
 /** The calls whose errors reach the handler. */
-function sourceCalls(handler: Handler): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+export function sourceCalls(handler: Handler): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
   if (handler.tryStatement) return collectCalls(handler.tryStatement.block).filter((call) => !isIncidentalCall(call));
   let receiver: TSESTree.Node | null = handler.call ? handler.call.callee : null;
   if (receiver?.type === AST_NODE_TYPES.MemberExpression) receiver = receiver.object;

@@ -1,6 +1,7 @@
 import { optionsSchema, resolveOptions, type CatchwiseOptions } from '../analysis/index.js';
 import { createRule } from '../utils/create-rule.js';
-import { chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits, specificRewriteFix } from '../utils/handler-rule.js';
+import { analysisInput, chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits, specificRewriteFix } from '../utils/handler-rule.js';
+import { knowledgeNote, ruleKnowledge } from '../analysis/knowledge/eslint.js';
 
 export type MessageIds = 'specificCatchSuggestion' | 'broadCatch' | 'unnarrowedCatch' | 'logErrorSuggestion' | 'rethrowSuggestion';
 export type Options = [CatchwiseOptions];
@@ -16,9 +17,9 @@ export default createRule<Options, MessageIds>({
       strictOptions: { requireNarrowing: true },
     },
     messages: {
-      broadCatch: 'In this {{handler}}, {{which}} at line {{line}} {{action}} without logging the error{{note}}{{more}}.',
+      broadCatch: 'In this {{handler}}, {{which}} at line {{line}} {{action}} without logging the error{{note}}{{more}}{{expected}}.',
       unnarrowedCatch:
-        'In this {{handler}}, {{which}} at line {{line}} logs the error but {{action}} for every error alike{{more}}; narrow it to the errors you expect.',
+        'In this {{handler}}, {{which}} at line {{line}} logs the error but {{action}} for every error alike{{more}}{{expected}}; narrow it to the errors you expect.',
       specificCatchSuggestion: 'Log expected errors at warn and unexpected ones at error with the error object (specific-then-fallback)',
       logErrorSuggestion: 'Pass the error object to {{logger}}.error on the quiet path',
       rethrowSuggestion: 'Rethrow the errors this handler does not expect',
@@ -59,7 +60,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         loc: handlerLoc(finding.handler),
         messageId: finding.messageId as 'broadCatch' | 'unnarrowedCatch',
-        data: finding.data,
+        data: { ...finding.data, expected: knowledgeNote(finding, analysisInput(file), ruleKnowledge(context.sourceCode, context.filename, context.settings)) },
         suggest,
       });
     });

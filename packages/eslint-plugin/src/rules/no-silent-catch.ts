@@ -1,6 +1,7 @@
 import { optionsSchema, resolveOptions, type CatchwiseOptions } from '../analysis/index.js';
 import { createRule } from '../utils/create-rule.js';
-import { chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits, specificRewriteFix } from '../utils/handler-rule.js';
+import { analysisInput, chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits, specificRewriteFix } from '../utils/handler-rule.js';
+import { knowledgeNote, ruleKnowledge } from '../analysis/knowledge/eslint.js';
 
 export type MessageIds = 'specificCatchSuggestion' | 'silentCatch' | 'logErrorSuggestion' | 'rethrowSuggestion';
 export type Options = [Omit<CatchwiseOptions, 'requireNarrowing'>];
@@ -15,7 +16,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'error',
     },
     messages: {
-      silentCatch: 'This {{handler}} discards the error: {{detail}}.',
+      silentCatch: 'This {{handler}} discards the error: {{detail}}{{expected}}.',
       specificCatchSuggestion: 'Log expected errors at warn and unexpected ones at error with the error object (specific-then-fallback)',
       logErrorSuggestion: 'Pass the error object to {{logger}}.error',
       rethrowSuggestion: 'Rethrow the error',
@@ -49,7 +50,8 @@ export default createRule<Options, MessageIds>({
       if (log) suggest.push({ messageId: 'logErrorSuggestion' as const, data: { logger: logger.expression }, fix: log });
       const rethrow = finding.handler.kind === 'catch-clause' ? quietPathEdits(finding, file, 'rethrow', logger) : null;
       if (rethrow) suggest.push({ messageId: 'rethrowSuggestion' as const, fix: rethrow });
-      context.report({ loc: handlerLoc(finding.handler), messageId: 'silentCatch', data: finding.data, suggest });
+      const expected = knowledgeNote(finding, analysisInput(file), ruleKnowledge(context.sourceCode, context.filename, context.settings));
+      context.report({ loc: handlerLoc(finding.handler), messageId: 'silentCatch', data: { ...finding.data, expected }, suggest });
     });
   },
 });

@@ -21,12 +21,15 @@ import {
 } from '../analysis/index.js';
 import { isFunction, unwrap } from '../analysis/ast.js';
 import { scopeOf } from '../analysis/handlers.js';
+import { ruleKnowledge } from '../analysis/knowledge/eslint.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export interface RuleFile extends FileContext {
   sourceText: string;
   sourceCode: TSESLint.SourceCode;
+  /** ESLint shared settings (`settings.catchwise` is the error-knowledge config). */
+  settings?: Readonly<Record<string, unknown>>;
 }
 
 export function ruleFile(context: Context): RuleFile {
@@ -37,6 +40,7 @@ export function ruleFile(context: Context): RuleFile {
     scopeManager: sourceCode.scopeManager as ScopeManager,
     sourceText: sourceCode.text,
     sourceCode,
+    settings: context.settings,
   };
 }
 
@@ -304,7 +308,7 @@ export function analysisInput(file: RuleFile): AnalysisInput {
 export function specificRewriteFix(finding: HandlerFinding, file: RuleFile): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
   let rewrite;
   try {
-    rewrite = buildSpecificCatchRewrite(finding, analysisInput(file));
+    rewrite = buildSpecificCatchRewrite(finding, analysisInput(file), { knownErrors: ruleKnowledge(file.sourceCode, file.fileName, file.settings).provider });
   } catch (error) {
     // ignore: the rewrite is optional here because the rethrow / log suggestions still apply (${String(error)})
     void error;

@@ -151,7 +151,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   {
     id: 'undici',
     modules: ['undici'],
-    packages: ['undici', 'undici-types'],
+    // Not `undici-types`: it types Node's global fetch, whose errors are `TypeError`s (the undici error is the `cause`).
+    packages: ['undici'],
     errors: [{ name: 'UndiciError', guard: { kind: 'code', codePrefix: 'UND_ERR' } }],
     why: "undici's `errors.*` classes set `code` `UND_ERR_*` (and test membership with a global symbol); the code also matches the copy bundled in Node.",
   },

@@ -1,0 +1,102 @@
+// The knowledge module as the rules use it: the config from ESLint `settings.catchwise` (else
+// `catchwise.config.json` found upward from the linted file), and, with
+// `parserOptions.projectService`, typescript-eslint's program for `@throws` and type-aware catalog
+// matches. One provider per program and config, cached; without types the catalog still applies.
+import { createRequire } from 'node:module';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
+import type { HandlerFinding } from '../types.js';
+import type { AnalysisInput } from '../types.js';
+import type { KnownErrorProvider } from '../rewrite.js';
+import { sourceCalls } from '../rewrite.js';
+import { scopeAt } from '../logger-style.js';
+import { loadConfigFor, validateConfig } from './config.js';
+import type { KnowledgeConfig } from './config.js';
+import { createKnownErrorProvider, describeKnownErrors, takesAbortSignal } from './index.js';
+
+export interface RuleKnowledge {
+  provider: KnownErrorProvider;
+  /** True when typescript-eslint gave a program (messages then name the expected types). */
+  typed: boolean;
+}
+
+interface ParserServicesLike {
+  program?: ts.Program | null;
+  esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): ts.Node | undefined };
+}
+
+let typescript: typeof ts | null | undefined;
+
+/** The `typescript` the project's parser uses; loaded only when a program is present. */
+function loadTypeScript(): typeof ts | null {
+  if (typescript !== undefined) return typescript;
+  try {
+    typescript = createRequire(import.meta.url)('typescript') as typeof ts;
+  } catch (error) {
+    // ignore: without the compiler API the catalog still applies by syntax (`${String(error)}`)
+    void error;
+    typescript = null;
+  }
+  return typescript;
+}
+
+const bySettings = new WeakMap<object, KnowledgeConfig>();
+const cache = new WeakMap<object, Map<KnowledgeConfig, KnownErrorProvider>>();
+const UNTYPED = {};
+
+function configFor(settings: Readonly<Record<string, unknown>> | undefined, fileName: string): { config: KnowledgeConfig; path: string | null } {
+  const own = settings?.catchwise;
+  if (own && typeof own === 'object') {
+    let config = bySettings.get(own);
+    if (!config) {
+      config = validateConfig(own, 'ESLint settings.catchwise');
+      bySettings.set(own, config);
+    }
+    return { config, path: null };
+  }
+  if (!fileName || fileName.startsWith('<')) return { config: {}, path: null };
+  return loadConfigFor(fileName);
+}
+
+/** The provider for one linted file. */
+export function ruleKnowledge(sourceCode: Readonly<TSESLint.SourceCode>, fileName: string, settings?: Readonly<Record<string, unknown>>): RuleKnowledge {
+  const { config, path } = configFor(settings, fileName);
+  const services = (sourceCode as unknown as { parserServices?: ParserServicesLike }).parserServices;
+  const program = services?.program ?? null;
+  const tsApi = program ? loadTypeScript() : null;
+  const key: object = program && tsApi ? program : UNTYPED;
+  let perConfig = cache.get(key);
+  if (!perConfig) {
+    perConfig = new Map();
+    cache.set(key, perConfig);
+  }
+  let provider = perConfig.get(config);
+  if (!provider) {
+    provider =
+      program && tsApi && services?.esTreeNodeToTSNodeMap
+        ? createKnownErrorProvider({ config, configPath: path, ts: tsApi, checker: program.getTypeChecker(), esTreeNodeToTSNodeMap: services.esTreeNodeToTSNodeMap })
+        : createKnownErrorProvider({ config, configPath: path });
+    perConfig.set(config, provider);
+  }
+  return { provider, typed: key !== UNTYPED };
+}
+
+/**
+ * What a rule message adds from the knowledge module: `; it would also swallow an abort of the
+ * AbortSignal the code takes` (syntax), and with types `; expected here: DatabaseError (catalog),
+ * HttpError (@throws)`. `''` otherwise, so syntax-only messages stay as they are.
+ */
+export function knowledgeNote(finding: HandlerFinding, input: AnalysisInput, knowledge: RuleKnowledge): string {
+  const handler = finding.handler;
+  const calls = sourceCalls(handler);
+  let note = '';
+  if (takesAbortSignal(input, handler.node, calls) && !/AbortError/.test(input.sourceText.slice(handler.node.range[0], handler.node.range[1]))) {
+    note += '; it would also swallow an abort of the AbortSignal this code takes';
+  }
+  if (knowledge.typed) {
+    const known = knowledge.provider({ input, handler, calls, scope: scopeAt(input.scopeManager, handler.node) });
+    const names = describeKnownErrors(known);
+    if (names) note += `; expected here: ${names}`;
+  }
+  return note;
+}
