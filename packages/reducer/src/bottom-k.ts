@@ -188,7 +188,7 @@ export class BottomKSample {
     const vals = this.vals;
     his.copyWithin(at + 1, at, n);
     los.copyWithin(at + 1, at, n);
-    for (let i = n; i > at; i--) vals[i] = vals[i - 1]!;
+    vals.copyWithin(at + 1, at, n);
     his[at] = hi;
     los[at] = lo;
     vals[at] = value;
