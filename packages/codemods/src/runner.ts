@@ -141,49 +141,43 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const verifier: Verifier | null = options.verify ? new (await import('./verify.js')).Verifier() : null;
   const realRoots = discovery.roots;
 
-  const finish = async (work: FileWork): Promise<void> => {
-    const result: FileResult = {
-      file: work.display,
-      status: work.status,
-      ...(work.reason ? { reason: work.reason } : {}),
-      diagnostics: work.diagnostics,
-      findings: work.findings,
-      rewritten: work.rewritten,
-      ...(work.diff ? { diff: work.diff } : {}),
-    };
-    if (work.status === 'changed' && work.before !== undefined && work.output !== undefined) {
-      if (verifier) {
-        try {
-          const verdict = verifier.verify(work.file, work.before, work.output);
-          if (verdict.added.length > 0) {
-            result.status = 'error';
-            result.reason = `verify failed, left untouched: the rewrite adds ${verdict.added.join('; ')}`;
-          } else if (verdict.skipped) {
-            result.diagnostics = [...result.diagnostics, { severity: 'info', code: 'not-verified', message: verdict.skipped }];
-          }
-        } catch (error) {
-          // Reported as the file's failure; the file is then not written.
-          result.status = 'error';
-          result.reason = `verify failed, left untouched: ${error instanceof Error ? error.message : String(error)}`;
-        }
-      }
-      if (write && result.status === 'changed') {
-        try {
-          const real = realpathSync(work.file);
-          if (!realRoots.some((root) => isInside(root, real))) throw new Error('resolves outside the target paths');
-          const current = await readFile(work.file, 'utf8');
-          if (current !== work.before) throw new Error('changed on disk during the run');
-          await writeFileAtomic(work.file, work.output, work.mode ?? 0o644);
-          written += 1;
-        } catch (error) {
-          // Reported as the file's failure; the original stays in place since writes are atomic.
-          result.status = 'error';
-          result.reason = `not written: ${error instanceof Error ? error.message : String(error)}`;
-        }
-      }
+  const toResult = (work: FileWork): FileResult => ({
+    file: work.display,
+    status: work.status,
+    ...(work.reason ? { reason: work.reason } : {}),
+    diagnostics: work.diagnostics,
+    findings: work.findings,
+    rewritten: work.rewritten,
+    ...(work.diff ? { diff: work.diff } : {}),
+  });
+
+  const writeOut = async (work: FileWork, result: FileResult): Promise<void> => {
+    if (!write || result.status !== 'changed' || work.before === undefined || work.output === undefined) return;
+    try {
+      const real = realpathSync(work.file);
+      if (!realRoots.some((root) => isInside(root, real))) throw new Error('resolves outside the target paths');
+      const current = await readFile(work.file, 'utf8');
+      if (current !== work.before) throw new Error('changed on disk during the run');
+      await writeFileAtomic(work.file, work.output, work.mode ?? 0o644);
+      written += 1;
+    } catch (error) {
+      // Reported as the file's failure; the original stays in place since writes are atomic.
+      result.status = 'error';
+      result.reason = `not written: ${error instanceof Error ? error.message : String(error)}`;
     }
-    results.push(result);
+  };
+
+  // Under --verify, changed files wait: they are type-checked together once all are rewritten.
+  const awaitingVerify: { work: FileWork; result: FileResult }[] = [];
+  const finish = async (work: FileWork): Promise<void> => {
+    const result = toResult(work);
     done += 1;
+    if (verifier && work.status === 'changed') {
+      awaitingVerify.push({ work, result });
+    } else {
+      await writeOut(work, result);
+      results.push(result);
+    }
     options.onProgress?.({ done, total, file: work.display });
   };
 
@@ -208,6 +202,31 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     }
   } else {
     await runInWorkers(tasks, settings, jobs, finish, options.signal);
+  }
+
+  if (verifier && awaitingVerify.length > 0) {
+    let verdicts: Map<string, { added: string[]; skipped: string | null }> | null = null;
+    let failure: string | null = null;
+    try {
+      verdicts = verifier.verifyAll(awaitingVerify.map(({ work }) => ({ file: work.file, before: work.before!, after: work.output! })));
+    } catch (error) {
+      // Every waiting file is reported failed and left untouched.
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    for (const { work, result } of awaitingVerify) {
+      const verdict = verdicts?.get(work.file);
+      if (!verdict) {
+        result.status = 'error';
+        result.reason = `verify failed, left untouched: ${failure ?? 'not checked'}`;
+      } else if (verdict.added.length > 0) {
+        result.status = 'error';
+        result.reason = `verify failed, left untouched: the rewrite adds ${verdict.added.join('; ')}`;
+      } else {
+        if (verdict.skipped) result.diagnostics = [...result.diagnostics, { severity: 'info', code: 'not-verified', message: verdict.skipped }];
+        await writeOut(work, result);
+      }
+      results.push(result);
+    }
   }
 
   const interrupted = done < total;

@@ -57,24 +57,46 @@ export class Verifier {
     };
   }
 
-  /** Checks `after` against `before` for one file; keeps `after` in the program when accepted. */
-  verify(file: string, before: string, after: string): VerifyResult {
-    const tsconfig = nearestTsconfig(file);
-    if (!tsconfig) return { added: [], skipped: 'no tsconfig.json above the file' };
-    const project = this.project(tsconfig);
-    const sourceFile = project.getSourceFile(file) ?? project.addSourceFileAtPath(file);
-    sourceFile.replaceWithText(before);
-    const old = keys(sourceFile);
-    sourceFile.replaceWithText(after);
-    const fresh = keys(sourceFile);
-    const remaining = [...old];
-    const added: string[] = [];
-    for (const key of fresh) {
-      const index = remaining.indexOf(key);
-      if (index === -1) added.push(key);
-      else remaining.splice(index, 1);
+  /**
+   * Checks every rewrite at once: the touched files' diagnostics with the original texts, then with
+   * all rewrites in place (two type-checks per project, not two per file). A file whose rewrite adds
+   * a diagnostic goes back to its original text in the program.
+   */
+  verifyAll(items: readonly { file: string; before: string; after: string }[]): Map<string, VerifyResult> {
+    const results = new Map<string, VerifyResult>();
+    const groups = new Map<string, { file: string; before: string; after: string }[]>();
+    for (const item of items) {
+      const tsconfig = nearestTsconfig(item.file);
+      if (!tsconfig) {
+        results.set(item.file, { added: [], skipped: 'no tsconfig.json above the file' });
+        continue;
+      }
+      const group = groups.get(tsconfig) ?? [];
+      group.push(item);
+      groups.set(tsconfig, group);
     }
-    if (added.length > 0) sourceFile.replaceWithText(before);
-    return { added, skipped: null };
+    for (const [tsconfig, group] of groups) {
+      const project = this.project(tsconfig);
+      const files = group.map((item) => {
+        const sourceFile = project.getSourceFile(item.file) ?? project.addSourceFileAtPath(item.file);
+        if (sourceFile.getFullText() !== item.before) sourceFile.replaceWithText(item.before);
+        return sourceFile;
+      });
+      const old = files.map(keys);
+      group.forEach((item, index) => files[index]!.replaceWithText(item.after));
+      const fresh = files.map(keys);
+      group.forEach((item, index) => {
+        const remaining = [...old[index]!];
+        const added: string[] = [];
+        for (const key of fresh[index]!) {
+          const at = remaining.indexOf(key);
+          if (at === -1) added.push(key);
+          else remaining.splice(at, 1);
+        }
+        if (added.length > 0) files[index]!.replaceWithText(item.before);
+        results.set(item.file, { added, skipped: null });
+      });
+    }
+    return results;
   }
 }

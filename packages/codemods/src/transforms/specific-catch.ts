@@ -65,6 +65,11 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
       diagnostics.push({ severity: 'warning', code: 'fixme', line, column, message: `${finding.ruleId}: no safe rewrite, FIXME(catchwise) added: ${rewrite.fixme}` });
     } else {
       rewritten += 1;
+      // The evidence for each expected-error branch (config, @throws, catalog), for --json and the report.
+      if (rewrite.errorTypes.length > 0) {
+        const expected = rewrite.errorTypes.map((type) => `${type.name} [${type.evidence}${type.detail ? `: ${type.detail}` : ''}]`).join('; ');
+        diagnostics.push({ severity: 'info', code: 'expected-errors', line, column, message: `${finding.ruleId}: branches on ${expected}` });
+      }
     }
   }
 
