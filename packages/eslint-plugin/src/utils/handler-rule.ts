@@ -100,8 +100,19 @@ export interface LoggerChoice {
 
 const LOGGER_USE = /(?<![\w$.#])((?:this\.)?#?(?:[A-Za-z_$][\w$]*\.)?(?:logger|log|[A-Za-z_$][\w$]*Logger))\.(?:trace|debug|info|warn|error|fatal)\(\s*(\{)?/g;
 
-/** The logger a file already uses (and its argument order), else `console`. */
+const loggerChoices = new Map<string, LoggerChoice>();
+
+/** The logger a file already uses (and its argument order), else `console`. Memoised for the last file. */
 export function chooseLogger(sourceText: string): LoggerChoice {
+  const cached = loggerChoices.get(sourceText);
+  if (cached) return cached;
+  const choice = scanLogger(sourceText);
+  loggerChoices.clear();
+  loggerChoices.set(sourceText, choice);
+  return choice;
+}
+
+function scanLogger(sourceText: string): LoggerChoice {
   LOGGER_USE.lastIndex = 0;
   let found: string | null = null;
   let objectFirst = false;
@@ -120,7 +131,17 @@ function indentAt(sourceText: string, offset: number): string {
   return match ? match[0] : '';
 }
 
+const unusedNames = new WeakMap<object, string>();
+
 function unusedName(handler: Handler, scopeManager: ScopeManager, base: string): string {
+  const cached = unusedNames.get(handler.node);
+  if (cached !== undefined) return cached;
+  const name = pickUnusedName(handler, scopeManager, base);
+  unusedNames.set(handler.node, name);
+  return name;
+}
+
+function pickUnusedName(handler: Handler, scopeManager: ScopeManager, base: string): string {
   const names = new Set<string>();
   const scope = scopeManager.acquire(handler.node, true) ?? scopeOf(scopeManager, handler.node);
   for (let current = scope; current; current = current.upper) {
