@@ -3,8 +3,8 @@ import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '@catchwise/eslint-plugin';
 
-// Fixture paths are virtual (`/project/src/…`): the linter's base path must contain them.
-const linter = new Linter({ configType: 'flat', cwd: '/project' });
+// Fixture paths are virtual (`/project/src/…`), example paths real: the base path must contain both.
+const linter = new Linter({ configType: 'flat', cwd: '/' });
 
 const config: Linter.Config[] = [
   {
