@@ -373,7 +373,8 @@ function scan(root: Node, ctx: Context, test: boolean): Facts {
   const visit = (node: Node): void => {
     if (++ctx.steps > MAX_STEPS) return;
     if (isFunction(node)) {
-      if (node !== root && !isCallbackArgument(node)) return;
+      // A function runs only when it is called right here: an IIFE or a callback argument.
+      if (!isCallbackArgument(node)) return;
     } else if (node.type === T.ClassBody || node.type === T.ClassDeclaration) {
       return;
     } else if (node.type === T.CallExpression) {
@@ -511,6 +512,32 @@ function isPromiseReject(node: Node): boolean {
   return false;
 }
 
+/** Whether a returned value hands the error on: its value (not a test inside it) reads the error. */
+function returnsError(value: Node, bindings: ErrorBindings): boolean {
+  const current = unwrap(value);
+  if (current.type === T.SequenceExpression) return returnsError(current.expressions[current.expressions.length - 1]!, bindings);
+  if (current.type === T.ConditionalExpression) return returnsError(current.consequent, bindings) || returnsError(current.alternate, bindings);
+  if (current.type === T.AwaitExpression) return returnsError(current.argument, bindings);
+  return touchesError(current, bindings) || isPromiseReject(current);
+}
+
+/** A return: `cond ? a : b` is two exits (each branch narrowed by its test), anything else one. */
+function returnValue(value: Node, node: Node, states: State[], ctx: Context): void {
+  const current = unwrap(value);
+  if (current.type === T.ConditionalExpression) {
+    const afterTest = evalExpr(current.test, states, ctx, true);
+    const polarity = checkPolarity(current.test, ctx.bindings);
+    const unrelated = polarity === 'none' && !touchesError(current.test, ctx.bindings);
+    const branches: [Node, boolean][] = [[current.consequent, polarity === 'pos'], [current.alternate, polarity === 'neg']];
+    for (const [branch, narrowed] of branches) {
+      const entry = markConditional(mark(afterTest, narrowed), unrelated);
+      exit(ctx, evalExpr(branch, entry, ctx), 'return', node, returnsError(branch, ctx.bindings));
+    }
+    return;
+  }
+  exit(ctx, evalExpr(value, states, ctx), 'return', node, returnsError(value, ctx.bindings));
+}
+
 function findTarget(ctx: Context, label: string | null, forContinue: boolean): Target | null {
   for (let i = ctx.targets.length - 1; i >= 0; i--) {
     const target = ctx.targets[i]!;
@@ -587,9 +614,8 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
       return dedupe([...consequent, ...alternate]);
     }
     case T.ReturnStatement: {
-      const after = node.argument ? evalExpr(node.argument, states, ctx) : states;
-      const propagates = node.argument !== null && (touchesError(node.argument, ctx.bindings) || isPromiseReject(node.argument));
-      exit(ctx, after, 'return', node, propagates);
+      if (node.argument) returnValue(node.argument, node, states, ctx);
+      else exit(ctx, states, 'return', node);
       return [];
     }
     case T.ThrowStatement: {
@@ -711,8 +737,7 @@ export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, opt
     const out = statement(body, initial, ctx);
     exit(ctx, out, 'end', null);
   } else {
-    const after = evalExpr(body, initial, ctx);
-    exit(ctx, after, 'return', body, touchesError(body, bindings) || isPromiseReject(body));
+    returnValue(body, body, initial, ctx);
   }
   const seen = new Set<string>();
   const paths: HandlerPath[] = [];

@@ -39,6 +39,15 @@ ruleTester.run('no-broad-catch', rule, {
     `function g() { try { return a(); } catch (e1) { try { return b(); } catch { throw e1; } } }`,
     // sequence and conditional expressions
     `try { f(); } catch (e) { return e instanceof TypeError ? null : Promise.reject(e); }`,
+    `function g() { try { return f(); } catch (e) { return (logger.error(e), 0); } }`,
+    `function g() { try { return f(); } catch (e) { return isRetryable(e) ? retry() : Promise.reject(e); } }`,
+    // nested try: the inner handler reports the outer error
+    `try { f(); } catch (e) { try { report(e); } catch {} }`,
+    // loops: every path hands the error on
+    `for (const x of xs) { try { g(x); } catch (e) { errors.push(e); continue; } }`,
+    // callbacks that run: IIFE and callback arguments
+    `try { f(); } catch (e) { (() => { logger.error(e); })(); }`,
+    `try { f(); } catch (e) { process.nextTick(() => { throw e; }); }`,
     // options: minimumLevel
     { code: `try { f(); } catch (e) { logger.info("failed", e); return null; }`, options: [{"minimumLevel":"info"}] },
   ],
@@ -374,6 +383,344 @@ ruleTester.run('no-broad-catch', rule, {
       ],
     },
     // conditional expression fallback
+    {
+      code: `function g() {
+  try {
+    return f();
+  } catch (e) {
+    return e instanceof TypeError ? null : 0;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function g() {
+  try {
+    return f();
+  } catch (e) {
+    console.error('g: unexpected error from f()', e);
+    return e instanceof TypeError ? null : 0;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `function g() {
+  try {
+    return f();
+  } catch (e) {
+    console.error('g: unexpected error', e);
+    return e instanceof TypeError ? null : 0;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // conditional logging: one branch logs, the other does not
+    {
+      code: `function g(verbose) {
+  try {
+    return f();
+  } catch (e) {
+    verbose ? logger.error(e) : undefined;
+    return 0;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function g(verbose) {
+  try {
+    return f();
+  } catch (e) {
+    verbose ? logger.error(e) : undefined;
+    console.error('g: unexpected error from f()', e);
+    return 0;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"logger"},
+              output: `function g(verbose) {
+  try {
+    return f();
+  } catch (e) {
+    verbose ? logger.error(e) : undefined;
+    logger.error('g: unexpected error', e);
+    return 0;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `function g(verbose) {
+  try {
+    return f();
+  } catch (e) {
+    verbose ? logger.error(e) : undefined;
+    throw e;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // sequence expressions
+    {
+      code: `function g() {
+  try {
+    return f();
+  } catch (e) {
+    return (console.log(e), 0);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function g() {
+  try {
+    return f();
+  } catch (e) {
+    console.error('g: unexpected error from f()', e);
+    return (console.log(e), 0);
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `function g() {
+  try {
+    return f();
+  } catch (e) {
+    console.error('g: unexpected error', e);
+    return (console.log(e), 0);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // nested functions: a throw in a callback that never runs does not count
+    {
+      code: `try {
+  f();
+} catch (e) {
+  const later = () => {
+    throw e;
+  };
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  const later = () => {
+    throw e;
+  };
+  console.error('file: unexpected error from f()', e);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `try {
+  f();
+} catch (e) {
+  const later = () => {
+    throw e;
+  };
+  console.error('unexpected error', e);
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `try {
+  f();
+} catch (e) {
+  const later = () => {
+    throw e;
+  };
+  throw e;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // labelled loops
+    {
+      code: `outer: for (const x of xs) {
+  for (const y of ys) {
+    try {
+      g(x, y);
+    } catch (e) {
+      if (e.code === "SKIP") continue outer;
+      break outer;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `outer: for (const x of xs) {
+  for (const y of ys) {
+    try {
+      g(x, y);
+    } catch (e) {
+      if (e.code === "SKIP") continue outer;
+      console.error('file: unexpected error from g()', e);
+      break outer;
+    }
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `outer: for (const x of xs) {
+  for (const y of ys) {
+    try {
+      g(x, y);
+    } catch (e) {
+      if (e.code === "SKIP") continue outer;
+      console.error('unexpected error', e);
+      break outer;
+    }
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `outer: for (const x of xs) {
+  for (const y of ys) {
+    try {
+      g(x, y);
+    } catch (e) {
+      if (e.code === "SKIP") continue outer;
+      throw e;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // generators and async handlers
+    {
+      code: `async function* g() {
+  try {
+    yield await f();
+  } catch (e) {
+    if (e instanceof TypeError) return;
+    yield null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `async function* g() {
+  try {
+    yield await f();
+  } catch (e) {
+    if (e instanceof TypeError) return;
+    yield null;
+    console.error('g: unexpected error from f()', e);
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `async function* g() {
+  try {
+    yield await f();
+  } catch (e) {
+    if (e instanceof TypeError) return;
+    yield null;
+    console.error('g: unexpected error', e);
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `async function* g() {
+  try {
+    yield await f();
+  } catch (e) {
+    if (e instanceof TypeError) return;
+    yield null;
+    throw e;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `p.then(ok, async (e) => {
+  if (e.status === 404) return null;
+  return [];
+});`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `p.then(ok, async (e) => {
+  if (e.status === 404) return null;
+  console.error('file: unexpected error', e);
+  return [];
+});`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `p.then(ok, async (e) => {
+  if (e.status === 404) return null;
+  console.error('unexpected error', e);
+  return [];
+});`,
+            },
+          ],
+        },
+      ],
+    },
     // requireNarrowing (strict): logging alone is not enough
     {
       code: `function g() {
