@@ -332,6 +332,15 @@ function findLoggerStyleWith(input: AnalysisInput, node: TSESTree.Node, configur
     // A local `log`/`logger` we know nothing about (could be a string): not a logger.
   }
 
+  // `req.log`, `ctx.logger`: a logger reached through a value in scope, as the file already calls it.
+  for (const [receiver, order] of facts.usage) {
+    const head = receiver.split('.')[0] ?? receiver;
+    if (head === 'this' || head === receiver || !/\.(?:log|logger)$/.test(receiver)) continue;
+    const variable = findVariable(scope, head);
+    if (!variable || variable.defs.length === 0) continue;
+    return { kind: 'custom', object: receiver, order, source: 'in-scope', addImport: null, errorFallback: null };
+  }
+
   // `const debugLog = debug('app')`: any variable created by the `debug` factory.
   for (let current = scope; current; current = current.upper) {
     for (const variable of current.variables) {

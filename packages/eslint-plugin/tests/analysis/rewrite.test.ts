@@ -134,6 +134,11 @@ describe('findLoggerStyle', () => {
     expect(configured).toMatchObject({ object: 'log', order: 'object-first', source: 'configured', addImport: { from: '#lib/log', kind: 'named', name: 'log' } });
   });
 
+  it('a logger reached through a value in scope (`req.log`), in the order the file calls it', () => {
+    const style = at(`export function handle(req: { log: { error(o: object, m: string): void; info(o: object, m: string): void } }) {\n  req.log.info({ a: 1 }, 'start');\n  try { f(); } catch {}\n}`);
+    expect(style).toMatchObject({ object: 'req.log', order: 'object-first' });
+  });
+
   it('a local variable named log that is not a logger is ignored', () => {
     expect(at(`const log = [];\ntry { f(); } catch {}`).object).toBe('console');
   });
