@@ -61,7 +61,7 @@ async function pipe(url: string, stream: string, events: Array<Record<string, st
   const child = spawn('redis-cli', ['-u', url, '--pipe'], { stdio: ['pipe', 'pipe', 'inherit'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = once(child, 'exit');
+  const exited = once(child, 'close') // 'close': after stdout is drained;
   child.stdin!.end(parts.join(''));
   await exited;
   if (!output.includes(`errors: 0, replies: ${events.length}`)) throw new Error(`redis-cli --pipe: ${output}`);

@@ -8,8 +8,8 @@ export interface ProtocolKeys {
   prefix: string;
   /** Hash: consumer -> JSON `ConsumerInfo` (updated with every checkpoint). */
   consumers: string;
-  /** Counter bumped in the same MULTI as every XAUTOCLAIM: a checkpoint WATCHes it. */
-  fence: string;
+  /** Per consumer: a counter bumped in the same MULTI as every XCLAIM of its entries; its checkpoint WATCHes it. */
+  fence(consumer: string): string;
   /** Sorted set of closed windows (score = window start), written with each merged window. */
   closed: string;
   /** Stream of events that were not counted, with their reason. */
@@ -24,7 +24,7 @@ export function protocolKeys(group: string, keyPrefix?: string, deadLetterStream
   return {
     prefix,
     consumers: `${prefix}:consumers`,
-    fence: `${prefix}:fence`,
+    fence: (consumer) => `${prefix}:fence:${consumer}`,
     closed: `${prefix}:closed`,
     deadLetter: deadLetterStream ?? `${prefix}:dead-letter`,
     partial: (consumer) => `${prefix}:partial:${consumer}`,

@@ -13,9 +13,12 @@
  *     either counted and acknowledged, or neither; the PEL is the exact list of uncounted entries.
  *   - restart / reconnect: drop the in-memory state, load the partial, re-read the own PEL.
  *     Entries delivered as new (>) at or below the checkpointed id (a rewound group) are skipped.
- *   - claim: XAUTOCLAIM of entries idle longer than `claim.minIdleMs`, in one MULTI with INCR of the
- *     fence: a worker that still holds claimed entries in memory fails its next checkpoint's WATCH
- *     and reloads, so a slow worker and its claimer never both count an entry.
+ *   - claim: entries pending at a consumer silent for `claim.minIdleMs` (XINFO CONSUMERS, then
+ *     XPENDING IDLE … <consumer>) are taken with XCLAIM in one MULTI with INCR of that consumer's fence: if it was only slow and
+ *     still holds them in memory, its next checkpoint's WATCH fails and it reloads, so a slow
+ *     worker and its claimer never both count an entry. (Not XAUTOCLAIM: it does not say whose
+ *     entries it took, so the fence would have to be global and every claim would make every
+ *     worker redo its uncommitted work; under load that starved the group.)
  *   - windowed: one reducer per tumbling event-time window; watermark = max event time; a window
  *     [s, s + size) closes once every active worker's checkpointed watermark is >= s + size +
  *     lateness; the closer merges every partial's copy of it and writes the merged window once.
@@ -58,8 +61,8 @@ export interface ClaimOptions {
 export type StreamWorkerEvent =
   | { type: 'loaded'; consumer: string; lastId: string; seq: number; pending: 'history' }
   | { type: 'checkpoint'; consumer: string; seq: number; lastId: string; entries: number; deadLetters: number }
-  | { type: 'fenced'; consumer: string; reason: 'claim' | 'window-closed' }
-  | { type: 'claimed'; consumer: string; entries: number; deleted: number }
+  | { type: 'fenced'; consumer: string; reason: 'claim' | 'window-closed' | 'watch' }
+  | { type: 'claimed'; consumer: string; entries: number; from: string[] }
   | { type: 'retry'; consumer: string; attempt: number; delayMs: number; error: unknown }
   | { type: 'window-closed'; consumer: string; starts: number[] }
   | { type: 'stopped'; consumer: string; finalCheckpoint: boolean };
@@ -162,6 +165,7 @@ class StreamWorker<E> {
   private readonly decode: (fields: Record<string, string>, id: string) => E;
   private readonly reducerOptions: NamespaceReducerOptions<E>;
   private readonly signal: AbortSignal | undefined;
+  private readonly startId: string;
   private readonly emit: (event: StreamWorkerEvent) => void;
 
   // Committed (as of the last load or checkpoint) plus in-memory progress since.
@@ -217,6 +221,7 @@ class StreamWorker<E> {
     this.decode = options.decode ?? (decodeEntry as unknown as (fields: Record<string, string>, id: string) => E);
     this.reducerOptions = { ...options.reducer, onInvalid: (reason) => this.rejected(reason) };
     this.signal = options.signal;
+    this.startId = options.startId ?? '0';
     const onEvent = options.onEvent;
     this.emit = onEvent === undefined ? () => undefined : onEvent;
     this.header = emptyHeader(consumer);
@@ -239,7 +244,7 @@ class StreamWorker<E> {
         if (this.mode === 'history') {
           await this.readHistory();
         } else if (this.claim !== null && Date.now() - this.lastClaimAt >= this.claim.everyMs) {
-          if (await this.checkpoint()) await this.claimStale(this.claim);
+          await this.claimStale(this.claim);
         } else {
           await this.readLive();
         }
@@ -249,7 +254,7 @@ class StreamWorker<E> {
         if (error instanceof WatchError) {
           // The fence or the closed-window set changed between our WATCH and EXEC: reload.
           this.needLoad = true;
-          this.emit({ type: 'fenced', consumer: this.consumer, reason: this.window === null ? 'claim' : 'window-closed' });
+          this.emit({ type: 'fenced', consumer: this.consumer, reason: 'watch' });
           continue;
         }
         if (!isTransient(error)) throw error;
@@ -279,7 +284,7 @@ class StreamWorker<E> {
 
   private async ensureGroup(): Promise<void> {
     try {
-      await this.client.xGroupCreate(this.stream, this.group, '0', { MKSTREAM: true });
+      await this.client.xGroupCreate(this.stream, this.group, this.startId, { MKSTREAM: true });
     } catch (error) {
       if (error instanceof Error && error.message.startsWith('BUSYGROUP')) return; // the group exists: the normal case
       throw error;
@@ -295,7 +300,7 @@ class StreamWorker<E> {
     this.reducers = new Map();
     this.headerDirty = false;
     this.idle = false;
-    this.epoch = Number((await this.client.get(this.keys.fence)) ?? 0);
+    this.epoch = Number((await this.client.get(this.keys.fence(this.consumer))) ?? 0);
     const raw = await getBuffer(this.client, this.partialKey);
     if (raw === null) {
       this.header = emptyHeader(this.consumer);
@@ -425,9 +430,9 @@ class StreamWorker<E> {
       return true;
     }
     const { client, keys } = this;
-    const watched = this.window === null ? [keys.fence] : [keys.fence, keys.closed];
-    await client.watch(watched);
-    const fence = Number((await client.get(keys.fence)) ?? 0);
+    const fenceKey = keys.fence(this.consumer);
+    await client.watch(this.window === null ? [fenceKey] : [fenceKey, keys.closed]);
+    const fence = Number((await client.get(fenceKey)) ?? 0);
     if (fence !== this.epoch) return this.fenced('claim');
     if (this.window !== null) {
       for (const start of (await client.zRange(keys.closed, 0, -1)).map(Number)) this.closed.add(start);
@@ -482,38 +487,35 @@ class StreamWorker<E> {
 
   private async claimStale(claim: Required<ClaimOptions>): Promise<void> {
     this.lastClaimAt = Date.now();
-    const stale = await this.client.xPendingRange(this.stream, this.group, '-', '+', 1, { IDLE: claim.minIdleMs });
-    if (stale.length === 0) return;
-    let cursor = '0-0';
+    // Presumed dead: another consumer with pending entries and no command for minIdleMs (XINFO
+    // CONSUMERS is O(consumers); scanning the whole PEL with XPENDING IDLE would be O(pending)).
+    const silent = (await this.client.xInfoConsumers(this.stream, this.group)).filter(
+      (c) => String(c.name) !== this.consumer && Number(c.pending) > 0 && Number(c.idle) >= claim.minIdleMs,
+    );
+    const byOwner = new Map<string, string[]>();
+    for (const c of silent) {
+      const owner = String(c.name);
+      const stale = await this.client.xPendingRange(this.stream, this.group, '-', '+', claim.count, { IDLE: claim.minIdleMs, consumer: owner });
+      if (stale.length > 0) byOwner.set(owner, stale.map((entry) => entry.id));
+    }
+    if (byOwner.size === 0) return;
+    const multi = this.client.multi();
+    for (const [owner, ids] of byOwner) {
+      multi.incr(this.keys.fence(owner));
+      // XCLAIM with min-idle: an entry its owner acknowledged or read again meanwhile is not taken.
+      multi.xClaim(this.stream, this.group, this.consumer, claim.minIdleMs, ids);
+    }
+    const replies = (await multi.exec()) as unknown[];
     let claimed = 0;
-    let deleted = 0;
-    do {
-      const [fence, result] = await this.client
-        .multi()
-        .incr(this.keys.fence)
-        .xAutoClaim(this.stream, this.group, this.consumer, claim.minIdleMs, cursor, { COUNT: claim.count })
-        .execTyped();
-      if (fence !== this.epoch + 1) {
-        // Another worker claimed too: our in-memory state may hold entries it took. Reload; the
-        // entries we just claimed are in our PEL and will be read as history.
-        this.needLoad = true;
-        this.emit({ type: 'fenced', consumer: this.consumer, reason: 'claim' });
-        return;
-      }
-      this.epoch = fence;
-      for (const m of result.messages) {
+    for (let i = 1; i < replies.length; i += 2) {
+      for (const m of replies[i] as Array<{ id: string; message: Record<string, string> } | null>) {
         if (m === null) continue;
-        this.process(m.id, m.message as Record<string, string>, false);
+        this.process(m.id, m.message, false);
         claimed++;
       }
-      // Entries deleted from the stream before anyone counted them: gone from the PEL as well.
-      deleted += result.deletedMessages.length;
-      this.header.deleted += result.deletedMessages.length;
-      if (result.deletedMessages.length > 0) this.headerDirty = true;
-      cursor = result.nextId;
-    } while (cursor !== '0-0');
+    }
     this.report.claimed += claimed;
-    this.emit({ type: 'claimed', consumer: this.consumer, entries: claimed, deleted });
+    this.emit({ type: 'claimed', consumer: this.consumer, entries: claimed, from: [...byOwner.keys()] });
   }
 }
 

@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
 import { NamespaceReducer } from '../../src/namespace-reducer.js';
 import { decodeEntry, protocolKeys, readSnapshot, type StreamClient } from '../../src/redis/index.js';
-import { eventFields, pipeEvents, rng, startRedis, type TestRedis } from './redis-server.js';
+import { eventFields, pipeResp, rng, startRedis, xaddResp, type TestRedis } from './redis-server.js';
 
 const EVENTS = Number(process.env.FAULT_EVENTS ?? 1_000_000);
 const WORKERS = ['w1', 'w2', 'w3', 'w4'];
 const MIN_KILLS = 12;
+const MAX_KILLS = 16;
 const packageDir = join(import.meta.dirname, '../..');
 
 let redis: TestRedis;
@@ -45,7 +46,11 @@ describe('fault test: SIGKILL and restart of worker processes', () => {
     const group = `${redis.tag}:fault-group`;
     const lines: Array<Record<string, unknown>> = [];
     const procs = new Map<string, Proc>();
+    const progressed = new Set<string>(); // workers that have checkpointed since their last start
+    const loaded = new Set<string>(); // workers that have loaded their checkpoint (SIGTERM handler installed)
     const start = (consumer: string): void => {
+      progressed.delete(consumer);
+      loaded.delete(consumer);
       const child = spawn(process.execPath, ['--import', 'tsx', 'tests/redis/fixtures/worker.ts', redis.url, stream, group, consumer], {
         cwd: packageDir,
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -56,27 +61,36 @@ describe('fault test: SIGKILL and restart of worker processes', () => {
         buffered += chunk.toString();
         let nl: number;
         while ((nl = buffered.indexOf('\n')) >= 0) {
-          lines.push({ consumer, ...(JSON.parse(buffered.slice(0, nl)) as Record<string, unknown>) });
+          const line: Record<string, unknown> = { consumer, ...(JSON.parse(buffered.slice(0, nl)) as Record<string, unknown>) };
+          lines.push(line);
+          if (line.type === 'checkpoint') progressed.add(consumer);
+          if (line.type === 'loaded') loaded.add(consumer);
           buffered = buffered.slice(nl + 1);
         }
       });
       procs.set(consumer, { child, exited: once(child, 'exit') });
     };
 
-    // The producer appends while the workers run; the reference is one reducer over the same events.
+    // The events and the reference (one reducer over the same events) are prepared first; the
+    // producer then appends them in chunks while the workers run.
     const reference = new NamespaceReducer();
     let undecodable = 0;
-    let produced = false;
-    const producer = (async () => {
-      const random = rng(42);
-      let i = 0;
-      const add = (fields: Record<string, string>): void => {
+    const CHUNK = 50_000;
+    const chunks: Array<{ payload: string; count: number }> = [];
+    const random = rng(42);
+    for (let i = 0; i < EVENTS; i += CHUNK) {
+      const events: Array<Record<string, string>> = [];
+      for (let j = i; j < Math.min(EVENTS, i + CHUNK); j++) {
+        const fields = eventFields(j, random);
+        events.push(fields);
         if (fields.event !== undefined) undecodable++;
         else reference.add(decodeEntry(fields));
-      };
-      for (let chunk = 0; chunk < EVENTS; chunk += 50_000) {
-        await pipeEvents(redis.url, stream, Math.min(50_000, EVENTS - chunk), () => eventFields(i++, random), add);
       }
+      chunks.push({ payload: xaddResp(stream, events), count: events.length });
+    }
+    let produced = false;
+    const producer = (async () => {
+      for (const chunk of chunks) await pipeResp(redis.url, chunk.payload, chunk.count);
       produced = true;
     })();
     let producerFailed: unknown = null;
@@ -91,9 +105,9 @@ describe('fault test: SIGKILL and restart of worker processes', () => {
       return info === undefined ? Infinity : Number(info.pending) + Number(info.lag ?? Infinity);
     };
 
-    // The controller: kill a random worker every 150-600 ms while there is work, restart it after
-    // 0-600 ms (one in four stays down 2.5 s, long enough for the others to claim its entries).
-    const random = rng(7);
+    // The controller: kill a random worker every 0.3-1.2 s while there is work (12 to 16 kills),
+    // restart it after 0-600 ms (every fourth stays down 2.5 s: the others claim its entries).
+    const chance = rng(7);
     let kills = 0;
     let killsUnderLoad = 0;
     const restarts: Array<Promise<void>> = [];
@@ -101,25 +115,29 @@ describe('fault test: SIGKILL and restart of worker processes', () => {
     let lastLog = began;
     while (!produced || kills < MIN_KILLS || (await backlog()) > 0) {
       if (producerFailed !== null) throw producerFailed;
-      await sleep(150 + random() * 450);
+      await sleep(300 + chance() * 900);
       if (Date.now() - lastLog > 5_000) {
         lastLog = Date.now();
         console.log(`fault test: ${((Date.now() - began) / 1000).toFixed(0)} s, ${kills} kills, backlog ${await backlog()}, produced ${produced}`);
       }
-      if (kills >= MIN_KILLS && produced) {
+      if (kills >= MAX_KILLS || (kills >= MIN_KILLS && produced)) {
         if ((await backlog()) === 0) break;
         continue;
       }
-      const alive = WORKERS.filter((w) => procs.get(w)!.child.exitCode === null && procs.get(w)!.child.signalCode === null);
+      // Victims: running workers that have checkpointed since they started. Killing a worker still
+      // starting up (seconds on a loaded machine) tests less, and starves the group.
+      const alive = WORKERS.filter((w) => progressed.has(w) && procs.get(w)!.child.exitCode === null && procs.get(w)!.child.signalCode === null);
       if (alive.length === 0) continue;
-      const victim = alive[Math.floor(random() * alive.length)]!;
+      const victim = alive[Math.floor(chance() * alive.length)]!;
       const underLoad = (await backlog()) > 0;
       const proc = procs.get(victim)!;
       proc.child.kill('SIGKILL');
       await proc.exited;
       kills++;
       if (underLoad) killsUnderLoad++;
-      const down = random() < 0.25 ? 2_500 : random() * 600;
+      progressed.delete(victim);
+      loaded.delete(victim);
+      const down = kills % 4 === 1 ? 2_500 : chance() * 600;
       restarts.push(sleep(down).then(() => start(victim)));
     }
     await producer;
@@ -127,6 +145,11 @@ describe('fault test: SIGKILL and restart of worker processes', () => {
     const deadline = Date.now() + 120_000;
     while ((await backlog()) > 0) {
       if (Date.now() > deadline) throw new Error(`backlog not drained: ${await backlog()}`);
+      await sleep(100);
+    }
+    // Stop: every worker checkpoints on SIGTERM (once it runs: a restarted one may still be starting).
+    while (loaded.size < WORKERS.length) {
+      if (Date.now() > deadline) throw new Error(`workers not running: ${WORKERS.filter((w) => !loaded.has(w)).join(', ')}`);
       await sleep(100);
     }
     for (const consumer of WORKERS) procs.get(consumer)!.child.kill('SIGTERM');

@@ -99,27 +99,31 @@ export function eventFields(i: number, random: () => number, t0 = 1_700_000_000_
   };
 }
 
-/**
- * Appends events with `redis-cli --pipe` (the server parses a prepared RESP stream: an order of
- * magnitude faster than a client's round trips). `each` sees every event's fields, in order.
- */
-export async function pipeEvents(url: string, stream: string, count: number, next: () => Record<string, string>, each: (fields: Record<string, string>) => void): Promise<void> {
-  const parts: string[] = [];
+/** The RESP encoding of `XADD <stream> * <fields…>` for each event, ready for `pipeResp`. */
+export function xaddResp(stream: string, events: ReadonlyArray<Record<string, string>>): string {
   const bulk = (s: string): string => `$${Buffer.byteLength(s)}\r\n${s}\r\n`;
-  for (let i = 0; i < count; i++) {
-    const fields = next();
-    each(fields);
+  const head = bulk('XADD') + bulk(stream) + bulk('*');
+  const parts: string[] = [];
+  for (const fields of events) {
     const keys = Object.keys(fields);
-    let command = `*${3 + keys.length * 2}\r\n${bulk('XADD')}${bulk(stream)}${bulk('*')}`;
+    let command = `*${3 + keys.length * 2}\r\n${head}`;
     for (const key of keys) command += bulk(key) + bulk(fields[key]!);
     parts.push(command);
   }
+  return parts.join('');
+}
+
+/**
+ * Sends prepared commands with `redis-cli --pipe` (the server parses a RESP stream: an order of
+ * magnitude faster than a client's round trips) and checks that all `count` replies came, no error.
+ */
+export async function pipeResp(url: string, payload: string, count: number): Promise<void> {
   const child = spawn('redis-cli', ['-u', url, '--pipe'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = once(child, 'exit');
-  child.stdin!.end(parts.join(''));
+  const exited = once(child, 'close') // 'close': after stdout is drained;
+  child.stdin!.end(payload);
   const [code] = (await exited) as [number | null];
   const replies = /errors: (\d+), replies: (\d+)/.exec(output);
   if (code !== 0 || replies === null || replies[1] !== '0' || Number(replies[2]) !== count) {
