@@ -226,10 +226,16 @@ export function isProbeTry(tryBlock: TSESTree.BlockStatement): boolean {
   const name = path.split('.').pop() ?? '';
   // `PlatformTools.load('pg-native')`, `loadModule('x')`: an optional dependency named by a literal.
   const args = (call as TSESTree.CallExpression).arguments;
-  if (/^(?:load|require|import)/i.test(name) && args.length > 0 && args.every((argument) => argument.type === T.Literal && typeof argument.value === 'string')) {
+  if (
+    (/^(?:load|require|import|getBuiltinModule)/i.test(name) || /(?:^|\.)createRequire\(\)$/.test(path)) &&
+    args.length > 0 &&
+    args.every((argument) => argument.type === T.Literal && typeof argument.value === 'string')
+  ) {
     return true;
   }
-  return isProbeCallee(path) || PROBE_NAME.test(name);
+  // `safeRealpathSync`, `tryParse`: strip the prefix, then ask the name.
+  const bare = name.replace(/^(?:try|safe)(?=[A-Z])/, '');
+  return isProbeCallee(path) || PROBE_NAME.test(name) || PROBE_NAME.test(bare.charAt(0).toLowerCase() + bare.slice(1));
 }
 
 /** Callee names that ask a question whose failure means "no": parse, resolve, stat, validate, … */
@@ -306,6 +312,31 @@ function isLoggingCall(node: Node, options: ResolvedOptions): boolean {
 /** A try block that only prints: failing to print is not worth a report. */
 function isLoggingOnlyTry(tryBlock: TSESTree.BlockStatement, options: ResolvedOptions): boolean {
   return tryBlock.body.length > 0 && tryBlock.body.every((statement) => statement.type === T.ExpressionStatement && isLoggingCall(statement.expression, options));
+}
+
+const FALLBACK_FUNCTION = /^(?:try|safe|attempt|maybe)[A-Z_]|(?:IfExists|IfPresent|IfAvailable|OrNull|OrUndefined|OrDefault|OrEmpty|Optional|Safe|Safely|Quietly)$/;
+
+/** A handler nested in a catch that rethrows: the outer error is the one that matters (`catch (e) { try { enrich(e) } catch {} throw e }`). */
+function insideRethrowingCatch(node: Node): boolean {
+  let child = node;
+  let parent = node.parent;
+  while (parent && !isFunction(parent)) {
+    if (parent.type === T.CatchClause && child === parent.body) return containsThrowStatement(parent.body);
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+function containsThrowStatement(block: TSESTree.BlockStatement): boolean {
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found || isFunction(node)) return;
+    if (node.type === T.ThrowStatement) found = true;
+    else forEachChild(node, visit);
+  };
+  visit(block);
+  return found;
 }
 
 const PREDICATE_NAME = /^(?:is|has|can|supports?|should|check|exists?|detect|probe|try|validate|isValid)(?:[A-Z_$]|$)/;
@@ -410,6 +441,7 @@ export function findExemption(analysis: HandlerAnalysis, file: FileContext, opti
   if (options.idioms.cleanup) {
     if (handler.tryStatement && isCleanupTry(handler.tryStatement.block, options) && insideCatchOrFinally(handler.tryStatement)) return 'cleanup';
     if (handler.tryStatement && isLoggingOnlyTry(handler.tryStatement.block, options)) return 'cleanup';
+    if (handler.tryStatement && !analysis.used && insideRethrowingCatch(handler.tryStatement)) return 'cleanup';
     if (handler.call) {
       const callee = unwrap(handler.call.callee);
       if (callee.type === T.MemberExpression && isCleanupCall(callee.object, options) && insideCatchOrFinally(handler.call)) return 'cleanup';
@@ -426,10 +458,8 @@ export function findExemption(analysis: HandlerAnalysis, file: FileContext, opti
     const fn = enclosingFunction(handler.tryStatement ?? handler.call ?? handler.node);
     const name = fn ? functionName(fn) : null;
     if (name !== null && PREDICATE_NAME.test(name) && returnsBooleanEverywhere(analysis)) return 'probe';
-    // `tryDecode`, `safeParse`, `attemptX`: the function exists to turn a failure into a fallback.
-    if (name !== null && /^(?:try|safe|attempt|maybe)[A-Z_]/.test(name) && handler.tryStatement && fn?.body?.type === T.BlockStatement && fn.body.body.includes(handler.tryStatement)) {
-      return 'probe';
-    }
+    // `tryDecode`, `safeParse`, `readFileIfExists`, `loadOrNull`: the function exists to turn a failure into a fallback.
+    if (name !== null && FALLBACK_FUNCTION.test(name)) return 'probe';
   }
   if (options.idioms.fireAndForget && isFireAndForget(handler, file.scopeManager)) return 'fire-and-forget';
   return null;

@@ -45,6 +45,9 @@ ruleTester.run('no-silent-catch', rule, {
     `function count(raw) { try { const parsed = JSON.parse(raw); return Array.isArray(parsed) ? parsed.length : 0; } catch { return 0; } }`,
     `let native; try { native = PlatformTools.load("pg-native"); } catch {}`,
     `function tryDecode(s) { try { return decode(s); } catch { return s; } }`,
+    `async function readFileIfExists(p) { return fsp.readFile(p).catch(() => p); }`,
+    `let pnp; try { pnp = createRequire(import.meta.url)("pnpapi"); } catch {}`,
+    `function g(root) { try { root = safeRealpathSync(root); } catch {} return root; }`,
     `function g(flag) { let enabled = false; try { enabled = flag.a.b.c; } catch {} return enabled; }`,
     // failure reported as a value
     `function check(dir) { try { return read(dir); } catch { return { code: "E_UNREADABLE", dir }; } }`,
@@ -55,6 +58,7 @@ ruleTester.run('no-silent-catch', rule, {
     // idiom: cleanup inside another catch or finally
     `async function g(conn) { try { await work(conn); } catch (e) { try { await conn.rollback(); } catch {} throw e; } }`,
     `function g(file) { try { write(file); } finally { try { fs.unlinkSync(file); } catch {} } }`,
+    `try { build(); } catch (e) { try { e.message += hint(readFileSync(e.file, "utf8")); } catch {} throw e; }`,
     // idiom: fire-and-forget of a promise handled elsewhere
     `async function g() { const p = f(); p.catch(() => {}); await other(); return p; }`,
     // idiom: test code
