@@ -14,6 +14,7 @@ import {
   type StreamClient,
   type StreamWorkerEvent,
   type StreamWorkerOptions,
+  type StreamWorkerReport,
 } from '../../src/redis/index.js';
 import { eventFields, rng, startRedis, type TestRedis } from './redis-server.js';
 
@@ -85,10 +86,11 @@ async function startWorker(options: Omit<StreamWorkerOptions, 'client' | 'signal
   return { client, controller, done, events };
 }
 
-async function stop(worker: Running): Promise<void> {
+async function stop(worker: Running): Promise<StreamWorkerReport> {
   worker.controller.abort();
-  await worker.done;
+  const report = await worker.done;
   await worker.client.quit();
+  return report;
 }
 
 /** The merged snapshot equals the single-process reference record for record. */
@@ -115,7 +117,10 @@ describe('runStreamWorker + readSnapshot', () => {
     await produce(stream, 0, 30_000, reference);
     const workers = await Promise.all(['a', 'b'].map((consumer) => startWorker({ stream, group, consumer, checkpoint: { events: 2_000, ms: 200 } })));
     await until(() => drained(stream, group), 60_000);
-    for (const w of workers) await stop(w);
+    const reports = [];
+    for (const w of workers) reports.push(await stop(w));
+    expect(reports.map((r) => r.finalCheckpoint)).toEqual([true, true]); // a stop checkpoints first
+    expect(reports[0]!.entries + reports[1]!.entries).toBe(30_000);
     const result = await readSnapshot({ client: admin, group });
     expectSameAsReference(result.reducer, reference);
     expect(result.entries).toBe(30_000);
@@ -146,8 +151,11 @@ describe('runStreamWorker + readSnapshot', () => {
     let kills = 0;
     for (let round = 0; round < 5; round++) {
       await produce(stream, 20_000 + round * 4_000, 24_000 + round * 4_000, reference, 7);
-      const list = String(await admin.sendCommand(['CLIENT', 'LIST']));
-      const id = /id=(\d+) .*name=k /.exec(list)?.[1];
+      let id: string | undefined;
+      for (let tries = 0; id === undefined && tries < 100; tries++) {
+        if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 50)); // still reconnecting
+        id = /id=(\d+) .*name=k /.exec(String(await admin.sendCommand(['CLIENT', 'LIST'])))?.[1];
+      }
       if (id !== undefined) kills += Number(await admin.sendCommand(['CLIENT', 'KILL', 'ID', id]));
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
@@ -162,6 +170,19 @@ describe('runStreamWorker + readSnapshot', () => {
     expectSameAsReference(result.reducer, reference);
     expect(result.entries).toBe(40_000);
   }, 90_000);
+
+  it('a stop on signal checkpoints what is in memory first', async () => {
+    const { stream, group } = names();
+    const reference = new NamespaceReducer();
+    await produce(stream, 0, 3_000, reference, 13);
+    const worker = await startWorker({ stream, group, consumer: 'a', checkpoint: { events: 1e9, ms: 1e9 } });
+    await until(async () => (await admin.xPending(stream, group)).pending === 3_000, 20_000); // read, not yet committed
+    expect(await readSnapshot({ client: admin, group })).toMatchObject({ entries: 0 });
+    const report = await stop(worker);
+    expect(report).toMatchObject({ finalCheckpoint: true, entries: 3_000, checkpoints: 1 });
+    expect((await admin.xPending(stream, group)).pending).toBe(0);
+    expectSameAsReference((await readSnapshot({ client: admin, group })).reducer, reference);
+  }, 60_000);
 
   it('entries delivered again after a group rewind, at or below the checkpointed id, are skipped, not counted twice', async () => {
     const { stream, group } = names();
