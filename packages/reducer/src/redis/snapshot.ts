@@ -102,7 +102,8 @@ export interface CloseWindowsOptions<E = MetadataEvent> {
   client: StreamClient;
   group: string;
   keyPrefix?: string;
-  window: Required<WindowOptions>;
+  /** As given to the workers (`lateness` default 0, `consumerTimeoutMs` default 60,000). */
+  window: WindowOptions;
   reducer?: ReaderOptions<E>;
 }
 
@@ -114,7 +115,8 @@ export interface CloseWindowsOptions<E = MetadataEvent> {
  * starts of the windows it closed. Workers call it after their checkpoints; safe to call from anywhere.
  */
 export async function closeWindows<E = MetadataEvent>(options: CloseWindowsOptions<E>): Promise<number[] | null> {
-  const { client, window: w } = options;
+  const { client } = options;
+  const w = { size: options.window.size, lateness: options.window.lateness ?? 0, consumerTimeoutMs: options.window.consumerTimeoutMs ?? 60_000 };
   const keys = protocolKeys(options.group, options.keyPrefix);
   const readerOptions: ReaderOptions<E> = options.reducer?.fields === undefined ? {} : { fields: options.reducer.fields };
   await client.watch(keys.consumers);

@@ -60,3 +60,12 @@ describe('entry ids and decoding', () => {
     expect(() => decodeEntry({ event: '{' })).toThrow(SyntaxError);
   });
 });
+
+describe('the subpath export', () => {
+  it('resolves @catchwise/reducer/redis by name, as users import it (built dist)', async () => {
+    const byName = await import('@catchwise/reducer/redis');
+    expect(typeof byName.runStreamWorker).toBe('function');
+    expect(typeof byName.readSnapshot).toBe('function');
+    expect(typeof byName.createWorkerClient).toBe('function');
+  });
+});
