@@ -600,15 +600,23 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
       direct.push(exit);
       continue;
     }
-    if (exit.parent?.type === AST_NODE_TYPES.BlockStatement) {
+    // A block or a `case` holds a statement list: the log goes on its own line before the exit.
+    if (exit.parent?.type === AST_NODE_TYPES.BlockStatement || exit.parent?.type === AST_NODE_TYPES.SwitchCase) {
       if (firstOnLine(text, exit.range[0]) && !singleLine) {
         const at = indentAt(text, exit.range[0]);
         nested.push({ range: [exit.range[0], exit.range[0]], text: block(at).slice(at.length) + eol + at });
       } else {
         nested.push({ range: [exit.range[0], exit.range[0]], text: `${inline} ` });
       }
+    } else if (!singleLine && exit.parent && firstOnLine(text, exit.parent.range[0]) && sameLine(text, exit.parent.range[0], exit.range[1])) {
+      // `if (x) return 0;` on its own line: a block, laid out on lines.
+      const at = indentAt(text, exit.parent.range[0]);
+      nested.push(
+        { range: [exit.range[0], exit.range[0]], text: `{${eol}${block(at + unit)}${eol}${at}${unit}` },
+        { range: [exit.range[1], exit.range[1]], text: `${eol}${at}}` },
+      );
     } else {
-      // `if (x) return 0;`: braces around the log and the exit.
+      // Braces around the log and the exit, on the exit's line.
       nested.push({ range: [exit.range[0], exit.range[0]], text: `{ ${inline} ` }, { range: [exit.range[1], exit.range[1]], text: ' }' });
     }
   }
