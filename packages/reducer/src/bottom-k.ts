@@ -188,7 +188,7 @@ export class BottomKSample {
     const vals = this.vals;
     his.copyWithin(at + 1, at, n);
     los.copyWithin(at + 1, at, n);
-    vals.copyWithin(at + 1, at, n);
+    for (let i = n; i > at; i--) vals[i] = vals[i - 1]!; // (Array#copyWithin is ~10x slower in V8)
     his[at] = hi;
     los[at] = lo;
     vals[at] = value;
