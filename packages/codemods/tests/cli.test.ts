@@ -191,7 +191,8 @@ describe('catchwise-codemods specific-catch', () => {
 
   it('--jobs 2 gives the same result as one job, and --shard splits the files without overlap', () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 12; i++) files[`src/f${i}.ts`] = i % 3 === 0 ? CLEAN : SILENT(`close${i}`);
+    // 48 files: enough for two workers (one per 20 files at most).
+    for (let i = 0; i < 48; i++) files[`src/f${i}.ts`] = i % 3 === 0 ? CLEAN : SILENT(`close${i}`);
     const one = repo(files);
     const two = repo(files);
     expect(runCli(one.dir, ['specific-catch', 'src']).status).toBe(0);
