@@ -155,8 +155,9 @@ export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownE
     if (!typescript || !checker || call.type === AST_NODE_TYPES.TaggedTemplateExpression) return null;
     const mapped = options.esTreeNodeToTSNodeMap?.get(call as TSESTree.Node);
     if (mapped && (typescript.isCallExpression(mapped) || typescript.isNewExpression(mapped))) return mapped;
+    // Only while the program's text is the text analysed (a codemod's second pass works on new text).
     const sourceFile = options.getSourceFile?.(input.fileName);
-    return sourceFile ? findCallAt(typescript, sourceFile, call.range[0], call.range[1]) : null;
+    return sourceFile && sourceFile.text === input.sourceText ? findCallAt(typescript, sourceFile, call.range[0], call.range[1]) : null;
   };
 
   return (context: KnownErrorContext): KnownErrorWithEvidence[] => {

@@ -17,6 +17,7 @@ export interface ThrownType {
 
 /** A tag's text runs to the next tag; `{@link …}` inside it is not one. */
 const TAG = /@(?:throws|throw|exception)\b((?:[^@]|@(?=link))*)/g;
+const TAG_TEST = /@(?:throws|throw|exception)\b/;
 
 /** The type names a raw `@throws` tag's text names. */
 export function parseThrowsText(body: string): string[] {
@@ -76,7 +77,7 @@ export function throwsTagNames(typescript: typeof ts, declaration: ts.Node): str
 function resolveTypeName(typescript: typeof ts, checker: ts.TypeChecker, name: string, at: ts.Node): ts.Declaration | null {
   const [head, ...rest] = name.split('.');
   const flags = typescript.SymbolFlags.Value | typescript.SymbolFlags.Type | typescript.SymbolFlags.Namespace | typescript.SymbolFlags.Alias;
-  let symbol = checker.getSymbolsInScope(at, flags).find((candidate) => candidate.name === head);
+  let symbol = checker.resolveName(head!, at, flags, false);
   for (const part of rest) {
     if (!symbol) break;
     if (symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
@@ -128,8 +129,23 @@ function escapingCalls(typescript: typeof ts, body: ts.Node): (ts.CallExpression
   return calls;
 }
 
-/** The declaration the call resolves to (the overload actually called). */
+/**
+ * The declaration the call resolves to (the overload actually called). Cheap first: the callee's
+ * symbol, when it has one function-like declaration or none of its overloads carries a `@throws`
+ * (no argument checking); the resolved signature otherwise (overloads, constructors).
+ */
 export function calledDeclaration(typescript: typeof ts, checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): ts.Declaration | null {
+  if (typescript.isCallExpression(call)) {
+    const callee = call.expression;
+    const at = typescript.isPropertyAccessExpression(callee) ? callee.name : callee;
+    let symbol = checker.getSymbolAtLocation(at);
+    if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declarations = (symbol?.declarations ?? []).filter(
+      (d) => typescript.isFunctionLike(d) || (typescript.isVariableDeclaration(d) && !!d.initializer && (typescript.isArrowFunction(d.initializer) || typescript.isFunctionExpression(d.initializer))),
+    );
+    if (declarations.length === 1) return declarations[0]!;
+    if (declarations.length > 1 && !declarations.some((d) => TAG_TEST.test(rawJSDoc(typescript, d)))) return declarations[0]!;
+  }
   const signature = checker.getResolvedSignature(call);
   const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
   if (declaration && !typescript.isJSDocSignature(declaration)) return declaration;
@@ -151,24 +167,42 @@ export function throwsOfCall(
   call: ts.CallExpression | ts.NewExpression,
   options: ThrowsOptions = {},
 ): ThrownType[] {
-  const maxDepth = options.depth ?? 3;
+  const declaration = calledDeclaration(typescript, checker, call);
+  return declaration ? throwsOfDeclaration(typescript, checker, declaration, options.depth ?? 3, new Set()) : [];
+}
+
+/** Per declaration (per program, as nodes belong to one), the types it throws by `@throws`. */
+const memo = new WeakMap<ts.Declaration, Map<number, ThrownType[]>>();
+
+function throwsOfDeclaration(typescript: typeof ts, checker: ts.TypeChecker, declaration: ts.Declaration, depth: number, active: Set<ts.Declaration>): ThrownType[] {
+  const cached = memo.get(declaration)?.get(depth);
+  if (cached) return cached;
+  if (active.has(declaration)) return []; // recursion: its tags are collected where the cycle started
+  active.add(declaration);
+  const here = where(declaration);
   const out: ThrownType[] = [];
-  const seen = new Set<ts.Node>();
-  const walk = (node: ts.CallExpression | ts.NewExpression, via: string[], depth: number): void => {
-    const declaration = calledDeclaration(typescript, checker, node);
-    if (!declaration || seen.has(declaration)) return;
-    seen.add(declaration);
-    const here = [...via, where(declaration)];
-    for (const name of throwsTagNames(typescript, declaration)) {
-      if (out.some((known) => known.name === name.split('.').pop())) continue;
-      out.push({ name: name.split('.').pop()!, declaration: resolveTypeName(typescript, checker, name, declaration), via: here });
+  for (const name of throwsTagNames(typescript, declaration)) {
+    const short = name.split('.').pop()!;
+    if (out.some((known) => known.name === short)) continue;
+    out.push({ name: short, declaration: resolveTypeName(typescript, checker, name, declaration), via: [here] });
+  }
+  const body = depth > 0 && isFirstParty(declaration.getSourceFile().fileName) ? bodyOf(typescript, declaration) : null;
+  if (body) {
+    for (const inner of escapingCalls(typescript, body)) {
+      const target = calledDeclaration(typescript, checker, inner);
+      if (!target) continue;
+      for (const thrown of throwsOfDeclaration(typescript, checker, target, depth - 1, active)) {
+        if (!out.some((known) => known.name === thrown.name)) out.push({ ...thrown, via: [here, ...thrown.via] });
+      }
     }
-    if (depth >= maxDepth || !isFirstParty(declaration.getSourceFile().fileName)) return;
-    const body = bodyOf(typescript, declaration);
-    if (!body) return;
-    for (const inner of escapingCalls(typescript, body)) walk(inner, here, depth + 1);
-  };
-  walk(call, [], 0);
+  }
+  active.delete(declaration);
+  let byDepth = memo.get(declaration);
+  if (!byDepth) {
+    byDepth = new Map();
+    memo.set(declaration, byDepth);
+  }
+  byDepth.set(depth, out);
   return out;
 }
 
