@@ -52,7 +52,6 @@ export const CONSOLE_LOGGER: LoggerStyle = {
 };
 
 const LOGGER_NAMES = ['logger', 'log', 'LOGGER', 'LOG', 'LOGGER_INSTANCE'];
-const LEVEL_METHODS = new Set(['fatal', 'error', 'warn', 'warning', 'info', 'debug', 'trace', 'log']);
 const MODULE_KINDS: Record<string, LoggerKind> = {
   pino: 'pino',
   bunyan: 'bunyan',
@@ -183,48 +182,43 @@ interface FileFacts {
 
 const factsCache = new WeakMap<TSESTree.Program, FileFacts>();
 
-function memberText(node: TSESTree.Node): string | null {
-  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type === AST_NODE_TYPES.ThisExpression) return 'this';
-  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
-    const object = memberText(node.object);
-    return object === null ? null : `${object}.${node.property.name}`;
+/** From `text[start]` (an argument's first character): whether another argument follows it. */
+function anotherArgumentFollows(text: string, start: number): boolean {
+  let depth = 0;
+  for (let i = start; i < text.length && i < start + 4000; i++) {
+    const ch = text[i]!;
+    if (ch === "'" || ch === '"' || ch === '`') {
+      // Skip the literal (a template's `${…}` may nest; only its closing backtick matters here).
+      for (i++; i < text.length && text[i] !== ch; i++) if (text[i] === '\\') i++;
+      continue;
+    }
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') {
+      if (depth === 0) return false;
+      depth--;
+    } else if (ch === ',' && depth === 0) return true;
   }
-  return null;
+  return false;
 }
 
-function fileFacts(program: TSESTree.Program): FileFacts {
+const LOG_CALL = /([A-Za-z_$][\w$]*(?:\s*\.\s*#?[A-Za-z_$][\w$]*)*)\s*\.\s*(?:fatal|error|warn|warning|info|debug|trace|log)\s*\(\s*([{'"`])/g;
+
+function fileFacts(program: TSESTree.Program, sourceText: string): FileFacts {
   const cached = factsCache.get(program);
   if (cached) return cached;
   const facts: FileFacts = { usage: new Map(), imports: new Map() };
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) facts.imports.set(statement.source.value, statement);
   }
-  const visit = (node: TSESTree.Node): void => {
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const property = node.callee.property;
-      if (!node.callee.computed && property.type === AST_NODE_TYPES.Identifier && LEVEL_METHODS.has(property.name)) {
-        const receiver = memberText(node.callee.object);
-        const first = node.arguments[0];
-        if (receiver && first && !facts.usage.has(receiver)) {
-          if (first.type === AST_NODE_TYPES.ObjectExpression && node.arguments.length > 1) facts.usage.set(receiver, 'object-first');
-          else if ((first.type === AST_NODE_TYPES.Literal || first.type === AST_NODE_TYPES.TemplateLiteral) && node.arguments.length > 1) {
-            facts.usage.set(receiver, 'message-first');
-          }
-        }
-      }
-    }
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const value = node[key] as unknown;
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
-      } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') {
-        visit(value as TSESTree.Node);
-      }
-    }
-  };
-  visit(program);
+  // The file's own two-argument log calls say which order its loggers take. A scan of the text, not
+  // of the tree: it runs for every file the codemod rewrites.
+  for (const match of sourceText.matchAll(LOG_CALL)) {
+    const receiver = match[1]!.replace(/\s+/g, '');
+    if (facts.usage.has(receiver)) continue;
+    const first = match.index + match[0].length - 1;
+    if (!anotherArgumentFollows(sourceText, first)) continue;
+    facts.usage.set(receiver, match[2] === '{' ? 'object-first' : 'message-first');
+  }
   factsCache.set(program, facts);
   return facts;
 }
@@ -313,7 +307,7 @@ export function findLoggerStyle(
 }
 
 function findLoggerStyleWith(input: AnalysisInput, node: TSESTree.Node, configured?: LoggerConfig | null): LoggerStyle {
-  const facts = fileFacts(input.program);
+  const facts = fileFacts(input.program, input.sourceText);
   const scope = scopeAt(input.scopeManager, node);
 
   const klass = enclosingClass(node);
