@@ -125,9 +125,15 @@ export async function closeWindows<E = MetadataEvent>(options: CloseWindowsOptio
   const active = infos.filter((i) => !i.idle && now - i.updatedAt < w.consumerTimeoutMs);
   const marks = (list: typeof infos): number[] => list.map((i) => i.watermark ?? -Infinity);
   const watermark = active.length > 0 ? Math.min(...marks(active)) : Math.max(-Infinity, ...marks(infos));
+  // Read the partials only when some worker's oldest open window is due (infos say which).
+  const due_ = infos.some((i) => i.oldest !== undefined && i.oldest !== null && i.oldest + w.size + w.lateness <= watermark);
+  if (!Number.isFinite(watermark) || !due_) {
+    await client.unwatch();
+    return [];
+  }
   const closed = new Set((await client.zRange(keys.closed, 0, -1)).map(Number));
   const consumers = infos.map((i) => i.consumer).sort();
-  const partials = Number.isFinite(watermark) ? await readPartials(client, keys.partial, consumers) : [];
+  const partials = await readPartials(client, keys.partial, consumers);
   const due = new Map<number, { reducer: NamespaceReducer<E>; contributions: Record<string, number> }>();
   partials.forEach((partial, i) => {
     if (partial === null) return;

@@ -147,6 +147,8 @@ export interface ConsumerInfo {
   /** True when the worker's last read found nothing new and it holds nothing uncommitted. */
   idle: boolean;
   updatedAt: number;
+  /** Start of the oldest window in the worker's partial (windowed mode), else null. */
+  oldest?: number | null;
 }
 
 class StreamWorker<E> {
@@ -185,7 +187,7 @@ class StreamWorker<E> {
   private cursor = '0-0';
   private needLoad = true;
   private current: { id: string; fields: Record<string, string> } = { id: '', fields: {} };
-  private lastCloseAttempt = -Infinity;
+  private lastCloseAt = 0;
   private scratch: NamespaceReducer<E> | null = null;
 
   readonly report: StreamWorkerReport;
@@ -249,6 +251,9 @@ class StreamWorker<E> {
           await this.readLive();
         }
         if (!this.needLoad && this.checkpointDue()) await this.checkpoint();
+        if (this.window !== null && this.idle && !this.needLoad && Date.now() - this.lastCloseAt >= this.everyMs) {
+          await this.maybeCloseWindows(this.window); // idle workers close what the others' progress made due
+        }
         attempt = 0;
       } catch (error) {
         if (error instanceof WatchError) {
@@ -449,7 +454,9 @@ class StreamWorker<E> {
     const starts = [...this.reducers.keys()].sort((a, b) => (a ?? 0) - (b ?? 0));
     h.windows = starts.map((start) => ({ start, bytes: 0 }));
     const bytes = encodePartial(h, starts.map((start) => this.reducers.get(start)!.toBytes()));
-    const info: ConsumerInfo = { seq: h.seq, lastId: h.lastId, watermark: h.watermark, idle: this.idle, updatedAt: Date.now() };
+    const windowStarts = starts.filter((start): start is number => start !== null);
+    const oldest = windowStarts.length > 0 ? windowStarts[0]! : null;
+    const info: ConsumerInfo = { seq: h.seq, lastId: h.lastId, watermark: h.watermark, idle: this.idle, updatedAt: Date.now(), oldest };
     const multi = client.multi().set(this.partialKey, bytes).hSet(keys.consumers, this.consumer, JSON.stringify(info));
     for (const letter of this.deadLetters) multi.xAdd(keys.deadLetter, '*', letter);
     if (this.ackIds.length > 0) multi.xAck(this.stream, this.group, this.ackIds);
@@ -465,7 +472,7 @@ class StreamWorker<E> {
     this.headerDirty = false;
     this.lastCheckpointAt = Date.now();
     this.emit({ type: 'checkpoint', consumer: this.consumer, seq: h.seq, lastId: h.lastId, entries, deadLetters });
-    if (this.window !== null && h.watermark !== null) await this.maybeCloseWindows(this.window);
+    if (this.window !== null) await this.maybeCloseWindows(this.window);
     return true;
   }
 
@@ -476,13 +483,17 @@ class StreamWorker<E> {
     return false;
   }
 
+  /** After each checkpoint, and every `checkpoint.ms` while idle: close the windows that are due. */
   private async maybeCloseWindows(w: Required<WindowOptions>): Promise<void> {
-    const boundary = Math.floor((this.maxTime - w.lateness) / w.size);
-    if (boundary <= this.lastCloseAttempt) return;
+    this.lastCloseAt = Date.now();
     const starts = await closeWindows({ client: this.client, group: this.group, keyPrefix: this.keys.prefix, window: w, reducer: this.reducerOptions });
-    if (starts === null) return; // someone checkpointed meanwhile: try again at our next checkpoint
-    this.lastCloseAttempt = boundary;
-    if (starts.length > 0) this.emit({ type: 'window-closed', consumer: this.consumer, starts });
+    // null: a worker checkpointed meanwhile; the next attempt (its checkpoint or ours) retries.
+    if (starts !== null && starts.length > 0) this.emit({ type: 'window-closed', consumer: this.consumer, starts });
+    // A window of ours closed (by anyone): checkpoint soon, so our partial and info drop it.
+    const local = [...this.reducers.keys()].filter((start): start is number => start !== null);
+    if (local.length === 0) return;
+    const closed = await this.client.zRangeByScore(this.keys.closed, Math.min(...local), Math.max(...local));
+    if (closed.length > 0) this.headerDirty = true;
   }
 
   private async claimStale(claim: Required<ClaimOptions>): Promise<void> {
