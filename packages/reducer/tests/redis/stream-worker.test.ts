@@ -24,7 +24,7 @@ let seq = 0;
 
 beforeAll(async () => {
   redis = await startRedis();
-  admin = createClient({ url: redis.url });
+  admin = createClient({ url: redis.url, commandOptions: { timeout: 60_000 } }); // bursts of XADD on a busy machine
   admin.on('error', (error: Error) => console.warn('admin client', error));
   await admin.connect();
 }, 30_000);
