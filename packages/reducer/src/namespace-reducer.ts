@@ -11,8 +11,9 @@
  * Memory bound: (maxNamespaces + 1) x stateBytes, stateBytes = 2 x HyperLogLog.maxByteSize
  *   + 2 x maxSamples x (8 B hash + 8 B reference + string of <= maxValueLength UTF-16 units)
  *   + eventSample.size x 8 B references + ~600 B of objects; see `NamespaceReducer.stateBound()`.
- *   Defaults (p = 14, 100 samples, 10,000 namespaces, values <= 64 chars): about 460 MB worst case;
- *   a namespace with few distinct values stays in the exact mode and costs about 1-3 KB.
+ *   Defaults (p = 14, 100 samples, maxValueLength 256, 10,000 namespaces): 143,770 B per namespace,
+ *   1.44 GB in all, worst case (about 670 MB if values are at most 64 characters); a namespace with
+ *   a few hundred distinct values stays in exact mode and costs a few KB.
  * Error: unique counts as HyperLogLog (exact up to exactLimit, then 1.04 / sqrt(2^p)); totals exact
  *   for every listed namespace since its admission; `total_files_error` events of it may sit in
  *   `__other__` (Space-Saving error).
