@@ -155,29 +155,38 @@ function pickUnusedName(handler: Handler, scopeManager: ScopeManager, base: stri
 
 interface BindingPlan {
   name: string;
+  /** Every edit the binding needs (the parameter and, for a pattern, the destructuring inside the body). */
   fixes: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+  /** Only the parameter edit; the caller then places `prelude` itself (to avoid overlapping edits). */
+  paramFixes: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+  /** `const { message } = error;` for a destructured binding, else null. */
+  prelude: string | null;
 }
 
 /** Makes sure the handler binds the error to a plain name: adds `(error)`, or turns `{ message }` into `error` + a destructuring. */
 export function planBinding(handler: Handler, file: RuleFile): BindingPlan | null {
   const node = handler.node;
   const param = handler.param;
-  if (param && param.type === T.Identifier) return { name: param.name, fixes: () => [] };
-  if (param && param.type === T.AssignmentPattern && param.left.type === T.Identifier) return { name: param.left.name, fixes: () => [] };
+  const none = () => [];
+  if (param && param.type === T.Identifier) return { name: param.name, fixes: none, paramFixes: none, prelude: null };
+  if (param && param.type === T.AssignmentPattern && param.left.type === T.Identifier) {
+    return { name: param.left.name, fixes: none, paramFixes: none, prelude: null };
+  }
   const name = unusedName(handler, file.scopeManager, 'error');
   if (node.type === T.CatchClause) {
     if (!param) {
       const catchToken = file.sourceCode.getFirstToken(node)!;
-      return { name, fixes: (fixer) => [fixer.insertTextAfter(catchToken, ` (${name})`)] };
+      const fixes = (fixer: TSESLint.RuleFixer) => [fixer.insertTextAfter(catchToken, ` (${name})`)];
+      return { name, fixes, paramFixes: fixes, prelude: null };
     }
     const patternText = file.sourceText.slice(param.range[0], param.range[1]);
     const body = node.body;
+    const prelude = `const ${patternText} = ${name};`;
     return {
       name,
-      fixes: (fixer) => [
-        fixer.replaceText(param, name),
-        fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` const ${patternText} = ${name};`),
-      ],
+      fixes: (fixer) => [fixer.replaceText(param, name), fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${prelude}`)],
+      paramFixes: (fixer) => [fixer.replaceText(param, name)],
+      prelude,
     };
   }
   if (isFunction(node)) {
@@ -185,13 +194,15 @@ export function planBinding(handler: Handler, file: RuleFile): BindingPlan | nul
     if (node.type === T.ArrowFunctionExpression) {
       const first = file.sourceCode.getFirstToken(node, { filter: (token) => token.value === '(' });
       if (first && first.range[0] < node.body.range[0]) {
-        return { name, fixes: (fixer) => [fixer.insertTextAfter(first, name)] };
+        const fixes = (fixer: TSESLint.RuleFixer) => [fixer.insertTextAfter(first, name)];
+        return { name, fixes, paramFixes: fixes, prelude: null };
       }
       return null;
     }
     const open = file.sourceCode.getTokenBefore(node.body, { filter: (token) => token.value === ')' });
     if (!open) return null;
-    return { name, fixes: (fixer) => [fixer.insertTextBefore(open, name)] };
+    const fixes = (fixer: TSESLint.RuleFixer) => [fixer.insertTextBefore(open, name)];
+    return { name, fixes, paramFixes: fixes, prelude: null };
   }
   return null;
 }
@@ -255,17 +266,27 @@ export function quietPathEdits(
   const endMixed = finding.paths.some((path) => path.exit.kind === 'end' && path.label !== 'quiet');
   const edits: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix)[] = [];
   let atStart = false;
+  const prelude = binding.prelude;
+  const seenExits = new Set<TSESTree.Node | null>();
   for (const path of finding.quietPaths) {
-    edits.push(...exitEdit(path, body, file, line, mode, endMixed, () => (atStart = true)));
+    // One edit per exit: two quiet paths can end at the same statement (or both fall off the end).
+    if (seenExits.has(path.exit.node)) continue;
+    seenExits.add(path.exit.node);
+    edits.push(...exitEdit(path, body, file, line, mode, endMixed, () => (atStart = true), prelude));
   }
   if (atStart) {
     if (mode === 'rethrow') return null;
     edits.length = 0;
     const indent = body.body.length > 0 ? indentAt(file.sourceText, body.body[0]!.range[0]) : `${indentAt(file.sourceText, body.range[0])}  `;
-    edits.push((fixer) => fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], `\n${indent}${log}`));
+    const head = prelude ? ` ${prelude}` : '';
+    edits.push((fixer) => fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], `${head}\n${indent}${log}`));
+    return (fixer) => [...binding.paramFixes(fixer), ...edits.map((edit) => edit(fixer))];
   }
   if (edits.length === 0) return null;
-  return (fixer) => [...binding.fixes(fixer), ...edits.map((edit) => edit(fixer))];
+  // The body-replacing edit (an empty block) carries the destructuring itself.
+  const replacesBody = finding.quietPaths.some((path) => path.exit.node === null) && !endMixed && body.body.length === 0;
+  const bindingFixes = replacesBody ? binding.paramFixes : binding.fixes;
+  return (fixer) => [...bindingFixes(fixer), ...edits.map((edit) => edit(fixer))];
 }
 
 function exitEdit(
@@ -276,6 +297,7 @@ function exitEdit(
   mode: 'log' | 'rethrow',
   endMixed: boolean,
   fallBackToStart: () => void,
+  prelude: string | null = null,
 ): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix)[] {
   const node = path.exit.node;
   if (node && node.type !== T.ReturnStatement && node.type !== T.ContinueStatement && node.type !== T.BreakStatement) {
@@ -310,10 +332,14 @@ function exitEdit(
   }
   const closingIndent = indentAt(file.sourceText, body.range[1] - 1);
   const sameLine = !file.sourceText.slice(body.range[0], body.range[1]).includes('\n');
-  if (sameLine) return [(fixer) => fixer.replaceText(body, `{ ${line} }`)];
+  const head = prelude ? ` ${prelude}` : '';
   const inner = file.sourceText.slice(body.range[0] + 1, body.range[1] - 1);
+  if (sameLine) {
+    const kept = inner.trim();
+    return [(fixer) => fixer.replaceText(body, `{${head}${kept ? ` ${kept}` : ''} ${line} }`)];
+  }
   const innerIndent = `${closingIndent}  `;
-  return [(fixer) => fixer.replaceText(body, `{${inner.replace(/\s*$/, '')}\n${innerIndent}${line}\n${closingIndent}}`)];
+  return [(fixer) => fixer.replaceText(body, `{${head}${inner.replace(/\s*$/, '')}\n${innerIndent}${line}\n${closingIndent}}`)];
 }
 
 function containsSideEffect(node: TSESTree.Node): boolean {
