@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
 import { NamespaceReducer } from '../../src/namespace-reducer.js';
 import { decodeEntry, protocolKeys, readSnapshot, type StreamClient } from '../../src/redis/index.js';
-import { eventFields, pipeResp, rng, startRedis, xaddResp, type TestRedis } from './redis-server.js';
+import { cleanup, eventFields, pipeResp, rng, startRedis, xaddResp, type TestRedis } from './redis-server.js';
 
 const EVENTS = Number(process.env.FAULT_EVENTS ?? 1_000_000);
 const WORKERS = ['w1', 'w2', 'w3', 'w4'];
@@ -29,7 +29,10 @@ const children = new Set<ChildProcess>();
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  if (admin?.isOpen) await admin.quit();
+  if (admin?.isOpen) {
+    await cleanup(admin, redis);
+    await admin.quit();
+  }
   await redis?.stop();
 });
 

@@ -130,3 +130,13 @@ export async function pipeResp(url: string, payload: string, count: number): Pro
     throw new Error(`redis-cli --pipe failed (exit ${code}): ${output}`);
   }
 }
+
+/** On a shared server (REDIS_URL) deletes every key this run created: `<tag>…` and `catchwise:<tag>…`. */
+export async function cleanup(client: { scanIterator: (options: { MATCH: string; COUNT: number }) => AsyncIterable<string[]>; unlink: (keys: string[]) => Promise<number> }, redis: TestRedis): Promise<void> {
+  if (!process.env.REDIS_URL) return; // our own server is killed instead
+  for (const pattern of [`${redis.tag}*`, `catchwise:${redis.tag}*`]) {
+    for await (const keys of client.scanIterator({ MATCH: pattern, COUNT: 1_000 })) {
+      if (keys.length > 0) await client.unlink(keys);
+    }
+  }
+}

@@ -16,7 +16,7 @@ import {
   type StreamWorkerOptions,
   type StreamWorkerReport,
 } from '../../src/redis/index.js';
-import { eventFields, rng, startRedis, type TestRedis } from './redis-server.js';
+import { cleanup, eventFields, rng, startRedis, type TestRedis } from './redis-server.js';
 
 let redis: TestRedis;
 let admin: StreamClient;
@@ -30,7 +30,10 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  if (admin?.isOpen) await admin.quit();
+  if (admin?.isOpen) {
+    await cleanup(admin, redis);
+    await admin.quit();
+  }
   await redis?.stop();
 });
 
