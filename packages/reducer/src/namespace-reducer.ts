@@ -402,7 +402,7 @@ export class NamespaceReducer<E = MetadataEvent> {
    * Folds `other` into this reducer (never mutates `other`). Same-named namespaces are merged
    * exactly; when more than `maxNamespaces` remain, the least frequent (then by name) move to
    * `__other__`. Throws when the two were built with different precision, seed, exactLimit,
-   * maxSamples or eventSample mode.
+   * maxSamples, maxNamespaces or eventSample.
    */
   merge(other: NamespaceReducer<E>): this {
     if (!(other instanceof NamespaceReducer)) throw new TypeError('NamespaceReducer.merge: argument is not a NamespaceReducer');
@@ -413,6 +413,7 @@ export class NamespaceReducer<E = MetadataEvent> {
     if (a.seed !== b.seed) problems.push(`seed ${a.seed} vs ${b.seed}`);
     if (a.exactLimit !== b.exactLimit) problems.push(`exactLimit ${a.exactLimit} vs ${b.exactLimit}`);
     if (a.maxSamples !== b.maxSamples) problems.push(`maxSamples ${a.maxSamples} vs ${b.maxSamples}`);
+    if (a.maxNamespaces !== b.maxNamespaces) problems.push(`maxNamespaces ${a.maxNamespaces} vs ${b.maxNamespaces}`);
     if ((a.eventSample?.mode ?? null) !== (b.eventSample?.mode ?? null) || a.eventSample?.size !== b.eventSample?.size) problems.push('eventSample differs');
     if (problems.length > 0) throw new Error(`NamespaceReducer.merge: incompatible reducers (${problems.join(', ')})`);
     if (other === this) throw new Error('NamespaceReducer.merge: cannot merge a reducer into itself (it would double every total)');

@@ -273,6 +273,7 @@ describe('merge', () => {
     expect(() => new NamespaceReducer({ precision: 12 }).merge(new NamespaceReducer())).toThrow(/precision 12 vs 14/);
     expect(() => new NamespaceReducer({ maxSamples: 5 }).merge(new NamespaceReducer())).toThrow(/maxSamples 5 vs 100/);
     expect(() => new NamespaceReducer({ seed: 1 }).merge(new NamespaceReducer())).toThrow(/seed 1 vs 0/);
+    expect(() => new NamespaceReducer({ maxNamespaces: 5 }).merge(new NamespaceReducer())).toThrow(/maxNamespaces 5 vs 10000/);
     const r = new NamespaceReducer();
     expect(() => r.merge(r)).toThrow(/itself/);
   });
