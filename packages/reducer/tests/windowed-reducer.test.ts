@@ -62,6 +62,18 @@ describe('WindowedReducer', () => {
     expect(full.snapshot.namespaces.a!.first_seen).toBe(new Date(300).toISOString());
   });
 
+  test('hopping: an event late for some of its windows goes to the open ones and is counted as partially late', () => {
+    const { w, closed } = collect({ size: 200, hop: 100 });
+    w.add(event('a', 'x', 1, 1, 50)); // windows [-100, 100) and [0, 200)
+    w.add(event('a', 'x', 2, 1, 250)); // watermark 250 closes the windows ending at or before 250
+    expect(closed.map((c) => c.start)).toEqual([-100, 0]);
+    w.add(event('a', 'x', 3, 1, 150)); // windows [0, 200) closed, [100, 300) open
+    expect(w.partiallyLate).toBe(1);
+    expect(w.rejected.total).toBe(0);
+    w.flush();
+    expect(closed.find((c) => c.start === 100)!.snapshot.total_events).toBe(2);
+  });
+
   test('tumbling windows partition the stream: every accepted event is in exactly one window, the rest are late or rejected', () => {
     const events = fc.array(
       fc.record({
