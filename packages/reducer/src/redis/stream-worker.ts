@@ -221,7 +221,7 @@ class StreamWorker<E> {
       this.window = null;
     }
     this.decode = options.decode ?? (decodeEntry as unknown as (fields: Record<string, string>, id: string) => E);
-    this.reducerOptions = { ...options.reducer, onInvalid: (reason) => this.rejected(reason) };
+    this.reducerOptions = { ...options.reducer, onInvalid: (reason, _event, message) => this.deadLetter(reason, message) };
     this.signal = options.signal;
     this.startId = options.startId ?? '0';
     const onEvent = options.onEvent;
@@ -405,15 +405,11 @@ class StreamWorker<E> {
       reducer = new NamespaceReducer<E>(this.reducerOptions);
       this.reducers.set(start, reducer);
     }
+    this.dirty.add(start); // accepted or rejected, the window's state changed
     if (reducer.add(event)) {
       this.header.counted++;
-      this.dirty.add(start);
       if (time > this.maxTime) this.maxTime = time;
     }
-  }
-
-  private rejected(reason: RejectReason): void {
-    this.deadLetter(reason, reason);
   }
 
   private deadLetter(reason: DeadLetterReason, message: string): void {
