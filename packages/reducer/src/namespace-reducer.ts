@@ -18,7 +18,8 @@
  *   for every listed namespace since its admission; `total_files_error` events of it may sit in
  *   `__other__` (Space-Saving error).
  * Time per event: O(1) amortised (validation, one Map lookup, two hashes, two sketch updates, two
- *   sample probes; O(log maxNamespaces) heap step when bounded).
+ *   sample probes; the Space-Saving heap is lazy, so a counted event costs nothing there and an
+ *   eviction O(log maxNamespaces) amortised).
  *
  * Serialised: `toJSON()` (format 'catchwise.namespace-reducer' v1, sketches as base64 of their
  * bytes); `toBytes()` = "CWNR" | u8 version | 3 zero bytes | u32 length | UTF-8 JSON | u32 CRC-32.
