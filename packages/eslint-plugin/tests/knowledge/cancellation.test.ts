@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { findHandlerFindings, resolveOptions } from '../../src/analysis/index.js';
 import { createKnownErrorProvider, takesAbortSignal } from '../../src/analysis/knowledge/index.js';
-import { parse, rewriteAll } from './helpers.js';
+import { NO_IDIOMS, parse, rewriteAll } from './helpers.js';
 
 const withSignal = `import { readFile } from 'node:fs/promises';
 export async function load(path: string, signal: AbortSignal): Promise<string> {
@@ -37,7 +37,7 @@ export async function load(path: string, signal: AbortSignal): Promise<string> {
 `);
     expect(result.known[0]![0]).toMatchObject({ name: 'AbortError', cancellation: 'ignore' });
     // The rules no longer report it: the abort path is narrowed, the others log the error object.
-    expect(findHandlerFindings(parse(result.output), resolveOptions({ idioms: { testCode: false } }))).toEqual([]);
+    expect(findHandlerFindings(parse(result.output), resolveOptions({ idioms: NO_IDIOMS }))).toEqual([]);
   });
 
   it('config `cancellation: "rethrow"` rethrows the abort', () => {
@@ -65,5 +65,15 @@ export async function load(path: string, signal: AbortSignal): Promise<string> {
   it('a destructured `{ signal }` parameter counts', () => {
     const code = "export async function run({ signal }: { signal: AbortSignal }, work: () => Promise<void>) {\n  try {\n    await work();\n  } catch {\n    return;\n  }\n}\n";
     expect(rewriteAll(code, createKnownErrorProvider()).known.flat().map((error) => error.name)).toEqual(['AbortError']);
+  });
+});
+
+describe('what counts as taking an AbortSignal', () => {
+  const names = (code: string): string[] => rewriteAll(code, createKnownErrorProvider()).known.flat().map((error) => error.name);
+  it('a process signal is not an AbortSignal', () => {
+    expect(names("export async function onSignal(signal: NodeJS.Signals, stop: () => Promise<void>) {\n  try {\n    await stop();\n  } catch {\n    return signal;\n  }\n}\n")).toEqual([]);
+  });
+  it('an optional `signal?: AbortSignal | undefined` does', () => {
+    expect(names('export async function run(work: () => Promise<void>, signal?: AbortSignal | undefined) {\n  try {\n    await work();\n  } catch {\n    return;\n  }\n}\n')).toEqual(['AbortError']);
   });
 });

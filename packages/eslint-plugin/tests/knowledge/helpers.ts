@@ -4,10 +4,13 @@
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { buildSpecificCatchRewrite, findHandlerFindings, resolveOptions } from '../../src/analysis/index.js';
+import { buildSpecificCatchRewrite, DEFAULT_IDIOMS, findHandlerFindings, resolveOptions } from '../../src/analysis/index.js';
 import { ensureParents } from '../../src/analysis/handlers.js';
 import type { AnalysisInput, KnownError, KnownErrorProvider, SpecificCatchRewrite, TextEdit } from '../../src/analysis/index.js';
 import type { KnownErrorWithEvidence } from '../../src/analysis/knowledge/index.js';
+
+/** Every idiom off: these tests are about the knowledge, not about which handlers are deliberate. */
+export const NO_IDIOMS = Object.fromEntries(Object.keys(DEFAULT_IDIOMS).map((key) => [key, false]));
 
 export function parse(code: string, fileName = '/project/src/file.ts'): AnalysisInput {
   const { ast, scopeManager } = parseForESLint(code, { range: true, loc: true, comment: true, tokens: true, filePath: fileName, sourceType: 'module' });
@@ -36,7 +39,7 @@ export interface Rewritten {
 
 /** Rewrites every reported handler of `code` with `provider` (each handler on the original text). */
 export function rewriteAll(code: string, provider: KnownErrorProvider, fileName = '/project/src/file.ts', input = parse(code, fileName)): Rewritten {
-  const findings = findHandlerFindings(input, resolveOptions({ idioms: { probes: false, cleanup: false, testCode: false } }));
+  const findings = findHandlerFindings(input, resolveOptions({ idioms: NO_IDIOMS }));
   const known: KnownErrorWithEvidence[][] = [];
   const recording: KnownErrorProvider = (context) => {
     const result = provider(context) as KnownErrorWithEvidence[];

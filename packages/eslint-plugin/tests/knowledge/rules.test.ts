@@ -8,9 +8,10 @@ import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
+import { NO_IDIOMS } from './helpers.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/knowledge/libs');
-const noTests = { idioms: { testCode: false, probes: false } };
+const noTests = { idioms: NO_IDIOMS };
 
 function eslintFor(typed: boolean, settings?: Record<string, unknown>): ESLint {
   return new ESLint({

@@ -18,7 +18,7 @@ import type { ConfiguredError, KnowledgeConfig } from './config.js';
 import { fileQuote, renderGuard, valueBinding } from './guards.js';
 import { localThrows } from './local-throws.js';
 import type { GuardContext, NeededImport } from './guards.js';
-import { ambientModuleOf, calledDeclaration, findCallAt, isFirstParty, packageOf, throwsOfCall } from './throws.js';
+import { ambientModuleOf, calledDeclaration, findCallAt, isFirstParty, packageOf, throwsOfDeclaration } from './throws.js';
 
 export { CATALOG, GLOBALS, entryForModule, entryForPackage } from './catalog.js';
 export type { CatalogEntry, CatalogError, GlobalEntry, Guard } from './catalog.js';
@@ -94,8 +94,13 @@ export function takesAbortSignal(input: AnalysisInput, node: TSESTree.Node, call
     const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
     if (target.type === AST_NODE_TYPES.Identifier) {
       const annotation = target.typeAnnotation?.typeAnnotation;
-      if (/signal/i.test(target.name)) return true;
-      return annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === 'AbortSignal';
+      const abortType = (type: TSESTree.TypeNode | undefined): boolean =>
+        !!type &&
+        ((type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'AbortSignal') ||
+          (type.type === AST_NODE_TYPES.TSUnionType && type.types.some(abortType)));
+      // `signal: AbortSignal`, or an untyped `signal` (JS); not `signal: NodeJS.Signals` (a process signal).
+      if (abortType(annotation)) return true;
+      return !annotation && /^(abort)?signal$/i.test(target.name);
     }
     if (target.type === AST_NODE_TYPES.ObjectPattern) {
       return target.properties.some((prop) => prop.type === AST_NODE_TYPES.Property && prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'signal');
@@ -179,10 +184,15 @@ export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownE
       });
     }
 
-    const calls: Call[] = [...context.calls, ...taggedTemplates(context.handler.tryStatement?.block ?? null)];
+    const block = context.handler.tryStatement?.block ?? null;
+    const hasTemplates = block !== null && input.sourceText.slice(block.range[0], block.range[1]).includes('`');
+    const calls: Call[] = [...context.calls, ...(hasTemplates ? taggedTemplates(block) : [])];
     for (const call of calls) {
       const site = describeCall(input, call);
-      const tsCall = tsCallOf(input, call);
+      // A call syntax already follows to a catalogued package needs no checker (library typings carry
+      // no `@throws` there); the checker is for first-party calls, globals and what syntax cannot follow.
+      const knownBySyntax = site.module !== null && !site.module.startsWith('.') && entryForModule(site.module) !== null;
+      const tsCall = knownBySyntax ? null : tsCallOf(input, call);
       const declaration = tsCall && typescript && checker ? calledDeclaration(typescript, checker, tsCall) : null;
       let typedEntry: CatalogEntry | null = null;
       let typedModule: string | null = null;
@@ -214,7 +224,7 @@ export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownE
 
       // 2. `@throws` on the resolved signature, and through first-party functions that do not catch.
       if (tsCall && typescript && checker && config.throwsTags !== false) {
-        for (const thrown of throwsOfCall(typescript, checker, tsCall)) {
+        for (const thrown of declaration ? throwsOfDeclaration(typescript, checker, declaration) : []) {
           if (thrown.name === 'Error') continue; // says nothing a fallback does not
           const declared = thrown.declaration;
           let guard: Guard | null = null;

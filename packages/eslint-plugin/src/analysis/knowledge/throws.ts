@@ -174,7 +174,8 @@ export function throwsOfCall(
 /** Per declaration (per program, as nodes belong to one), the types it throws by `@throws`. */
 const memo = new WeakMap<ts.Declaration, Map<number, ThrownType[]>>();
 
-function throwsOfDeclaration(typescript: typeof ts, checker: ts.TypeChecker, declaration: ts.Declaration, depth: number, active: Set<ts.Declaration>): ThrownType[] {
+/** The types `declaration` throws by `@throws`, through first-party bodies `depth` calls deep. */
+export function throwsOfDeclaration(typescript: typeof ts, checker: ts.TypeChecker, declaration: ts.Declaration, depth = 3, active = new Set<ts.Declaration>()): ThrownType[] {
   const cached = memo.get(declaration)?.get(depth);
   if (cached) return cached;
   if (active.has(declaration)) return []; // recursion: its tags are collected where the cycle started
