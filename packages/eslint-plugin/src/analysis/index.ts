@@ -56,8 +56,5 @@ export {
 // The specific-then-fallback rewrite and the logger it calls, shared with the codemod.
 export * from './rewrite.js';
 export * from './logger-style.js';
-// The rewrite text and logger style (owned by the codemod, used by the rules' suggestions).
-export * from './rewrite.js';
-export * from './logger-style.js';
 // Error knowledge (DESIGN §4): config, `@throws`, the catalog; the rewrite's default provider.
 export * from './knowledge/index.js';
