@@ -4,7 +4,7 @@ import type { TransformOptions, TransformResult } from './types.js';
 
 export type { Diagnostic, TextEdit, Transform, TransformOptions, TransformResult } from './types.js';
 export { transforms, getTransform } from './transforms/index.js';
-export { run } from './runner.js';
+export { run, UsageError } from './runner.js';
 export type { FileResult, FileStatus, RunOptions, RunSummary } from './runner.js';
 export { applyEdits } from './edits.js';
 
