@@ -168,6 +168,9 @@ class NamespaceState<E> implements SpaceSavingEntry {
   totalSize = 0;
   firstSeen = Infinity;
   lastSeen = -Infinity;
+  /** The last values counted: a repeat of the previous event's value changes no sketch or sample. */
+  lastContentType: string | null = null;
+  lastWorkflowId: string | null = null;
   readonly fileTypes: HyperLogLog;
   readonly workflows: HyperLogLog;
   readonly fileTypeSample: BottomKSample;
@@ -205,6 +208,8 @@ class NamespaceState<E> implements SpaceSavingEntry {
     this.totalSize = 0;
     this.firstSeen = Infinity;
     this.lastSeen = -Infinity;
+    this.lastContentType = null;
+    this.lastWorkflowId = null;
     this.fileTypes.clear();
     this.workflows.clear();
     this.fileTypeSample.clear();
@@ -318,12 +323,20 @@ export class NamespaceReducer<E = MetadataEvent> {
     if (t > state.lastSeen) state.lastSeen = t;
     const seed = this.config.seed;
     const ct = v.contentType;
-    // A value the counter knows is a repeat cannot change its bottom-k sample: skip the probe.
-    hash64(ct, seed, SCRATCH);
-    if (state.fileTypes.addHash(SCRATCH[0]!, SCRATCH[1]!)) state.fileTypeSample.offer(SCRATCH[0]!, SCRATCH[1]!, ct);
+    // Repeats change nothing (the sketch is idempotent, a bottom-k sample too): the same value as
+    // this namespace's previous event is skipped before hashing, and a value the counter knows is
+    // a repeat (exact mode) skips the sample probe.
+    if (ct !== state.lastContentType) {
+      state.lastContentType = ct;
+      hash64(ct, seed, SCRATCH);
+      if (state.fileTypes.addHash(SCRATCH[0]!, SCRATCH[1]!)) state.fileTypeSample.offer(SCRATCH[0]!, SCRATCH[1]!, ct);
+    }
     const wf = v.workflowId;
-    hash64(wf, seed, SCRATCH);
-    if (state.workflows.addHash(SCRATCH[0]!, SCRATCH[1]!)) state.workflowSample.offer(SCRATCH[0]!, SCRATCH[1]!, wf);
+    if (wf !== state.lastWorkflowId) {
+      state.lastWorkflowId = wf;
+      hash64(wf, seed, SCRATCH);
+      if (state.workflows.addHash(SCRATCH[0]!, SCRATCH[1]!)) state.workflowSample.offer(SCRATCH[0]!, SCRATCH[1]!, wf);
+    }
     if (state.events !== null) state.events.offer(event);
     state.count++;
   }
