@@ -1,4 +1,5 @@
 // The CLI on temporary git repositories: what it writes, what it refuses, and its exit codes.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -244,6 +245,25 @@ describe('catchwise-codemods specific-catch', () => {
       "import { fetchUser } from './api.js';\nimport { NotFoundError } from './errors.js';\n\nexport async function name(id: string): Promise<string | null> {\n  try {\n    const user = await fetchUser(id);\n    return user.id;\n  } catch (error) {\n" +
         "    if (error instanceof NotFoundError) {\n      console.warn('name: fetchUser() failed', error);\n    } else {\n      console.error('name: unexpected error from fetchUser()', error);\n    }\n    return null;\n  }\n}\n",
     );
+  });
+
+  it('shows a progress bar on a terminal, and none when piped', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`src/f${i}.ts`] = SILENT(`close${i}`);
+    const r = repo(files);
+    const piped = runCli(r.dir, ['specific-catch', 'src', '--dry-run']);
+    expect(piped.stderr).not.toContain('6/6');
+    const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
+    if (script.status !== 0) {
+      console.warn('SKIPPED part: no `script` command to give the CLI a terminal');
+      return;
+    }
+    // `script` runs the CLI on a pseudo-terminal: the bar goes to stderr, then the summary.
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} specific-catch src --dry-run > /dev/null`;
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: r.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(tty.stdout).toContain('6/6');
+    expect(tty.stdout).toMatch(/6 would change/);
+    expect(tty.status).toBe(1);
   });
 
   it('an interrupted run leaves no half-written file and no temporary file', async () => {
