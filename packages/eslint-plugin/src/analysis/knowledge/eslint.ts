@@ -27,15 +27,26 @@ interface ParserServicesLike {
 
 let typescript: typeof ts | null | undefined;
 
-/** The `typescript` the project's parser uses; loaded only when a program is present. */
+/**
+ * The `typescript` that built the program: the one typescript-estree (under `@typescript-eslint/utils`)
+ * resolves, so that `SyntaxKind` numbers match; else the nearest one. Loaded only with a program.
+ */
 function loadTypeScript(): typeof ts | null {
   if (typescript !== undefined) return typescript;
-  try {
-    typescript = createRequire(import.meta.url)('typescript') as typeof ts;
-  } catch (error) {
-    // ignore: without the compiler API the catalog still applies by syntax (`${String(error)}`)
-    void error;
-    typescript = null;
+  const own = createRequire(import.meta.url);
+  const attempts: (() => unknown)[] = [
+    () => createRequire(createRequire(own.resolve('@typescript-eslint/utils')).resolve('@typescript-eslint/typescript-estree'))('typescript'),
+    () => own('typescript'),
+  ];
+  typescript = null;
+  for (const attempt of attempts) {
+    try {
+      typescript = attempt() as typeof ts;
+      break;
+    } catch (error) {
+      // ignore: try the next; without the compiler API the catalog still applies by syntax (`${String(error)}`)
+      void error;
+    }
   }
   return typescript;
 }
