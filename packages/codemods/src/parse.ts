@@ -37,6 +37,8 @@ export function parseForAnalysis(text: string, fileName: string): AnalysisInput 
       loc: true,
       filePath: fileName,
       jsx: /\.[jt]sx$/i.test(fileName),
+      // JSDoc is not part of ESTree and the model never reads it (`@throws` comes from the checker).
+      jsDocParsingMode: 'none',
     });
   } catch (error) {
     if (error instanceof Error) {
@@ -62,7 +64,7 @@ function scriptKind(fileName: string): TypeScript.ScriptKind {
 
 /** The first syntax error of a text (TypeScript's parser alone, no ESTree conversion), or null. */
 export function firstSyntaxError(text: string, fileName: string): string | null {
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKind(fileName));
+  const sourceFile = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(fileName));
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: TypeScript.Diagnostic[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
   if (!first) return null;
