@@ -59,6 +59,8 @@ describe('rules name the expected types with projectService', () => {
       // The abort is cancellation, not an expected error; the note says the handler would swallow it.
       expect.stringMatching(/it would also swallow an abort of the AbortSignal this code takes; expected here: TypeError \(catalog\)\.$/),
     ]);
+    // Without types: the abort note (syntax), no expected types.
+    expect((await messages(untyped, 'node-builtins.ts'))[2]).toMatch(/returns '' without logging or rethrowing it; it would also swallow an abort of the AbortSignal this code takes\.$/);
   }, 60_000);
 
   it('settings.catchwise is the config; a bad one names itself and the field', async () => {
