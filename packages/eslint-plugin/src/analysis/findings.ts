@@ -8,16 +8,19 @@ import { findHandlers, handlerBody } from './handlers.js';
 import { findExemption, handlerComments, type Exemption, type FileContext } from './idioms.js';
 import { resolveOptions, type CatchwiseOptions, type ResolvedOptions } from './options.js';
 import { analyzeHandler, type HandlerAnalysis } from './paths.js';
+import { isDeliberateTextLog } from './log-idioms.js';
 import type { AnalysisInput, Handler, HandlerFinding, HandlerPath, LogCallFinding } from './types.js';
 
 const analysisCache = new WeakMap<Node, Map<string, HandlerAnalysis>>();
 
 /** The path analysis of one handler, cached per handler node and options (the three rules share it). */
 export function getHandlerAnalysis(handler: Handler, scopeManager: ScopeManager, options: ResolvedOptions): HandlerAnalysis {
-  let byOptions = analysisCache.get(handler.node);
+  // Keyed by the call for promise handlers: two `.catch(noop)` sites share one `noop` declaration but are two handlers.
+  const key = handler.call ?? handler.node;
+  let byOptions = analysisCache.get(key);
   if (!byOptions) {
     byOptions = new Map();
-    analysisCache.set(handler.node, byOptions);
+    analysisCache.set(key, byOptions);
   }
   let analysis = byOptions.get(options.analysisKey);
   if (!analysis) {
@@ -203,10 +206,11 @@ function errorNameFor(analysis: HandlerAnalysis): string | null {
 }
 
 /** `log-error-object` findings of one analysed handler. */
-export function logCallFindingsOf(analysis: HandlerAnalysis, options: ResolvedOptions): LogCallFinding[] {
+export function logCallFindingsOf(analysis: HandlerAnalysis, options: ResolvedOptions, fileName?: string): LogCallFinding[] {
   const findings: LogCallFinding[] = [];
   for (const log of analysis.logCalls) {
     if (log.carriesError || !log.touchesError) continue;
+    if (isDeliberateTextLog(log.call, analysis, fileName)) continue;
     if (options.minimumRank > ['trace', 'debug', 'info', 'warn', 'error', 'fatal'].indexOf(log.level)) continue;
     const derivedArguments = log.call.arguments.filter((argument) => {
       const [start, end] = argument.range;
@@ -231,7 +235,7 @@ export function findLogCallFindings(input: AnalysisInput, options?: CatchwiseOpt
   const seen = new Set<Node>();
   const findings: LogCallFinding[] = [];
   for (const handler of findHandlers(input.program, input.scopeManager, resolved)) {
-    for (const finding of logCallFindingsOf(getHandlerAnalysis(handler, input.scopeManager, resolved), resolved)) {
+    for (const finding of logCallFindingsOf(getHandlerAnalysis(handler, input.scopeManager, resolved), resolved, input.fileName)) {
       if (seen.has(finding.call)) continue;
       seen.add(finding.call);
       findings.push(finding);

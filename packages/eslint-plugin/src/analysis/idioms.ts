@@ -11,8 +11,10 @@ import { compilePathPattern, PROBE_CALLS, type ResolvedOptions } from './options
 import type { HandlerAnalysis } from './paths.js';
 import { loggerCallLevel } from './paths.js';
 import type { Handler } from './types.js';
+import { findRealCodeExemption, type RealCodeExemption } from './real-code-idioms.js';
+import { isTestPath } from './test-paths.js';
 
-export type Exemption = 'comment' | 'binding' | 'allowed-handler' | 'cleanup' | 'probe' | 'fire-and-forget' | 'test-code';
+export type Exemption = 'comment' | 'binding' | 'allowed-handler' | 'cleanup' | 'probe' | 'fire-and-forget' | 'test-code' | RealCodeExemption;
 
 /** What the analysis needs to know about the file besides the AST. */
 export interface FileContext {
@@ -355,6 +357,7 @@ function returnsBooleanEverywhere(analysis: HandlerAnalysis): boolean {
 }
 
 function isTestCode(handler: Handler, fileName: string): boolean {
+  if (isTestPath(fileName)) return true;
   if (/(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|specs|e2e|__fixtures__|test-utils?)[\\/]|\.(?:test|spec|e2e|bench|stories)\.[cm]?[jt]sx?$/i.test(fileName)) {
     return true;
   }
@@ -462,6 +465,6 @@ export function findExemption(analysis: HandlerAnalysis, file: FileContext, opti
     if (name !== null && FALLBACK_FUNCTION.test(name)) return 'probe';
   }
   if (options.idioms.fireAndForget && isFireAndForget(handler, file.scopeManager)) return 'fire-and-forget';
-  return null;
+  return findRealCodeExemption(analysis, file, options);
 }
 

@@ -28,6 +28,14 @@ export interface IdiomOptions {
   fireAndForget: boolean;
   /** Test files and test callbacks (`it`, `test`, `beforeEach`, …), which capture errors on purpose. */
   testCode: boolean;
+  /** A secondary error while the primary one is decorated or rethrown (`catch (e) { try { addFrame(e) } catch {} throw e }`). */
+  secondaryErrors: boolean;
+  /** A `.catch` that only marks as handled a rejection observed elsewhere (stored promise, eager start, self-handling callee). */
+  observedRejections: boolean;
+  /** Feature detection (optional calls, host globals), the same operation retried in a simpler form, bounded retries. */
+  featureDetection: boolean;
+  /** Validation predicates that return `false`, client input answered with a 4xx. */
+  validation: boolean;
 }
 
 export interface CatchwiseOptions {
@@ -99,7 +107,16 @@ export const PROBE_CALLS: readonly string[] = [
   'lstatSync', 'accessSync', 'realpathSync', 'Intl.*', 'Function', 'fileURLToPath', 'pathToFileURL',
 ];
 
-export const DEFAULT_IDIOMS: Readonly<IdiomOptions> = { cleanup: true, probes: true, fireAndForget: true, testCode: true };
+export const DEFAULT_IDIOMS: Readonly<IdiomOptions> = {
+  cleanup: true,
+  probes: true,
+  fireAndForget: true,
+  testCode: true,
+  secondaryErrors: true,
+  observedRejections: true,
+  featureDetection: true,
+  validation: true,
+};
 
 export const DEFAULT_OPTIONS: Required<CatchwiseOptions> = {
   loggers: [],
@@ -286,6 +303,19 @@ export const OPTION_SCHEMAS = {
       },
       fireAndForget: { type: 'boolean', description: '`p.catch(noop)` where the same promise is awaited, returned or handled elsewhere.' },
       testCode: { type: 'boolean', description: 'Test files and test callbacks, which capture errors on purpose.' },
+      secondaryErrors: {
+        type: 'boolean',
+        description: 'A secondary error while the primary one is decorated or rethrown (inside a catch that rethrows, or decorating a value thrown next).',
+      },
+      observedRejections: {
+        type: 'boolean',
+        description: 'A `.catch` that only marks as handled a rejection observed elsewhere: a stored promise used again, an eager start of a call awaited elsewhere, a callee that handles its own errors.',
+      },
+      featureDetection: {
+        type: 'boolean',
+        description: 'Feature detection (only optional calls or host globals in the try), the same operation retried in a simpler form, a bounded retry that throws after the loop.',
+      },
+      validation: { type: 'boolean', description: 'A validation predicate whose handler returns `false`, or client input answered with a 4xx status.' },
     },
     additionalProperties: false,
   },

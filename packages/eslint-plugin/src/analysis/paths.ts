@@ -12,6 +12,7 @@ import {
 import { caughtVariables, handlerBody } from './handlers.js';
 import { levelRank, LOG_LEVELS, type LogLevel, type ResolvedOptions } from './options.js';
 import type { Handler, HandlerPath, PathExit, PathLabel } from './types.js';
+import { isFailingExit } from './terminal.js';
 
 /** How the caught error can be referred to inside the handler. */
 export interface ErrorBindings {
@@ -584,7 +585,9 @@ function loop(node: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.D
     (node.type === T.ForStatement && isConstantTrue(node.test)) ||
     (node.type === T.DoWhileStatement && isConstantTrue(node.test));
   if (infinite) return dedupe(target.breaks);
-  const zeroIterations = node.type === T.DoWhileStatement ? [] : entry;
+  // `for (const w of waiters) w.reject(e)`: when every iteration hands the error on, zero iterations is not "carrying on".
+  const everyIterationPropagates = afterBody.length > 0 && target.breaks.length === 0 && afterBody.every((state) => state.propagates);
+  const zeroIterations = node.type === T.DoWhileStatement ? [] : everyIterationPropagates ? entry.map((state) => ({ ...state, propagates: true })) : entry;
   return dedupe([...zeroIterations, ...afterBody, ...target.breaks]);
 }
 
@@ -598,6 +601,10 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
       return current;
     }
     case T.ExpressionStatement:
+      if (isFailingExit(node.expression)) {
+        exit(ctx, evalExpr(node.expression, states, ctx), 'throw', node, true); // the process ends with a failure code
+        return [];
+      }
       return evalExpr(node.expression, states, ctx);
     case T.VariableDeclaration: {
       let current = states;

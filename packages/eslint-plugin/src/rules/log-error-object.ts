@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
     const options = resolveOptions(userOptions);
     const seen = new WeakSet<object>();
     return handlerVisitors(context, options, (analysis, file) => {
-      for (const finding of logCallFindingsOf(analysis, options)) {
+      for (const finding of logCallFindingsOf(analysis, options, file.fileName)) {
         if (seen.has(finding.call)) continue;
         seen.add(finding.call);
         const pass = passErrorFix(finding, file);

@@ -34,7 +34,10 @@ export default createRule<Options, MessageIds>({
       allowComment: true,
       allowedHandlers: [],
       ignoreBindingPattern: '',
-      idioms: { cleanup: true, probes: true, fireAndForget: true, testCode: true },
+      idioms: {
+        cleanup: true, probes: true, fireAndForget: true, testCode: true,
+        secondaryErrors: true, observedRejections: true, featureDetection: true, validation: true,
+      },
     },
   ],
   create(context, [userOptions]) {

@@ -1,0 +1,209 @@
+// Probes (precision audit, idioms 1, 2 and 11): a try block or a promise chain whose only throwing
+// operations ask a question whose failure means "absent" or "invalid" (parse, decode, stat, read a
+// candidate file, resolve a package, optional import), and whose handler yields a default.
+// An existence guard (`existsSync(p)` before `readdirSync(p)`) turns an fs probe back into I/O:
+// once the path is known to exist, a failing read is no longer "absent".
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calleeName, forEachChild, isFunction, memberPath, unwrap, type Node } from './ast.js';
+import { handlerBody } from './handlers.js';
+import type { HandlerAnalysis } from './paths.js';
+
+/** `JSON.parse`, `safeParse`, `yaml.parse`: a name ending in parse (not `parseTimestamp`, whose input is domain data). */
+const PARSE = /parse$/i;
+const DECODE = /^(?:decodeURI(?:Component)?|atob|unescape)$|decode$/i;
+const FS_PROBE = /^(?:l|f)?stat(?:Sync)?$|^(?:safe)?realpath(?:Sync)?$|^readFile(?:Sync)?$|^readdir(?:Sync)?$|^access(?:Sync)?$|^exists\w*$|^readlink(?:Sync)?$/i;
+const PACKAGE = /^(?:read|load)\w*Package\w*$|^resolve\w*Module\w*$|^resolvePackage\w*$/i;
+const MODULE_PATH = /^(?:require|require\.resolve|import\.meta\.resolve|createRequire\(\))$|\.createRequire\(\)$/;
+/** fs probes whose meaning changes when the path was already checked. */
+const GUARDABLE = /^(?:l|f)?stat(?:Sync)?$|^(?:safe)?realpath(?:Sync)?$|^readFile(?:Sync)?$|^readdir(?:Sync)?$|^access(?:Sync)?$|^readlink(?:Sync)?$/i;
+const EXISTENCE_CHECK = /^(?:exists(?:Sync)?|pathExists(?:Sync)?|(?:l)?stat(?:Sync)?|access(?:Sync)?|isFile|isDirectory)$/;
+
+/** Calls that only compute: path and string helpers, conversions, collection helpers. */
+const PURE_PATH = /^(?:path|posix|win32|nodePath|upath|pathe)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalize|normalizePath|String|Number|Boolean|JSON\.stringify|encodeURIComponent|encodeURI|Buffer\.from|Object\.(?:keys|values|entries|assign|fromEntries)|Array\.(?:isArray|from)|Number\.\w+|Math\.\w+|pathToFileURL|fileURLToPath)$/;
+/** Methods on a value (the probe's result or a local): accessors and string/array helpers. */
+const PURE_METHOD =
+  /^(?:is[A-Z]\w*|to[A-Z]\w*|toString|valueOf|trim\w*|slice|substring|substr|split|startsWith|endsWith|includes|indexOf|lastIndexOf|replace(?:All)?|toLowerCase|toUpperCase|padStart|padEnd|charAt|charCodeAt|at|concat|join|keys|values|entries|has|get|match|test)$/;
+
+export function isProbeOperation(node: Node): boolean {
+  if (node.type === T.ImportExpression) return true;
+  if (node.type === T.NewExpression) return memberPath(node.callee) === 'URL';
+  if (node.type !== T.CallExpression) return false;
+  const path = memberPath(node.callee);
+  const name = calleeName(node.callee);
+  if (path !== null && (MODULE_PATH.test(path) || path === 'URL.parse' || path === 'URL.canParse')) return true;
+  // `createRequire(import.meta.url)('pnpapi')`
+  const callee = unwrap(node.callee);
+  if (callee.type === T.CallExpression && calleeName(callee.callee) === 'createRequire') return true;
+  if (name === null) return false;
+  if (name === 'execSync' || name === 'execFileSync') {
+    const text = node.arguments.map((argument) => (argument.type === T.Literal ? String(argument.value) : argument.type === T.TemplateLiteral ? argument.quasis.map((q) => q.value.cooked).join('') : '')).join(' ');
+    return /--version\b|\s-v\b/.test(text);
+  }
+  return PARSE.test(name) || DECODE.test(name) || FS_PROBE.test(name) || PACKAGE.test(name);
+}
+
+function isPureCall(call: TSESTree.CallExpression): boolean {
+  const path = memberPath(call.callee);
+  if (path !== null && PURE_PATH.test(path)) return true;
+  const callee = unwrap(call.callee);
+  if (callee.type === T.MemberExpression) {
+    const name = calleeName(callee);
+    if (name !== null && PURE_METHOD.test(name)) return true;
+    // bookkeeping: `found.push(x)` on a local array (a plain identifier)
+    const object = unwrap(callee.object);
+    if (name === 'push' && object.type === T.Identifier) return true;
+  }
+  return false;
+}
+
+/** The calls that can throw in `root` (callbacks passed as arguments run, so they count), minus pure ones. */
+export function throwingSurface(root: Node): Node[] | null {
+  const surface: Node[] = [];
+  let unknown = false;
+  const visit = (node: Node): void => {
+    if (unknown) return;
+    if (isFunction(node) && node !== root) {
+      // A callback argument runs here (`xs.map((x) => compile(x))`); any other function does not.
+      const parent = node.parent;
+      const runs = (parent?.type === T.CallExpression || parent?.type === T.NewExpression) && parent.arguments.includes(node as TSESTree.CallExpressionArgument);
+      if (!runs) return;
+    }
+    if (node.type === T.ClassBody) return;
+    if (node.type === T.TaggedTemplateExpression || node.type === T.YieldExpression) {
+      unknown = true;
+      return;
+    }
+    if (node.type === T.CallExpression && isPureCall(node)) {
+      forEachChild(node, visit);
+      return;
+    }
+    if (node.type === T.CallExpression || node.type === T.NewExpression || node.type === T.ImportExpression) surface.push(node);
+    forEachChild(node, visit);
+  };
+  visit(root);
+  return unknown ? null : surface;
+}
+
+function sourceOf(node: Node | undefined, text: string): string | null {
+  return node ? text.slice(node.range[0], node.range[1]).replace(/\s+/g, '') : null;
+}
+
+/** `existsSync(p)` (or `stat(p)`) earlier in the same function, on the same path expression as the probe. */
+function existenceGuarded(probe: Node, scope: Node, sourceText: string): boolean {
+  if (probe.type !== T.CallExpression) return false;
+  const name = calleeName(probe.callee) ?? '';
+  if (!GUARDABLE.test(name)) return false;
+  const target = sourceOf(probe.arguments[0], sourceText);
+  if (target === null) return false;
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found || node.range[0] >= probe.range[0]) return;
+    if (node.type === T.CallExpression && node !== probe && EXISTENCE_CHECK.test(calleeName(node.callee) ?? '') && sourceOf(node.arguments[0], sourceText) === target) {
+      found = true;
+      return;
+    }
+    forEachChild(node, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+function enclosingScopeNode(node: Node): Node {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (isFunction(current) || current.type === T.Program) return current;
+    current = current.parent;
+  }
+  return node;
+}
+
+/** A default: a literal, `undefined`, `[]`, `{}`, an identifier, a template without calls, `!x`. */
+export function isDefaultValue(node: Node | null | undefined): boolean {
+  if (!node) return true;
+  const current = unwrap(node);
+  switch (current.type) {
+    case T.Literal:
+    case T.Identifier:
+    case T.TemplateLiteral:
+      return current.type !== T.TemplateLiteral || current.expressions.every((expression) => isDefaultValue(expression));
+    case T.ArrayExpression:
+      return current.elements.length === 0;
+    case T.ObjectExpression:
+      return current.properties.length === 0;
+    case T.UnaryExpression:
+      return isDefaultValue(current.argument);
+    case T.MemberExpression:
+      return memberPath(current) !== null;
+    default:
+      return false;
+  }
+}
+
+/** Every quiet path yields a default, or maps the failure with a call that does not take the error. */
+export function yieldsDefault(analysis: HandlerAnalysis): boolean {
+  if (analysis.used) return false;
+  const body = handlerBody(analysis.handler);
+  if (body === null) return true;
+  if (body.type !== T.BlockStatement) return isDefaultValue(body) || (unwrap(body).type === T.CallExpression);
+  return analysis.paths.every((path) => {
+    if (path.label !== 'quiet') return true;
+    const node = path.exit.node;
+    if (!node || path.exit.kind === 'end' || path.exit.kind === 'continue' || path.exit.kind === 'break') return true;
+    if (node.type === T.ReturnStatement) {
+      const value = node.argument ? unwrap(node.argument) : null;
+      if (value?.type === T.AwaitExpression) return isDefaultValue(value.argument);
+      return isDefaultValue(value) || value?.type === T.CallExpression;
+    }
+    return path.exit.kind !== 'return' || isDefaultValue(node);
+  });
+}
+
+/** Idiom 1: the try block's throwing surface is made only of probe operations. */
+export function isProbeTryBlock(analysis: HandlerAnalysis, sourceText: string): boolean {
+  const tryStatement = analysis.handler.tryStatement;
+  if (!tryStatement || tryStatement.block.body.length === 0) return false;
+  const surface = throwingSurface(tryStatement.block);
+  if (!surface || surface.length === 0) return false;
+  if (!surface.every(isProbeOperation)) return false;
+  const scope = enclosingScopeNode(tryStatement);
+  if (surface.some((probe) => existenceGuarded(probe, scope, sourceText))) return false;
+  return yieldsDefault(analysis);
+}
+
+/** The innermost call of a `.catch(h)` / `.then(ok, h)` receiver chain, through pure `.then(f)` links. */
+function chainSource(call: TSESTree.CallExpression): Node | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  let receiver = unwrap(callee.object);
+  for (;;) {
+    if (receiver.type === T.AwaitExpression) receiver = unwrap(receiver.argument);
+    if (receiver.type !== T.CallExpression) return receiver;
+    const inner = unwrap(receiver.callee);
+    if (inner.type === T.MemberExpression && calleeName(inner) === 'then' && receiver.arguments.length === 1) {
+      const link = unwrap(receiver.arguments[0]!);
+      const linkPath = memberPath(link);
+      const pure = (linkPath !== null && (linkPath === 'JSON.parse' || PARSE.test(linkPath.split('.').pop() ?? ''))) ||
+        (isFunction(link) && (throwingSurface(link)?.every(isProbeOperation) ?? false));
+      if (!pure) return null;
+      receiver = unwrap(inner.object);
+      continue;
+    }
+    return receiver;
+  }
+}
+
+/** Idiom 2: `stat(p).catch(() => null)`, `readFile(f).then(JSON.parse).catch(() => null)`. */
+export function isProbeChain(analysis: HandlerAnalysis, sourceText: string): boolean {
+  const call = analysis.handler.call;
+  if (!call) return false;
+  const source = chainSource(call);
+  if (!source || !isProbeOperation(source)) return false;
+  const args: Node[] = source.type === T.ImportExpression ? [source.source] : (source as TSESTree.CallExpression | TSESTree.NewExpression).arguments;
+  for (const argument of args) {
+    const inner = throwingSurface(argument);
+    if (!inner || !inner.every(isProbeOperation)) return false;
+  }
+  if (existenceGuarded(source, enclosingScopeNode(call), sourceText)) return false;
+  return yieldsDefault(analysis);
+}

@@ -1,0 +1,320 @@
+// Deliberate idioms found by the precision audit of `recommended` on public repositories
+// (DESIGN §3 "Quiet where code is deliberate"). Each criterion is syntactic and is switchable
+// through `idioms` (see options.ts). `findRealCodeExemption` is the single hook idioms.ts calls.
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calleeName, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';
+import { handlerBody } from './handlers.js';
+import type { FileContext } from './idioms.js';
+import { isObservedRejection } from './observed-rejections.js';
+import type { ResolvedOptions } from './options.js';
+import type { HandlerAnalysis } from './paths.js';
+import { isDefaultValue, isProbeChain, isProbeTryBlock, throwingSurface, yieldsDefault } from './probes.js';
+import { hasReasonCommentNearby } from './reason-comments.js';
+
+export type RealCodeExemption =
+  | 'comment'
+  | 'probe'
+  | 'cleanup'
+  | 'observed-rejection'
+  | 'secondary-error'
+  | 'feature-detection'
+  | 'validation';
+
+// ───────────────────────────── idiom 5: cleanup on the way out ─────────────────────────────
+
+const CLEANUP_VERB = /^(?:cancel|close|abort|end|destroy|dispose|return|unsubscribe|release|rollback|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|kill|terminate|removeListener|off|closeSync)$/;
+
+function singleCall(node: Node): TSESTree.CallExpression | null {
+  let current = unwrap(node);
+  if (current.type === T.AwaitExpression || (current.type === T.UnaryExpression && current.operator === 'void')) current = unwrap(current.argument);
+  return current.type === T.CallExpression ? current : null;
+}
+
+/** The one cleanup call the handler guards: a try block of one call, or the `.catch` receiver. */
+function guardedCleanupCall(analysis: HandlerAnalysis): TSESTree.CallExpression | null {
+  const { handler } = analysis;
+  let call: TSESTree.CallExpression | null = null;
+  if (handler.tryStatement) {
+    const body = handler.tryStatement.block.body;
+    if (body.length !== 1 || body[0]!.type !== T.ExpressionStatement) return null;
+    call = singleCall(body[0]!.expression);
+  } else if (handler.call) {
+    const callee = unwrap(handler.call.callee);
+    call = callee.type === T.MemberExpression ? singleCall(callee.object) : null;
+  }
+  if (!call || !CLEANUP_VERB.test(calleeName(call.callee) ?? '')) return null;
+  return call;
+}
+
+function statementOf(node: Node): Node | null {
+  let current: Node | undefined = node;
+  while (current && current.parent && !/Statement$|Declaration$/.test(current.type)) current = current.parent;
+  return current ?? null;
+}
+
+/** The statements after `statement` in its block end in `throw`/`return` (the resource is left behind). */
+function leavesRightAfter(statement: Node): boolean {
+  const parent = statement.parent;
+  if (!parent || parent.type !== T.BlockStatement) return false;
+  const rest = parent.body.slice(parent.body.indexOf(statement as TSESTree.Statement) + 1);
+  const last = rest[rest.length - 1];
+  return last !== undefined && (last.type === T.ThrowStatement || last.type === T.ReturnStatement) && rest.length <= 3;
+}
+
+function isCleanupOnTheWayOut(analysis: HandlerAnalysis): boolean {
+  if (!guardedCleanupCall(analysis) || !yieldsDefault(analysis)) return false;
+  const anchor = analysis.handler.tryStatement ?? analysis.handler.call!;
+  // The audit's criterion 5(ii), "the enclosing function is itself a close/cleanup", is not applied:
+  // DESIGN §5 makes `close() { try { await this.pool.end() } catch {} }` a real finding (a leak nobody sees).
+  const statement = statementOf(anchor);
+  return statement !== null && leavesRightAfter(statement);
+}
+
+// ───────────────────────────── idiom 7: secondary error ─────────────────────────────
+
+/** Objects the try block decorates (`errorData.frame = …`, `e.message += …`), or null when it does more. */
+function decoratedObjects(block: TSESTree.BlockStatement): Set<string> | null {
+  const names = new Set<string>();
+  for (const statement of block.body) {
+    if (statement.type !== T.ExpressionStatement || statement.expression.type !== T.AssignmentExpression) continue;
+    const left = unwrap(statement.expression.left);
+    if (left.type === T.MemberExpression) {
+      const root = memberPath(left)?.split('.')[0];
+      if (root) names.add(root);
+    }
+  }
+  return names.size > 0 ? names : null;
+}
+
+/** A later unconditional `throw` in an enclosing block (same function) that throws a decorated object. */
+function decoratesThrownValue(tryStatement: TSESTree.TryStatement): boolean {
+  const names = decoratedObjects(tryStatement.block);
+  if (!names) return false;
+  let child: Node = tryStatement;
+  let parent: Node | undefined = tryStatement.parent;
+  while (parent && !isFunction(parent)) {
+    if (parent.type === T.BlockStatement) {
+      const rest = parent.body.slice(parent.body.indexOf(child as TSESTree.Statement) + 1);
+      for (const statement of rest) {
+        if (statement.type !== T.ThrowStatement) continue;
+        let found = false;
+        const visit = (node: Node): void => {
+          if (found) return;
+          if (node.type === T.Identifier && names.has(node.name)) found = true;
+          else forEachChild(node, visit);
+        };
+        visit(statement.argument);
+        if (found) return true;
+      }
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+/** Inside an outer `catch (e)` of the same function (through `if` guards) whose body ends by throwing or reporting. */
+function insideReportingCatch(node: Node, options: ResolvedOptions): boolean {
+  let child = node;
+  let parent = node.parent;
+  while (parent && !isFunction(parent)) {
+    if (parent.type === T.CatchClause && child === parent.body) {
+      const last = parent.body.body[parent.body.body.length - 1];
+      if (last?.type === T.ThrowStatement) return true;
+      const call = last?.type === T.ExpressionStatement ? singleCall(last.expression) : null;
+      return call !== null && options.propagators.has(calleeName(call.callee) ?? '');
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+function isSecondaryError(analysis: HandlerAnalysis, options: ResolvedOptions): boolean {
+  if (analysis.used) return false;
+  const anchor = analysis.handler.tryStatement ?? analysis.handler.call;
+  if (!anchor) return false;
+  if (insideReportingCatch(anchor, options)) return true;
+  return analysis.handler.tryStatement !== null && decoratesThrownValue(analysis.handler.tryStatement);
+}
+
+// ───────────────────────────── idioms 6 and 8: feature detection, fallback, retry ─────────────────────────────
+
+const HOST_GLOBAL = /^(?:performance|process|navigator|localStorage|sessionStorage|Reflect|Function|globalThis|document|window|Deno|Bun)$/;
+
+function operationName(node: Node): string | null {
+  if (node.type === T.ImportExpression) return 'import()';
+  if (node.type === T.CallExpression || node.type === T.NewExpression) {
+    const path = memberPath(node.callee);
+    return path ?? calleeName(node.callee);
+  }
+  return null;
+}
+
+function isOptionalCall(node: Node): boolean {
+  if (node.type !== T.CallExpression) return false;
+  if (node.optional) return true;
+  const callee = unwrap(node.callee);
+  return callee.type === T.MemberExpression && callee.optional;
+}
+
+/** The one call of a single-statement block (`f(x)`, `await f(x)`, `return await f(x)`, `x = f()`), or null. */
+function onlyOperation(block: TSESTree.BlockStatement): Node | null {
+  if (block.body.length !== 1) return null;
+  const statement = block.body[0]!;
+  let expression: Node | null | undefined =
+    statement.type === T.ExpressionStatement ? statement.expression : statement.type === T.ReturnStatement ? statement.argument : null;
+  if (!expression) return null;
+  expression = unwrap(expression);
+  if (expression.type === T.AssignmentExpression) expression = unwrap(expression.right);
+  if (expression.type === T.AwaitExpression) expression = unwrap(expression.argument);
+  return expression.type === T.CallExpression || expression.type === T.ImportExpression || expression.type === T.NewExpression ? expression : null;
+}
+
+/** Idiom 6(c): a single-call try whose single-call handler repeats the same operation in a simpler form (its own error propagates). */
+function repeatsOperation(analysis: HandlerAnalysis): boolean {
+  const tryStatement = analysis.handler.tryStatement;
+  const body = handlerBody(analysis.handler);
+  if (!tryStatement || !body || body.type !== T.BlockStatement) return false;
+  const attempt = onlyOperation(tryStatement.block);
+  const fallback = onlyOperation(body);
+  if (!attempt || !fallback) return false;
+  const name = operationName(attempt);
+  return name !== null && name === operationName(fallback);
+}
+
+/** `for (…) { try { …; return } catch { wait } } throw new Error('gave up')`: a bounded retry. */
+function isBoundedRetry(analysis: HandlerAnalysis): boolean {
+  const tryStatement = analysis.handler.tryStatement;
+  if (!tryStatement || analysis.used) return false;
+  if (!analysis.paths.every((path) => path.label !== 'quiet' || path.exit.kind === 'end' || path.exit.kind === 'continue')) return false;
+  let current: Node | undefined = tryStatement.parent;
+  while (current && !isFunction(current)) {
+    if (current.type === T.ForStatement || current.type === T.WhileStatement || current.type === T.DoWhileStatement || current.type === T.ForOfStatement || current.type === T.ForInStatement) {
+      const parent = current.parent;
+      if (parent?.type !== T.BlockStatement) return false;
+      const next = parent.body[parent.body.indexOf(current as TSESTree.Statement) + 1];
+      return next?.type === T.ThrowStatement;
+    }
+    current = current.parent;
+  }
+  return false;
+}
+
+function isFeatureDetection(analysis: HandlerAnalysis): boolean {
+  const tryStatement = analysis.handler.tryStatement;
+  if (!tryStatement || tryStatement.block.body.length === 0) return false;
+  const surface = throwingSurface(tryStatement.block);
+  if (!surface || surface.length === 0) return false;
+  // (c) same operation, simpler form: the handler's own call propagates its error
+  if (repeatsOperation(analysis)) return true;
+  if (!yieldsDefault(analysis)) return false;
+  // (a) optional calls only; (b) host globals only
+  if (surface.every(isOptionalCall)) return true;
+  return surface.every((node) => {
+    const path = node.type === T.CallExpression ? memberPath(node.callee) : null;
+    return path !== null && path.includes('.') && HOST_GLOBAL.test(path.split('.')[0]!);
+  });
+}
+
+// ───────────────────────────── idiom 11: validation, client input, ensure-dir ─────────────────────────────
+
+const PREDICATE_CALLBACK = /^(?:refine|superRefine|custom|filter|some|every|find|findIndex|findLast|validate|test|check)$/;
+const PREDICATE_FUNCTION = /^(?:is|has|can|validate|check|verify)[A-Z_]/;
+
+function isValidationPredicate(analysis: HandlerAnalysis): boolean {
+  const quiet = analysis.paths.filter((path) => path.label === 'quiet');
+  if (analysis.used || quiet.length === 0) return false;
+  const allFalse = quiet.every((path) => {
+    const node = path.exit.node;
+    const value = node?.type === T.ReturnStatement ? node.argument : node;
+    return value != null && unwrap(value).type === T.Literal && (unwrap(value) as TSESTree.Literal).value === false;
+  });
+  if (!allFalse) return false;
+  const fn = enclosingFunction(analysis.handler.tryStatement ?? analysis.handler.call ?? analysis.handler.node);
+  if (!fn) return false;
+  const name = functionName(fn);
+  if (name !== null && PREDICATE_FUNCTION.test(name)) return true;
+  const parent = outerWrapper(fn).parent;
+  return parent?.type === T.CallExpression && parent.arguments.includes(outerWrapper(fn) as TSESTree.CallExpressionArgument) && PREDICATE_CALLBACK.test(calleeName(parent.callee) ?? '');
+}
+
+function statusCode(node: Node): number | null {
+  const current = unwrap(node);
+  return current.type === T.Literal && typeof current.value === 'number' ? current.value : null;
+}
+
+/** The handler answers the client with a 4xx (and never a 5xx): the failure is the client's bad input. */
+function answersClientError(analysis: HandlerAnalysis): boolean {
+  const body = handlerBody(analysis.handler);
+  if (!body || analysis.used) return false;
+  const codes: number[] = [];
+  const visit = (node: Node): void => {
+    if (isFunction(node) && node !== analysis.handler.node) return;
+    if (node.type === T.AssignmentExpression && node.left.type === T.MemberExpression && /^(?:statusCode|status)$/.test(propertyName(node.left) ?? '')) {
+      const code = statusCode(node.right);
+      if (code !== null) codes.push(code);
+    } else if (node.type === T.Property && !node.computed && node.key.type === T.Identifier && /^(?:status|statusCode)$/.test(node.key.name)) {
+      const code = statusCode(node.value);
+      if (code !== null) codes.push(code);
+    } else if (node.type === T.CallExpression && /^(?:throw|error|status|sendStatus|writeHead)$/.test(calleeName(node.callee) ?? '') && node.arguments[0]) {
+      const code = statusCode(node.arguments[0]);
+      if (code !== null) codes.push(code);
+    }
+    forEachChild(node, visit);
+  };
+  visit(body);
+  if (codes.length === 0 || !codes.every((code) => code >= 400 && code < 500)) return false;
+  // synchronous input parsing only: awaited work answered with a 4xx hides a server failure
+  const tryStatement = analysis.handler.tryStatement;
+  return tryStatement !== null && !containsAwait(tryStatement.block);
+}
+
+function containsAwait(root: Node): boolean {
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found || (isFunction(node) && node !== root)) return;
+    if (node.type === T.AwaitExpression || (node.type === T.ForOfStatement && node.await)) found = true;
+    else forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+/** `try { mkdirSync(d, { recursive: true }) } catch {}` followed by a statement that uses the directory. */
+function isEnsureDir(analysis: HandlerAnalysis): boolean {
+  const tryStatement = analysis.handler.tryStatement;
+  if (!tryStatement || tryStatement.block.body.length !== 1 || analysis.used) return false;
+  const only = tryStatement.block.body[0]!;
+  const call = only.type === T.ExpressionStatement ? singleCall(only.expression) : null;
+  if (!call || !/^mkdir(?:Sync|p)?$/.test(calleeName(call.callee) ?? '')) return false;
+  const recursive = call.arguments.some((argument) => argument.type === T.ObjectExpression && argument.properties.some((p) => p.type === T.Property && !p.computed && p.key.type === T.Identifier && p.key.name === 'recursive'));
+  if (!recursive && calleeName(call.callee) !== 'mkdirp') return false;
+  const parent = tryStatement.parent;
+  if (parent?.type !== T.BlockStatement && parent?.type !== T.Program) return false;
+  const next = parent.body[parent.body.indexOf(tryStatement) + 1];
+  return next !== undefined && throwingSurface(next)?.length !== 0;
+}
+
+// ───────────────────────────── the hook ─────────────────────────────
+
+/** Why the audit's criteria consider this handler deliberate, or null. */
+export function findRealCodeExemption(analysis: HandlerAnalysis, file: FileContext, options: ResolvedOptions): RealCodeExemption | null {
+  const { handler } = analysis;
+  const sourceText = (file as FileContext & { sourceText?: string }).sourceText ?? '';
+  if (hasReasonCommentNearby(handler, { comments: file.comments, sourceText }, options)) return 'comment';
+  const idioms = options.idioms;
+  if (idioms.probes) {
+    if (isProbeTryBlock(analysis, sourceText) || isProbeChain(analysis, sourceText)) return 'probe';
+    if (isEnsureDir(analysis)) return 'probe';
+  }
+  if (idioms.cleanup && isCleanupOnTheWayOut(analysis)) return 'cleanup';
+  if (idioms.secondaryErrors && isSecondaryError(analysis, options)) return 'secondary-error';
+  if (idioms.observedRejections && isObservedRejection(handler, file.scopeManager, options, sourceText)) return 'observed-rejection';
+  if (idioms.featureDetection && (isFeatureDetection(analysis) || isBoundedRetry(analysis))) return 'feature-detection';
+  if (idioms.validation && (isValidationPredicate(analysis) || answersClientError(analysis))) return 'validation';
+  return null;
+}
+
+export { isDefaultValue };

@@ -1,0 +1,8 @@
+// Test-code layouts beyond `tests/` and `*.test.*` (precision audit, bug 9): playgrounds, runtime
+// and integration test trees, e2e folders, setup files in them, `*.spec.*`. Shared by all three rules.
+const TEST_DIRECTORY = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|specs|e2e|__fixtures__|test-utils?|playground|playgrounds|runtime-tests|integration-tests?|e2e-tests?)[\\/]/i;
+const TEST_FILE = /\.(?:test|spec|e2e|bench|stories)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:vitest|jest|test)Setup\.[cm]?[jt]sx?$/i;
+
+export function isTestPath(fileName: string): boolean {
+  return TEST_DIRECTORY.test(fileName) || TEST_FILE.test(fileName);
+}
