@@ -224,3 +224,24 @@ describe('catalog by import and call name (no types)', () => {
     expect(result.output.match(/instanceof DatabaseError/g)).toHaveLength(2);
   });
 });
+
+describe('CommonJS and scripts: no ESM import is ever added', () => {
+  it('pg through require: the required binding holds the class', () => {
+    const code = "const pg = require('pg');\nconst pool = new pg.Pool();\nasync function f() { try { await pool.query('x'); } catch { return null; } }\nmodule.exports = { f };\n";
+    const result = rewriteAll(code, provider, '/project/src/db.cjs');
+    expect(guards(result.known.flat())).toEqual(['error instanceof pg.DatabaseError']);
+    expect(result.output).not.toContain('import ');
+  });
+
+  it('axios destructured from require: its own isAxiosError', () => {
+    const code = "const { get, isAxiosError } = require('axios');\nasync function f() { try { return await get('/x'); } catch { return null; } }\nmodule.exports = { f };\n";
+    expect(guards(rewriteAll(code, provider, '/project/src/http.cjs').known.flat())).toEqual(['isAxiosError(error)']);
+  });
+
+  it('a script without imports or exports gets the fallback guard, not an import', () => {
+    const code = "const { Pool } = require('pg');\nconst pool = new Pool();\nasync function f() { try { await pool.query('x'); } catch { return null; } }\n";
+    const result = rewriteAll(code, provider, '/project/src/script.js');
+    expect(guards(result.known.flat())).toEqual(["error instanceof Error && 'severity' in error && 'routine' in error"]);
+    expect(result.output).not.toContain('import ');
+  });
+});

@@ -100,7 +100,37 @@ export function importsOf(input: AnalysisInput, from: (specifier: string) => boo
     }
     found.push({ specifier: statement.source.value, defaultName, namespaceName, named });
   }
+  // CommonJS: `const pg = require('pg')`, `const { DatabaseError } = require('pg')`.
+  for (const statement of input.program.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init;
+      if (init?.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'require') continue;
+      const argument = init.arguments[0];
+      if (argument?.type !== AST_NODE_TYPES.Literal || typeof argument.value !== 'string' || !from(argument.value)) continue;
+      const named = new Map<string, string>();
+      let defaultName: string | null = null;
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) defaultName = declarator.id.name;
+      else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+        for (const prop of declarator.id.properties) {
+          if (prop.type === AST_NODE_TYPES.Property && prop.key.type === AST_NODE_TYPES.Identifier && prop.value.type === AST_NODE_TYPES.Identifier) named.set(prop.key.name, prop.value.name);
+        }
+      }
+      found.push({ specifier: argument.value, defaultName, namespaceName: null, named });
+    }
+  }
   return found;
+}
+
+/** An import may be added only to an ES module (one that already imports or exports). */
+function canAddImport(context: GuardContext): boolean {
+  return context.input.program.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ImportDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportAllDeclaration,
+  );
 }
 
 /** True when `name` can be introduced by an import without clashing with anything in scope. */
@@ -143,7 +173,7 @@ export function renderGuard(guard: Guard, context: GuardContext): RenderedGuard 
           if (holder) return { guard: (b) => `${b} instanceof ${holder}.${guard.className}`, imports: [], how: `instanceof (${holder}.${guard.className})` };
         }
       }
-      if (guard.importable && binding === null && (freeName(context, guard.className) || context.planned.some((p) => p.name === guard.className))) {
+      if (guard.importable && binding === null && canAddImport(context) && (freeName(context, guard.className) || context.planned.some((p) => p.name === guard.className))) {
         const needed = planImport(context, specifierFor(context, matches, guard.from), guard.className);
         return { guard: (b) => `${b} instanceof ${guard.className}`, imports: [needed], how: 'instanceof (import added)' };
       }
@@ -159,7 +189,7 @@ export function renderGuard(guard: Guard, context: GuardContext): RenderedGuard 
         const holder = found.defaultName ?? found.namespaceName;
         if (holder) return { guard: (b) => `${holder}.${guard.name}(${b})`, imports: [], how: `${holder}.${guard.name}()` };
       }
-      if (binding === null && freeName(context, guard.name)) {
+      if (binding === null && canAddImport(context) && freeName(context, guard.name)) {
         const needed = planImport(context, specifierFor(context, matches, guard.from), guard.name);
         return { guard: (b) => `${guard.name}(${b})`, imports: [needed], how: `${guard.name}() (import added)` };
       }
@@ -175,7 +205,7 @@ export function renderGuard(guard: Guard, context: GuardContext): RenderedGuard 
           const match = /^(\w+)Client$/.exec(imported);
           if (!match) continue;
           const className = `${match[1]}${guard.className}`;
-          if (!freeName(context, className)) continue;
+          if (!freeName(context, className) || !canAddImport(context)) continue;
           const needed = planImport(context, found.specifier, className);
           return { guard: (b) => `${className}.${guard.method}(${b})`, imports: [needed], how: `${className}.${guard.method}() (import added)` };
         }
