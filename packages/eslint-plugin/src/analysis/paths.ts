@@ -601,8 +601,10 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
       return current;
     }
     case T.ExpressionStatement:
-      if (isFailingExit(node.expression)) {
-        exit(ctx, evalExpr(node.expression, states, ctx), 'throw', node, true); // the process ends with a failure code
+      // The process ends with a failure code: terminal like a throw, once the handler uses the error
+      // (a handler that never touches it still discards it: `catch { log('failed'); process.exit(1) }`).
+      if (isFailingExit(node.expression) && isUsed(ctx.bindings)) {
+        exit(ctx, evalExpr(node.expression, states, ctx), 'throw', node, true);
         return [];
       }
       return evalExpr(node.expression, states, ctx);

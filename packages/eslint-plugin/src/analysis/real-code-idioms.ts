@@ -232,6 +232,8 @@ function isValidationPredicate(analysis: HandlerAnalysis): boolean {
     return value != null && unwrap(value).type === T.Literal && (unwrap(value) as TSESTree.Literal).value === false;
   });
   if (!allFalse) return false;
+  // synchronous checks only: awaited I/O answered with `false` hides an outage (`verifyCaptcha` → false)
+  if (analysis.handler.tryStatement && containsAwait(analysis.handler.tryStatement.block)) return false;
   const fn = enclosingFunction(analysis.handler.tryStatement ?? analysis.handler.call ?? analysis.handler.node);
   if (!fn) return false;
   const name = functionName(fn);
