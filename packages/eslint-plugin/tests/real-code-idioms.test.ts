@@ -1667,6 +1667,242 @@ reader.cancel().catch(noop);`,
         },
       ],
     },
+    // idioms.probes: false reports the idiom again
+    {
+      code: `import fsp from 'node:fs/promises';
+export const stats = (p: string) => fsp.stat(p).catch(() => null);`,
+      options: [{"idioms":{"probes":false}}],
+      errors: [
+        {
+          messageId: "silentCatch",
+          line: 2,
+          suggestions: [
+            {
+              messageId: "specificCatchSuggestion",
+              output: `import fsp from 'node:fs/promises';
+export const stats = (p: string) => fsp.stat(p).catch((error: unknown) => {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && ['ENOENT', 'EACCES', 'ENOTDIR'].includes(error.code)) {
+    console.warn('stats: fsp.stat() failed', error);
+  } else {
+    console.error('stats: unexpected error from fsp.stat()', error);
+  }
+  return null;
+});`,
+            },
+            {
+              messageId: "logErrorSuggestion",
+              data: {"logger":"console"},
+              output: `import fsp from 'node:fs/promises';
+export const stats = (p: string) => fsp.stat(p).catch((error) => { console.error('stats: unexpected error', error); return null; });`,
+            },
+          ],
+        },
+      ],
+    },
+    // idioms.observedRejections: false reports the idiom again
+    {
+      code: `declare function resolveEntries(): Promise<void>;
+export async function run(input?: string) {
+  if (input == null) await resolveEntries().catch(() => {});
+  else await resolveEntries();
+}`,
+      options: [{"idioms":{"observedRejections":false}}],
+      errors: [
+        {
+          messageId: "silentCatch",
+          line: 3,
+          suggestions: [
+            {
+              messageId: "specificCatchSuggestion",
+              output: `declare function resolveEntries(): Promise<void>;
+export async function run(input?: string) {
+  if (input == null) await resolveEntries().catch((error: unknown) => {
+    console.error('run: unexpected error from resolveEntries()', error);
+  });
+  else await resolveEntries();
+}`,
+            },
+            {
+              messageId: "logErrorSuggestion",
+              data: {"logger":"console"},
+              output: `declare function resolveEntries(): Promise<void>;
+export async function run(input?: string) {
+  if (input == null) await resolveEntries().catch((error) => { console.error('run: unexpected error', error); });
+  else await resolveEntries();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // idioms.featureDetection: false reports the idiom again
+    {
+      code: `export const now = (): number => {
+  try {
+    return performance.now();
+  } catch {}
+  return Date.now();
+};`,
+      options: [{"idioms":{"featureDetection":false}}],
+      errors: [
+        {
+          messageId: "silentCatch",
+          line: 4,
+          suggestions: [
+            {
+              messageId: "specificCatchSuggestion",
+              output: `export const now = (): number => {
+  try {
+    return performance.now();
+  } catch (error) {
+    console.error('now: unexpected error from performance.now()', error);
+  }
+  return Date.now();
+};`,
+            },
+            {
+              messageId: "logErrorSuggestion",
+              data: {"logger":"console"},
+              output: `export const now = (): number => {
+  try {
+    return performance.now();
+  } catch (error) { console.error('now: unexpected error', error); }
+  return Date.now();
+};`,
+            },
+            {
+              messageId: "rethrowSuggestion",
+              output: `export const now = (): number => {
+  try {
+    return performance.now();
+  } catch (error) { throw error; }
+  return Date.now();
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    // idioms.secondaryErrors: false reports the idiom again
+    {
+      code: `declare function t(id: string): Promise<string>;
+export async function fail(id: string, err: { frame?: string }) {
+  const data: { frame?: string } = {};
+  try {
+    data.frame = await t(id);
+  } catch {}
+  throw { data, err };
+}`,
+      options: [{"idioms":{"secondaryErrors":false}}],
+      errors: [
+        {
+          messageId: "silentCatch",
+          line: 6,
+          suggestions: [
+            {
+              messageId: "specificCatchSuggestion",
+              output: `declare function t(id: string): Promise<string>;
+export async function fail(id: string, err: { frame?: string }) {
+  const data: { frame?: string } = {};
+  try {
+    data.frame = await t(id);
+  } catch (error) {
+    console.error('fail: unexpected error from t()', error);
+  }
+  throw { data, err };
+}`,
+            },
+            {
+              messageId: "logErrorSuggestion",
+              data: {"logger":"console"},
+              output: `declare function t(id: string): Promise<string>;
+export async function fail(id: string, err: { frame?: string }) {
+  const data: { frame?: string } = {};
+  try {
+    data.frame = await t(id);
+  } catch (error) { console.error('fail: unexpected error', error); }
+  throw { data, err };
+}`,
+            },
+            {
+              messageId: "rethrowSuggestion",
+              output: `declare function t(id: string): Promise<string>;
+export async function fail(id: string, err: { frame?: string }) {
+  const data: { frame?: string } = {};
+  try {
+    data.frame = await t(id);
+  } catch (error) { throw error; }
+  throw { data, err };
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // idioms.validation: false reports the idiom again
+    {
+      code: `declare const schema: { refine(fn: (v: string) => boolean): unknown };
+declare function check(u: URL): boolean;
+export const Url = schema.refine((v) => {
+  try {
+    return check(new URL(v));
+  } catch {
+    return false;
+  }
+});`,
+      options: [{"idioms":{"validation":false}}],
+      errors: [
+        {
+          messageId: "silentCatch",
+          line: 6,
+          suggestions: [
+            {
+              messageId: "specificCatchSuggestion",
+              output: `declare const schema: { refine(fn: (v: string) => boolean): unknown };
+declare function check(u: URL): boolean;
+export const Url = schema.refine((v) => {
+  try {
+    return check(new URL(v));
+  } catch (error) {
+    if (error instanceof TypeError) {
+      console.warn('file: check() failed', error);
+    } else {
+      console.error('file: unexpected error from check()', error);
+    }
+    return false;
+  }
+});`,
+            },
+            {
+              messageId: "logErrorSuggestion",
+              data: {"logger":"console"},
+              output: `declare const schema: { refine(fn: (v: string) => boolean): unknown };
+declare function check(u: URL): boolean;
+export const Url = schema.refine((v) => {
+  try {
+    return check(new URL(v));
+  } catch (error) {
+    console.error('unexpected error', error);
+    return false;
+  }
+});`,
+            },
+            {
+              messageId: "rethrowSuggestion",
+              output: `declare const schema: { refine(fn: (v: string) => boolean): unknown };
+declare function check(u: URL): boolean;
+export const Url = schema.refine((v) => {
+  try {
+    return check(new URL(v));
+  } catch (error) {
+    throw error;
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -1948,6 +2184,58 @@ export async function addGroups(rows: object[], errors: string[]) {
         errors.push('Your request contains one or more group IDs that do not exist.');
       }
     });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // process.exit(0) reports success: the path still carries on quietly
+    {
+      code: `declare function sync(): Promise<void>;
+try {
+  await sync();
+} catch (e) {
+  console.log('sync failed', String(e));
+  process.exit(0);
+}`,
+      errors: [
+        {
+          messageId: "broadCatch",
+          line: 4,
+          suggestions: [
+            {
+              messageId: "specificCatchSuggestion",
+              output: `declare function sync(): Promise<void>;
+try {
+  await sync();
+} catch (e) {
+  console.log('sync failed', String(e), e);
+  process.exit(0);
+  console.error('file: unexpected error from sync()', e);
+}`,
+            },
+            {
+              messageId: "logErrorSuggestion",
+              data: {"logger":"console"},
+              output: `declare function sync(): Promise<void>;
+try {
+  await sync();
+} catch (e) {
+  console.log('sync failed', String(e));
+  process.exit(0);
+  console.error('unexpected error', e);
+}`,
+            },
+            {
+              messageId: "rethrowSuggestion",
+              output: `declare function sync(): Promise<void>;
+try {
+  await sync();
+} catch (e) {
+  console.log('sync failed', String(e));
+  process.exit(0);
+  throw e;
 }`,
             },
           ],
