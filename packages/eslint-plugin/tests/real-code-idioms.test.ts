@@ -2398,5 +2398,39 @@ export async function run() {
         },
       ],
     },
+    // test code too: a field errors do not have (`e.stacktrace`) prints undefined — socket.io test/browser-runner.ts:14
+    {
+      code: `declare const launcher: { run(): Promise<number> };
+export async function run() {
+  try {
+    process.exit(await launcher.run());
+  } catch (e: any) {
+    console.error('Launcher failed to start', e.stacktrace);
+    process.exit(1);
+  }
+}`,
+      filename: "test/browser-runner.ts",
+      errors: [
+        {
+          messageId: "logErrorObject",
+          line: 6,
+          suggestions: [
+            {
+              messageId: "passErrorSuggestion",
+              data: {"name":"e"},
+              output: `declare const launcher: { run(): Promise<number> };
+export async function run() {
+  try {
+    process.exit(await launcher.run());
+  } catch (e: any) {
+    console.error('Launcher failed to start', e.stacktrace, e);
+    process.exit(1);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -78,9 +78,33 @@ function inNarrowedBranch(call: TSESTree.CallExpression, analysis: HandlerAnalys
   return false;
 }
 
+/** Fields an error has (Error, Node system errors, HTTP client errors). */
+const ERROR_FIELDS = new Set([
+  'message', 'name', 'stack', 'cause', 'code', 'errno', 'syscall', 'path', 'address', 'port', 'dest', 'info', 'status',
+  'statusCode', 'errors', 'response', 'reason', 'detail', 'details', 'type', 'toString',
+]);
+
+/** `e.stacktrace`: a field errors do not have, so the log prints `undefined` and the failure is lost (a defect even in tests). */
+function readsUnknownField(call: TSESTree.CallExpression, bindings: ErrorBindings): boolean {
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found) return;
+    if (node.type === T.MemberExpression && !node.computed && bindings.objectRefs.has(unwrap(node.object))) {
+      const name = propertyName(node);
+      if (name !== null && !ERROR_FIELDS.has(name)) {
+        found = true;
+        return;
+      }
+    }
+    forEachChild(node, visit);
+  };
+  for (const argument of call.arguments) visit(argument);
+  return found;
+}
+
 /** Whether a text-only log of the error is deliberate. */
 export function isDeliberateTextLog(call: TSESTree.CallExpression, analysis: HandlerAnalysis, fileName: string | undefined, testCode: (fileName: string) => boolean = isTestPath): boolean {
-  if (fileName !== undefined && testCode(fileName)) return true;
+  if (fileName !== undefined && testCode(fileName) && !readsUnknownField(call, analysis.bindings)) return true;
   // The audit's criterion (a), "the same path rethrows the error", is not applied: the rule's documented
   // contract reports a text-only log before a rethrow (the log line itself loses the stack), and its
   // evidence was mostly test code, which (d) covers. `rethrownAfter` is kept for `configs`-level use.

@@ -23,7 +23,9 @@ const EXISTENCE_CHECK = /^(?:exists(?:Sync)?|pathExists(?:Sync)?|(?:l)?stat(?:Sy
 const PURE_PATH = /^(?:path|posix|win32|nodePath|upath|pathe)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalize|normalizePath|String|Number|Boolean|JSON\.stringify|encodeURIComponent|encodeURI|Buffer\.from|Object\.(?:keys|values|entries|assign|fromEntries)|Array\.(?:isArray|from)|Number\.\w+|Math\.\w+|pathToFileURL|fileURLToPath)$/;
 /** Methods on a value (the probe's result or a local): accessors and string/array helpers. */
 const PURE_METHOD =
-  /^(?:is[A-Z]\w*|to[A-Z]\w*|toString|valueOf|trim\w*|slice|substring|substr|split|startsWith|endsWith|includes|indexOf|lastIndexOf|replace(?:All)?|toLowerCase|toUpperCase|padStart|padEnd|charAt|charCodeAt|at|concat|join|keys|values|entries|has|get|match|test)$/;
+  /^(?:is[A-Z]\w*|to[A-Z]\w*|toString|valueOf|trim\w*|slice|substring|substr|split|startsWith|endsWith|includes|indexOf|lastIndexOf|replace(?:All)?|toLowerCase|toUpperCase|padStart|padEnd|charAt|charCodeAt|at|concat|join|match|test|getTime|filter|map|some|every|find|findIndex|flat|flatMap|forEach|reduce|sort|reverse)$/;
+/** Predicates by name (`isGreaterOrEqual(a, b)`, `hasOwn(o, k)`): they answer, they do not do I/O. */
+const PREDICATE_CALLEE = /^(?:is|has)[A-Z]\w*$/;
 
 export function isProbeOperation(node: Node): boolean {
   if (node.type === T.ImportExpression) return true;
@@ -47,6 +49,9 @@ function isPureCall(call: TSESTree.CallExpression): boolean {
   const path = memberPath(call.callee);
   if (path !== null && PURE_PATH.test(path)) return true;
   const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier && PREDICATE_CALLEE.test(callee.name)) return true;
+  // `url.searchParams.get('id')`, `headers.has(k)`: reading a parsed value, not a store
+  if (path !== null && /(?:^|\.)(?:searchParams|headers)\.(?:get|has|getAll)$/.test(path)) return true;
   if (callee.type === T.MemberExpression) {
     const name = calleeName(callee);
     if (name !== null && PURE_METHOD.test(name)) return true;
@@ -167,8 +172,16 @@ export function isProbeTryBlock(analysis: HandlerAnalysis, sourceText: string): 
   if (!surface || surface.length === 0) return false;
   if (!surface.every(isProbeOperation)) return false;
   const scope = enclosingScopeNode(tryStatement);
-  if (surface.some((probe) => existenceGuarded(probe, scope, sourceText))) return false;
+  if (!surface.some(isParseOperation) && surface.some((probe) => existenceGuarded(probe, scope, sourceText))) return false;
   return yieldsDefault(analysis);
+}
+
+/** A parse or decode: its failure means "invalid", whatever was checked before (existence guards do not apply). */
+function isParseOperation(node: Node): boolean {
+  if (node.type === T.NewExpression) return true; // new URL
+  if (node.type !== T.CallExpression) return false;
+  const name = calleeName(node.callee) ?? '';
+  return PARSE.test(name) || DECODE.test(name);
 }
 
 /** The innermost call of a `.catch(h)` / `.then(ok, h)` receiver chain, through pure `.then(f)` links. */
