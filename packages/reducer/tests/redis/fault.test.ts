@@ -13,6 +13,7 @@ const EVENTS = Number(process.env.FAULT_EVENTS ?? 1_000_000);
 const WORKERS = ['w1', 'w2', 'w3', 'w4'];
 const MIN_KILLS = 12;
 const MAX_KILLS = 16;
+const PRODUCE_SPAN_MS = 25_000;
 const packageDir = join(import.meta.dirname, '../..');
 
 let redis: TestRedis;
@@ -91,9 +92,14 @@ describe('fault test: SIGKILL and restart of worker processes', () => {
       }
       chunks.push({ payload: xaddResp(stream, events), count: events.length });
     }
+    // Paced, so that the workers are still busy while the controller makes its kills, however
+    // fast this machine drains the stream.
     let produced = false;
     const producer = (async () => {
-      for (const chunk of chunks) await pipeResp(redis.url, chunk.payload, chunk.count);
+      for (const chunk of chunks) {
+        await pipeResp(redis.url, chunk.payload, chunk.count);
+        await sleep(PRODUCE_SPAN_MS / chunks.length);
+      }
       produced = true;
     })();
     let producerFailed: unknown = null;
@@ -112,7 +118,6 @@ describe('fault test: SIGKILL and restart of worker processes', () => {
     // restart it after 0-600 ms (every fourth stays down 2.5 s: the others claim its entries).
     const chance = rng(7);
     let kills = 0;
-    let killsUnderLoad = 0;
     const restarts: Array<Promise<void>> = [];
     const began = Date.now();
     let lastLog = began;
@@ -127,17 +132,21 @@ describe('fault test: SIGKILL and restart of worker processes', () => {
         if ((await backlog()) === 0) break;
         continue;
       }
+      // A kill only counts when it interrupts work; with the stream drained, there is none left.
+      const underLoad = (await backlog()) > 0;
+      if (!underLoad) {
+        if (produced) break;
+        continue;
+      }
       // Victims: running workers that have checkpointed since they started. Killing a worker still
       // starting up (seconds on a loaded machine) tests less, and starves the group.
       const alive = WORKERS.filter((w) => progressed.has(w) && procs.get(w)!.child.exitCode === null && procs.get(w)!.child.signalCode === null);
       if (alive.length === 0) continue;
       const victim = alive[Math.floor(chance() * alive.length)]!;
-      const underLoad = (await backlog()) > 0;
       const proc = procs.get(victim)!;
       proc.child.kill('SIGKILL');
       await proc.exited;
       kills++;
-      if (underLoad) killsUnderLoad++;
       progressed.delete(victim);
       loaded.delete(victim);
       const down = kills % 4 === 1 ? 2_500 : chance() * 600;
@@ -160,7 +169,6 @@ describe('fault test: SIGKILL and restart of worker processes', () => {
     expect(codes.map((c) => (c as [number | null, string | null])[0])).toEqual([0, 0, 0, 0]);
 
     expect(kills).toBeGreaterThanOrEqual(MIN_KILLS);
-    expect(killsUnderLoad).toBeGreaterThanOrEqual(10);
     const claimed = lines.filter((l) => l.type === 'claimed').reduce((n, l) => n + Number(l.entries), 0);
     expect(claimed, 'entries claimed from killed workers').toBeGreaterThan(0);
     expect(lines.filter((l) => l.type === 'report')).toHaveLength(4);
@@ -190,7 +198,7 @@ describe('fault test: SIGKILL and restart of worker processes', () => {
     expect(byReason).toEqual({ ...single.rejected.by_reason, undecodable });
     expect(single.total_events + letters.length).toBe(EVENTS);
     console.log(
-      `fault test: ${kills} SIGKILLs (${killsUnderLoad} under load), ${claimed} entries claimed, ` +
+      `fault test: ${kills} SIGKILLs, all under load, ${claimed} entries claimed, ` +
         `${lines.filter((l) => l.type === 'fenced').length} fenced reloads, ${lines.filter((l) => l.type === 'retry').length} retries, ` +
         `${letters.length} dead letters, ${((Date.now() - began) / 1000).toFixed(0)} s`,
     );
