@@ -55,9 +55,9 @@ function isPureCall(call: TSESTree.CallExpression): boolean {
   if (callee.type === T.MemberExpression) {
     const name = calleeName(callee);
     if (name !== null && PURE_METHOD.test(name)) return true;
-    // bookkeeping: `found.push(x)` on a local array (a plain identifier)
+    // bookkeeping: `found.push(x)`, `this.chunks.push(x)`
     const object = unwrap(callee.object);
-    if (name === 'push' && object.type === T.Identifier) return true;
+    if (name === 'push' && (object.type === T.Identifier || (object.type === T.MemberExpression && memberPath(object) !== null))) return true;
   }
   return false;
 }

@@ -74,9 +74,9 @@ function isCleanupOnTheWayOut(analysis: HandlerAnalysis): boolean {
 // ───────────────────────────── idiom 7: secondary error ─────────────────────────────
 
 /** Objects the try block decorates (`errorData.frame = …`, `e.message += …`), or null when it does more. */
-function decoratedObjects(block: TSESTree.BlockStatement): Set<string> | null {
+function decoratedObjects(statements: readonly TSESTree.Statement[]): Set<string> | null {
   const names = new Set<string>();
-  for (const statement of block.body) {
+  for (const statement of statements) {
     if (statement.type !== T.ExpressionStatement || statement.expression.type !== T.AssignmentExpression) continue;
     const left = unwrap(statement.expression.left);
     if (left.type === T.MemberExpression) {
@@ -87,12 +87,15 @@ function decoratedObjects(block: TSESTree.BlockStatement): Set<string> | null {
   return names.size > 0 ? names : null;
 }
 
-/** A later unconditional `throw` in an enclosing block (same function) that throws a decorated object. */
-function decoratesThrownValue(tryStatement: TSESTree.TryStatement): boolean {
-  const names = decoratedObjects(tryStatement.block);
+/**
+ * A later `throw` in an enclosing block (same function) that throws a decorated object. `anchor` is
+ * the try statement, or the statement holding a `.catch` (`errorData.frame = await t().catch(() => undefined)`).
+ */
+function decoratesThrownValue(anchor: TSESTree.Statement, statements: readonly TSESTree.Statement[]): boolean {
+  const names = decoratedObjects(statements);
   if (!names) return false;
-  let child: Node = tryStatement;
-  let parent: Node | undefined = tryStatement.parent;
+  let child: Node = anchor;
+  let parent: Node | undefined = anchor.parent;
   while (parent && !isFunction(parent)) {
     if (parent.type === T.BlockStatement) {
       const rest = parent.body.slice(parent.body.indexOf(child as TSESTree.Statement) + 1);
@@ -136,7 +139,9 @@ function isSecondaryError(analysis: HandlerAnalysis, options: ResolvedOptions): 
   const anchor = analysis.handler.tryStatement ?? analysis.handler.call;
   if (!anchor) return false;
   if (insideReportingCatch(anchor, options)) return true;
-  return analysis.handler.tryStatement !== null && decoratesThrownValue(analysis.handler.tryStatement);
+  if (analysis.handler.tryStatement) return decoratesThrownValue(analysis.handler.tryStatement, analysis.handler.tryStatement.block.body);
+  const statement = statementOf(anchor);
+  return statement?.type === T.ExpressionStatement && decoratesThrownValue(statement, [statement]);
 }
 
 // ───────────────────────────── idioms 6 and 8: feature detection, fallback, retry ─────────────────────────────
