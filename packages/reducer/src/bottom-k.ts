@@ -61,6 +61,15 @@ export class BottomKSample {
     return this.n;
   }
 
+  /**
+   * Any offer whose high lane is above this is rejected: the largest kept high lane once full,
+   * else 0xffffffff. A caller that keeps it next to its own state skips most offers without
+   * touching the sample's memory.
+   */
+  get cutoffHi(): number {
+    return this.n === this.k ? this.maxHi : 0xffffffff;
+  }
+
   /** Offers a value hashed with the given seed (convenience; allocation-free). */
   add(value: string, seed = 0): boolean {
     hash64(value, seed, SCRATCH);

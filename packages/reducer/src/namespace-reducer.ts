@@ -18,8 +18,9 @@
  *   for every listed namespace since its admission; `total_files_error` events of it may sit in
  *   `__other__` (Space-Saving error).
  * Time per event: O(1) amortised (validation, one Map lookup, two hashes, two sketch updates, two
- *   sample probes; the Space-Saving heap is lazy, so a counted event costs nothing there and an
- *   eviction O(log maxNamespaces) amortised).
+ *   sample probes, skipped for a hash above the sample's cutoff kept in the state; the Space-Saving
+ *   heap is lazy, so a counted event costs nothing there and an eviction O(log maxNamespaces)
+ *   amortised).
  *
  * Serialised: `toJSON()` (format 'catchwise.namespace-reducer' v1, sketches as base64 of their
  * bytes); `toBytes()` = "CWNR" | u8 version | 3 zero bytes | u32 length | UTF-8 JSON | u32 CRC-32.
@@ -171,6 +172,9 @@ class NamespaceState<E> implements SpaceSavingEntry {
   /** The last values counted: a repeat of the previous event's value changes no sketch or sample. */
   lastContentType: string | null = null;
   lastWorkflowId: string | null = null;
+  /** Copies of the samples' `cutoffHi`: a hash above it skips the sample (one cache line fewer). */
+  fileTypeCutoff = 0xffffffff;
+  workflowCutoff = 0xffffffff;
   readonly fileTypes: HyperLogLog;
   readonly workflows: HyperLogLog;
   readonly fileTypeSample: BottomKSample;
@@ -214,7 +218,14 @@ class NamespaceState<E> implements SpaceSavingEntry {
     this.workflows.clear();
     this.fileTypeSample.clear();
     this.workflowSample.clear();
+    this.syncCutoffs();
     this.resetEvents(config);
+  }
+
+  /** Call after any change to a sample made other than through `addParsed`. */
+  syncCutoffs(): void {
+    this.fileTypeCutoff = this.fileTypeSample.cutoffHi;
+    this.workflowCutoff = this.workflowSample.cutoffHi;
   }
 
   /** Folds `other` into this state (never mutates `other`). */
@@ -227,6 +238,7 @@ class NamespaceState<E> implements SpaceSavingEntry {
     this.workflows.merge(other.workflows);
     this.fileTypeSample.merge(other.fileTypeSample);
     this.workflowSample.merge(other.workflowSample);
+    this.syncCutoffs();
     if (this.events instanceof ReservoirSample && other.events instanceof ReservoirSample) this.events.merge(other.events);
     else if (this.events instanceof RecentSample && other.events instanceof RecentSample) this.events.merge(other.events, timeOf);
   }
@@ -324,18 +336,27 @@ export class NamespaceReducer<E = MetadataEvent> {
     const seed = this.config.seed;
     const ct = v.contentType;
     // Repeats change nothing (the sketch is idempotent, a bottom-k sample too): the same value as
-    // this namespace's previous event is skipped before hashing, and a value the counter knows is
-    // a repeat (exact mode) skips the sample probe.
+    // this namespace's previous event is skipped before hashing, a value the counter knows is a
+    // repeat (exact mode) skips the sample, and so does a hash above the sample's cutoff (most
+    // values once the sample is full), read from the state instead of the sample.
     if (ct !== state.lastContentType) {
       state.lastContentType = ct;
       hash64(ct, seed, SCRATCH);
-      if (state.fileTypes.addHash(SCRATCH[0]!, SCRATCH[1]!)) state.fileTypeSample.offer(SCRATCH[0]!, SCRATCH[1]!, ct);
+      const hi = SCRATCH[0]!;
+      const lo = SCRATCH[1]!;
+      if (state.fileTypes.addHash(hi, lo) && hi <= state.fileTypeCutoff && state.fileTypeSample.offer(hi, lo, ct)) {
+        state.fileTypeCutoff = state.fileTypeSample.cutoffHi;
+      }
     }
     const wf = v.workflowId;
     if (wf !== state.lastWorkflowId) {
       state.lastWorkflowId = wf;
       hash64(wf, seed, SCRATCH);
-      if (state.workflows.addHash(SCRATCH[0]!, SCRATCH[1]!)) state.workflowSample.offer(SCRATCH[0]!, SCRATCH[1]!, wf);
+      const hi = SCRATCH[0]!;
+      const lo = SCRATCH[1]!;
+      if (state.workflows.addHash(hi, lo) && hi <= state.workflowCutoff && state.workflowSample.offer(hi, lo, wf)) {
+        state.workflowCutoff = state.workflowSample.cutoffHi;
+      }
     }
     if (state.events !== null) state.events.offer(event);
     state.count++;
@@ -676,6 +697,7 @@ function stateFromJSON<E>(json: StateJSON, config: Config, fail: (problem: strin
   };
   load(json.file_types, state.fileTypes, state.fileTypeSample, 'file_types');
   load(json.workflow_ids, state.workflows, state.workflowSample, 'workflow_ids');
+  state.syncCutoffs();
   if (config.eventSample !== null) {
     if (json.events === undefined) fail(`${where}: event sample missing`);
     try {
