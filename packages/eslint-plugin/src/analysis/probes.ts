@@ -23,7 +23,8 @@ const EXISTENCE_CHECK = /^(?:exists(?:Sync)?|pathExists(?:Sync)?|(?:l)?stat(?:Sy
 const PURE_PATH = /^(?:path|posix|win32|nodePath|upath|pathe)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalize|normalizePath|String|Number|Boolean|JSON\.stringify|encodeURIComponent|encodeURI|Buffer\.from|Object\.(?:keys|values|entries|assign|fromEntries)|Array\.(?:isArray|from)|Number\.\w+|Math\.\w+|pathToFileURL|fileURLToPath)$/;
 /** Methods on a value (the probe's result or a local): accessors and string/array helpers. */
 const PURE_METHOD =
-  /^(?:is[A-Z]\w*|to[A-Z]\w*|toString|valueOf|trim\w*|slice|substring|substr|split|startsWith|endsWith|includes|indexOf|lastIndexOf|replace(?:All)?|toLowerCase|toUpperCase|padStart|padEnd|charAt|charCodeAt|at|concat|join|match|test|getTime|filter|map|some|every|find|findIndex|flat|flatMap|forEach|reduce|sort|reverse)$/;
+  /^(?:is[A-Z]\w*|to[A-Z]\w*|toString|valueOf|trim\w*|slice|substring|substr|split|startsWith|endsWith|includes|indexOf|lastIndexOf|replace(?:All)?|toLowerCase|toUpperCase|padStart|padEnd|charAt|charCodeAt|at|concat|join|match|test|getTime|flat|reverse)$/;
+const CALLBACK_METHOD = /^(?:filter|map|some|every|find|findIndex|flatMap|forEach|reduce|sort)$/;
 /** Predicates by name (`isGreaterOrEqual(a, b)`, `hasOwn(o, k)`): they answer, they do not do I/O. */
 const PREDICATE_CALLEE = /^(?:is|has)[A-Z]\w*$/;
 
@@ -51,9 +52,14 @@ function isPureCall(call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
   if (callee.type === T.Identifier && PREDICATE_CALLEE.test(callee.name)) return true;
   // `url.searchParams.get('id')`, `headers.has(k)`: reading a parsed value, not a store
-  if (path !== null && /(?:^|\.)(?:searchParams|headers)\.(?:get|has|getAll)$/.test(path)) return true;
+  if (path !== null && /(?:^|\.)(?:searchParams|headers|cookies)\.(?:get|has|getAll)$/.test(path)) return true;
   if (callee.type === T.MemberExpression) {
     const name = calleeName(callee);
+    // `xs.map((x) => f(x))` is pure only when its callbacks are written inline (their calls are inspected);
+    // `xs.map(transform)` runs code this analysis cannot see.
+    if (name !== null && CALLBACK_METHOD.test(name)) {
+      return call.arguments.every((argument) => isFunction(argument) || argument.type === T.Literal || (argument.type === T.Identifier && /^(?:Boolean|String|Number)$/.test(argument.name)));
+    }
     if (name !== null && PURE_METHOD.test(name)) return true;
     // bookkeeping: `found.push(x)`, `this.chunks.push(x)`
     const object = unwrap(callee.object);
@@ -95,7 +101,7 @@ function sourceOf(node: Node | undefined, text: string): string | null {
 }
 
 /** `existsSync(p)` (or `stat(p)`) earlier in the same function, on the same path expression as the probe. */
-function existenceGuarded(probe: Node, scope: Node, sourceText: string): boolean {
+function existenceGuarded(probe: Node, scope: Node, sourceText: string, before: number = probe.range[0]): boolean {
   if (probe.type !== T.CallExpression) return false;
   const name = calleeName(probe.callee) ?? '';
   if (!GUARDABLE.test(name)) return false;
@@ -103,7 +109,7 @@ function existenceGuarded(probe: Node, scope: Node, sourceText: string): boolean
   if (target === null) return false;
   let found = false;
   const visit = (node: Node): void => {
-    if (found || node.range[0] >= probe.range[0]) return;
+    if (found || node.range[0] >= before) return;
     if (node.type === T.CallExpression && node !== probe && EXISTENCE_CHECK.test(calleeName(node.callee) ?? '') && sourceOf(node.arguments[0], sourceText) === target) {
       found = true;
       return;
@@ -169,10 +175,12 @@ export function isProbeTryBlock(analysis: HandlerAnalysis, sourceText: string): 
   const tryStatement = analysis.handler.tryStatement;
   if (!tryStatement || tryStatement.block.body.length === 0) return false;
   const surface = throwingSurface(tryStatement.block);
-  if (!surface || surface.length === 0) return false;
+  if (!surface) return false;
+  // Only pure helpers (`Array.from(raw)`, `resolve(base, url)`): what can fail is the input, as with a parse.
+  if (surface.length === 0) return containsCall(tryStatement.block) && yieldsDefault(analysis);
   if (!surface.every(isProbeOperation)) return false;
   const scope = enclosingScopeNode(tryStatement);
-  if (!surface.some(isParseOperation) && surface.some((probe) => existenceGuarded(probe, scope, sourceText))) return false;
+  if (!surface.some(isParseOperation) && surface.some((probe) => existenceGuarded(probe, scope, sourceText, tryStatement.range[0]))) return false;
   return yieldsDefault(analysis);
 }
 
@@ -182,6 +190,17 @@ function isParseOperation(node: Node): boolean {
   if (node.type !== T.CallExpression) return false;
   const name = calleeName(node.callee) ?? '';
   return PARSE.test(name) || DECODE.test(name);
+}
+
+function containsCall(root: Node): boolean {
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found || (isFunction(node) && node !== root)) return;
+    if (node.type === T.CallExpression) found = true;
+    else forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
 }
 
 /** The innermost call of a `.catch(h)` / `.then(ok, h)` receiver chain, through pure `.then(f)` links. */

@@ -7,12 +7,25 @@ function importsExit(node: Node): boolean {
   let program: Node = node;
   while (program.parent) program = program.parent;
   if (program.type !== T.Program) return false;
-  return program.body.some(
-    (statement) =>
-      statement.type === T.ImportDeclaration &&
-      /^(?:node:)?process$/.test(String(statement.source.value)) &&
-      statement.specifiers.some((specifier) => specifier.type === T.ImportSpecifier && specifier.local.name === 'exit'),
-  );
+  const fromProcess = (source: Node | null | undefined): boolean =>
+    !!source && source.type === T.Literal && /^(?:node:)?process$/.test(String(source.value));
+  return program.body.some((statement) => {
+    if (statement.type === T.ImportDeclaration) {
+      return fromProcess(statement.source) && statement.specifiers.some((specifier) => specifier.type === T.ImportSpecifier && specifier.local.name === 'exit');
+    }
+    // const { exit } = require('node:process')
+    return (
+      statement.type === T.VariableDeclaration &&
+      statement.declarations.some((declarator) => {
+        const init = declarator.init ? unwrap(declarator.init) : null;
+        return (
+          declarator.id.type === T.ObjectPattern &&
+          declarator.id.properties.some((property) => property.type === T.Property && property.value.type === T.Identifier && property.value.name === 'exit') &&
+          init?.type === T.CallExpression && memberPath(init.callee) === 'require' && fromProcess(init.arguments[0])
+        );
+      })
+    );
+  });
 }
 
 /** `process.exit(1)`, `Deno.exit(code)`, `exit(1)` imported from `node:process`. */

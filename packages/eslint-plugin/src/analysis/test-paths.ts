@@ -1,8 +1,10 @@
 // Test-code layouts beyond `tests/` and `*.test.*` (precision audit, bug 9): playgrounds, runtime
 // and integration test trees, e2e folders, setup files in them, `*.spec.*`. Shared by all three rules.
-const TEST_DIRECTORY = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|specs|e2e|__fixtures__|test-utils?|playground|playgrounds|runtime-tests|integration-tests?|e2e-tests?)[\\/]/i;
+const TEST_DIRECTORY = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|specs|e2e|__fixtures__|test-utils?|runtime-tests|integration-tests?|e2e-tests?)[\\/]/i;
+/** A `playground/` outside any `src/` tree (vite's, not a product feature named playground). */
+const PLAYGROUND = /^(?:(?![\\/]src[\\/]).)*[\\/]?playgrounds?[\\/]/i;
 const TEST_FILE = /\.(?:test|spec|e2e|bench|stories)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:vitest|jest|test)Setup\.[cm]?[jt]sx?$/i;
 
 export function isTestPath(fileName: string): boolean {
-  return TEST_DIRECTORY.test(fileName) || TEST_FILE.test(fileName);
+  return TEST_DIRECTORY.test(fileName) || TEST_FILE.test(fileName) || PLAYGROUND.test(fileName);
 }
