@@ -195,9 +195,13 @@ export class BottomKSample {
     const his = this.his;
     const los = this.los;
     const vals = this.vals;
-    his.copyWithin(at + 1, at, n);
-    los.copyWithin(at + 1, at, n);
-    for (let i = n; i > at; i--) vals[i] = vals[i - 1]!; // (Array#copyWithin is ~10x slower in V8)
+    // One loop for the three arrays: a typed array's copyWithin is a call into the runtime, slower
+    // than this loop for the few dozen slots a shift moves (and Array#copyWithin ~10x slower still).
+    for (let i = n; i > at; i--) {
+      his[i] = his[i - 1]!;
+      los[i] = los[i - 1]!;
+      vals[i] = vals[i - 1]!;
+    }
     his[at] = hi;
     los[at] = lo;
     vals[at] = value;
