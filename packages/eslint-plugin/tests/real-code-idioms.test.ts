@@ -1667,6 +1667,61 @@ reader.cancel().catch(noop);`,
         },
       ],
     },
+    // an awaited `client.push()` is I/O, not array bookkeeping around a probe (codemod fixture winston-logger)
+    {
+      code: `export async function sync(client: { push(): Promise<void> }): Promise<boolean> {
+  try {
+    await client.push();
+    return true;
+  } catch (e) {
+    return false;
+  }
+}`,
+      errors: [
+        {
+          messageId: "silentCatch",
+          line: 5,
+          suggestions: [
+            {
+              messageId: "specificCatchSuggestion",
+              output: `export async function sync(client: { push(): Promise<void> }): Promise<boolean> {
+  try {
+    await client.push();
+    return true;
+  } catch (e) {
+    console.error('sync: unexpected error from client.push()', e);
+    return false;
+  }
+}`,
+            },
+            {
+              messageId: "logErrorSuggestion",
+              data: {"logger":"console"},
+              output: `export async function sync(client: { push(): Promise<void> }): Promise<boolean> {
+  try {
+    await client.push();
+    return true;
+  } catch (e) {
+    console.error('sync: unexpected error', e);
+    return false;
+  }
+}`,
+            },
+            {
+              messageId: "rethrowSuggestion",
+              output: `export async function sync(client: { push(): Promise<void> }): Promise<boolean> {
+  try {
+    await client.push();
+    return true;
+  } catch (e) {
+    throw e;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // idioms.probes: false reports the idiom again
     {
       code: `import fsp from 'node:fs/promises';
