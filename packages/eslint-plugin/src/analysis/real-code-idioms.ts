@@ -255,7 +255,7 @@ function statusCode(node: Node): number | null {
 /** The handler answers the client with a 4xx (and never a 5xx): the failure is the client's bad input. */
 function answersClientError(analysis: HandlerAnalysis): boolean {
   const body = handlerBody(analysis.handler);
-  if (!body || analysis.used) return false;
+  if (!body) return false; // the error may be used: `res.end(e.message)` answers the client with it
   const codes: number[] = [];
   const visit = (node: Node): void => {
     if (isFunction(node) && node !== analysis.handler.node) return;
