@@ -421,6 +421,19 @@ export async function settle() {
   await page.waitForFunction(() => true, undefined, { timeout: 15_000 }).catch(() => {});
 }`, filename: "playground/vitestSetup.ts" },
     // bug 1: a shared handler identifier is one handler per call site (see the invalid case)
+    // idiom 5: a forced removal (`force: true`) asked for best effort — nuxt nitro-server index.ts:894
+    `import fsp from 'node:fs/promises';
+export async function clean(cacheDir: string) {
+  await fsp.rm(cacheDir, { recursive: true, force: true }).catch(() => {});
+}`,
+    // idiom 4: a reason above the `if` whose block starts with the statement — got core/index.ts:1770
+    `declare const body: AsyncIterator<unknown> & { return?(): Promise<unknown> };
+export function abort() {
+  // Signal the iterator to clean up, but don't await it: the request is already gone
+  if (body.return) {
+    body.return().catch(() => {});
+  }
+}`,
   ],
   invalid: [
     // DB call -> silent no-op: ifExists treated as "any failure" — typeorm OracleQueryRunner.ts:691 (not a probe verb; value is used)

@@ -49,6 +49,17 @@ function guardedCleanupCall(analysis: HandlerAnalysis): TSESTree.CallExpression 
   return call;
 }
 
+/** `rm(dir, { recursive: true, force: true })`: the caller asked for a best-effort removal. */
+function isForcedRemoval(analysis: HandlerAnalysis): boolean {
+  const call = guardedCleanupCall(analysis);
+  if (!call || !/^(?:rm|rmSync|rmdir|rmdirSync|unlink|unlinkSync|remove|removeSync)$/.test(calleeName(call.callee) ?? '')) return false;
+  return call.arguments.some(
+    (argument) =>
+      argument.type === T.ObjectExpression &&
+      argument.properties.some((p) => p.type === T.Property && !p.computed && p.key.type === T.Identifier && p.key.name === 'force' && p.value.type === T.Literal && p.value.value === true),
+  );
+}
+
 function statementOf(node: Node): Node | null {
   let current: Node | undefined = node;
   while (current && current.parent && !/Statement$|Declaration$/.test(current.type)) current = current.parent;
@@ -66,6 +77,7 @@ function leavesRightAfter(statement: Node): boolean {
 
 function isCleanupOnTheWayOut(analysis: HandlerAnalysis): boolean {
   if (!guardedCleanupCall(analysis) || !yieldsDefault(analysis)) return false;
+  if (isForcedRemoval(analysis)) return true;
   const anchor = analysis.handler.tryStatement ?? analysis.handler.call!;
   const statement = statementOf(anchor);
   // (ii) one step of a teardown function (`closeDb`, `_cleanup`, `dispose`) that does more than this

@@ -106,7 +106,10 @@ export function hasReasonCommentNearby(
   const statement = statementOf(anchor);
   if (statement) {
     // (a) + (b)
-    for (const target of new Set([statement, runStart(statement)])) {
+    // also the comment above an `if` whose block starts with this statement (`// clean up, don't await` / `if (x) { … }`)
+    const block = statement.parent;
+    const guard = block?.type === T.BlockStatement && block.body[0] === statement && block.parent?.type === T.IfStatement ? block.parent : null;
+    for (const target of new Set([statement, runStart(statement), ...(guard ? [guard] : [])])) {
       const block = commentBlockAbove(target, file.comments, file.sourceText);
       if (block !== null && isReasonComment(block, options.allowComment)) return true;
     }
