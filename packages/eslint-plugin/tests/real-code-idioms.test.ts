@@ -434,6 +434,16 @@ export function abort() {
     body.return().catch(() => {});
   }
 }`,
+    // idiom 1: a parse* call of what a probe just read — vite optimizer/index.ts:417
+    `import fsp from 'node:fs/promises';
+declare function parseDepsMetadata(json: string, dir: string): { hash: string } | undefined;
+export async function loadCached(file: string, dir: string) {
+  let cached: { hash: string } | undefined;
+  try {
+    cached = parseDepsMetadata(await fsp.readFile(file, 'utf-8'), dir);
+  } catch {}
+  return cached;
+}`,
   ],
   invalid: [
     // DB call -> silent no-op: ifExists treated as "any failure" — typeorm OracleQueryRunner.ts:691 (not a probe verb; value is used)

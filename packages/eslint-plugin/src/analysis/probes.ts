@@ -185,10 +185,21 @@ export function isProbeTryBlock(analysis: HandlerAnalysis, sourceText: string): 
   if (!surface) return false;
   // Only pure helpers (`Array.from(raw)`, `resolve(base, url)`): what can fail is the input, as with a parse.
   if (surface.length === 0) return containsCall(tryStatement.block) && !containsAwait(tryStatement.block) && yieldsDefault(analysis);
-  if (!surface.every(isProbeOperation)) return false;
+  if (!surface.every((node) => isProbeOperation(node) || parsesAProbe(node))) return false;
   const scope = enclosingScopeNode(tryStatement);
   if (!surface.some(isParseOperation) && surface.some((probe) => existenceGuarded(probe, scope, sourceText, tryStatement.range[0]))) return false;
   return yieldsDefault(analysis);
+}
+
+/**
+ * `parseDepsMetadata(await readFile(p))`: a `parse*` call whose input is read by a probe in the same
+ * expression parses what was just read. (`parseTimestamp(metrics.lastChange)` parses domain data: not a probe.)
+ */
+function parsesAProbe(node: Node): boolean {
+  if (node.type !== T.CallExpression || !/^parse[A-Z_]/.test(calleeName(node.callee) ?? '') || node.arguments.length === 0) return false;
+  let input = unwrap(node.arguments[0]!);
+  if (input.type === T.AwaitExpression) input = unwrap(input.argument);
+  return isProbeOperation(input);
 }
 
 /** A parse or decode: its failure means "invalid", whatever was checked before (existence guards do not apply). */
