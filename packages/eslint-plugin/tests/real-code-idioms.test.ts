@@ -444,6 +444,16 @@ export async function loadCached(file: string, dir: string) {
   } catch {}
   return cached;
 }`,
+    // idiom 1: a signature check answers "valid or not" — hono utils/cookie.ts:63
+    `declare function base64Decode(s: string): Uint8Array;
+export async function verifySignature(key: CryptoKey, sig: string, data: Uint8Array): Promise<boolean> {
+  try {
+    const bytes = base64Decode(sig);
+    return await crypto.subtle.verify('HMAC', key, bytes, data);
+  } catch {
+    return false;
+  }
+}`,
   ],
   invalid: [
     // DB call -> silent no-op: ifExists treated as "any failure" — typeorm OracleQueryRunner.ts:691 (not a probe verb; value is used)

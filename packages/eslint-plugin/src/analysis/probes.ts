@@ -14,6 +14,8 @@ const PARSE = /parse$/i;
 const DECODE = /^(?:decodeURI(?:Component)?|atob|unescape)$|decode$/i;
 const FS_PROBE = /^(?:l|f)?stat(?:Sync)?$|^(?:safe)?realpath(?:Sync)?$|^readFile(?:Sync)?$|^readdir(?:Sync)?$|^access(?:Sync)?$|^exists\w*$|^readlink(?:Sync)?$/i;
 const PACKAGE = /^(?:read|load)\w*Package\w*$|^resolve\w*Module\w*$|^resolvePackage\w*$/i;
+/** `crypto.subtle.verify(…)`, `jwt.verify(t, k)`: the answer is "valid or not"; `detectPackageManager(cwd)`: "which one, if any". */
+const CHECK = /^verify$|^detect[A-Z]\w*$/;
 const MODULE_PATH = /^(?:require|require\.resolve|import\.meta\.resolve|createRequire\(\))$|\.createRequire\(\)$/;
 /** fs probes whose meaning changes when the path was already checked. */
 const GUARDABLE = /^(?:l|f)?stat(?:Sync)?$|^(?:safe)?realpath(?:Sync)?$|^readFile(?:Sync)?$|^readdir(?:Sync)?$|^access(?:Sync)?$|^readlink(?:Sync)?$/i;
@@ -43,7 +45,7 @@ export function isProbeOperation(node: Node): boolean {
     const text = node.arguments.map((argument) => (argument.type === T.Literal ? String(argument.value) : argument.type === T.TemplateLiteral ? argument.quasis.map((q) => q.value.cooked).join('') : '')).join(' ');
     return /--version\b|\s-v\b/.test(text);
   }
-  return PARSE.test(name) || DECODE.test(name) || FS_PROBE.test(name) || PACKAGE.test(name);
+  return PARSE.test(name) || DECODE.test(name) || FS_PROBE.test(name) || PACKAGE.test(name) || CHECK.test(name);
 }
 
 function isPureCall(call: TSESTree.CallExpression): boolean {
