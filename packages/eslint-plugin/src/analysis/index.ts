@@ -44,6 +44,7 @@ export {
   PROBE_CALLS,
   compilePathPattern,
   levelRank,
+  defaultOptionsFor,
   optionsSchema,
   resolveOptions,
   type CatchwiseOptions,

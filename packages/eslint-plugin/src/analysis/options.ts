@@ -321,7 +321,14 @@ export const OPTION_SCHEMAS = {
   },
 } satisfies Record<keyof CatchwiseOptions, JSONSchema4>;
 
-export function optionsSchema(keys: (keyof CatchwiseOptions)[]): JSONSchema4[] {
+/** A rule's defaults: the shared `DEFAULT_OPTIONS` for the option keys the rule takes (fresh copies). */
+export function defaultOptionsFor<K extends keyof CatchwiseOptions>(keys: readonly K[]): Pick<Required<CatchwiseOptions>, K> {
+  const picked = {} as Pick<Required<CatchwiseOptions>, K>;
+  for (const key of keys) picked[key] = structuredClone(DEFAULT_OPTIONS[key]);
+  return picked;
+}
+
+export function optionsSchema(keys: readonly (keyof CatchwiseOptions)[]): JSONSchema4[] {
   const properties: Record<string, JSONSchema4> = {};
   for (const key of keys) properties[key] = OPTION_SCHEMAS[key] as JSONSchema4;
   return [{ type: 'object', properties, additionalProperties: false }];

@@ -1,12 +1,14 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { logCallFindingsOf, logErrorObjectEdit, optionsSchema, resolveOptions, type CatchwiseOptions, type LogCallFinding } from '../analysis/index.js';
+import { defaultOptionsFor, logCallFindingsOf, logErrorObjectEdit, optionsSchema, resolveOptions, type CatchwiseOptions, type LogCallFinding } from '../analysis/index.js';
 import { unwrap } from '../analysis/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { analysisInput, chooseLogger, handlerVisitors, planBinding, type RuleFile } from '../utils/handler-rule.js';
 
 export type MessageIds = 'logErrorObject' | 'passErrorSuggestion';
 export type Options = [Pick<CatchwiseOptions, 'loggers' | 'minimumLevel'>];
+
+const OPTION_KEYS = ['loggers', 'minimumLevel'] as const;
 
 /** Adds the error object to a log call in the logger's own style. */
 function passErrorFix(finding: LogCallFinding, file: RuleFile): { name: string; fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] } | null {
@@ -59,9 +61,9 @@ export default createRule<Options, MessageIds>({
         'This {{level}} log call keeps only text derived from the error; pass the error object itself so its stack and cause are logged.',
       passErrorSuggestion: 'Pass `{{name}}` to the logger',
     },
-    schema: optionsSchema(['loggers', 'minimumLevel']),
+    schema: optionsSchema(OPTION_KEYS),
   },
-  defaultOptions: [{ loggers: [], minimumLevel: 'warn' }],
+  defaultOptions: [defaultOptionsFor(OPTION_KEYS)],
   create(context, [userOptions]) {
     const options = resolveOptions(userOptions);
     const seen = new WeakSet<object>();

@@ -1,10 +1,15 @@
-import { optionsSchema, resolveOptions, type CatchwiseOptions } from '../analysis/index.js';
+import { defaultOptionsFor, optionsSchema, resolveOptions, type CatchwiseOptions } from '../analysis/index.js';
 import { createRule } from '../utils/create-rule.js';
 import { analysisInput, chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits, specificRewriteFix } from '../utils/handler-rule.js';
 import { knowledgeNote, ruleKnowledge } from '../analysis/knowledge/eslint.js';
 
 export type MessageIds = 'specificCatchSuggestion' | 'broadCatch' | 'unnarrowedCatch' | 'logErrorSuggestion' | 'rethrowSuggestion';
 export type Options = [CatchwiseOptions];
+
+const OPTION_KEYS = [
+  'loggers', 'minimumLevel', 'guards', 'propagators', 'allowComment', 'allowedHandlers', 'ignoreBindingPattern', 'idioms',
+  'requireNarrowing',
+] as const;
 
 export default createRule<Options, MessageIds>({
   name: 'no-broad-catch',
@@ -24,27 +29,9 @@ export default createRule<Options, MessageIds>({
       logErrorSuggestion: 'Pass the error object to {{logger}}.error on the quiet path',
       rethrowSuggestion: 'Rethrow the errors this handler does not expect',
     },
-    schema: optionsSchema([
-      'loggers', 'minimumLevel', 'guards', 'propagators', 'allowComment', 'allowedHandlers', 'ignoreBindingPattern', 'idioms',
-      'requireNarrowing',
-    ]),
+    schema: optionsSchema(OPTION_KEYS),
   },
-  defaultOptions: [
-    {
-      loggers: [],
-      minimumLevel: 'warn',
-      guards: [],
-      propagators: [],
-      allowComment: true,
-      allowedHandlers: [],
-      ignoreBindingPattern: '',
-      idioms: {
-        cleanup: true, probes: true, fireAndForget: true, testCode: true,
-        secondaryErrors: true, observedRejections: true, featureDetection: true, validation: true,
-      },
-      requireNarrowing: false,
-    },
-  ],
+  defaultOptions: [defaultOptionsFor(OPTION_KEYS)],
   create(context, [userOptions]) {
     const options = resolveOptions(userOptions);
     return handlerVisitors(context, options, (analysis, file) => {

@@ -1,10 +1,14 @@
-import { optionsSchema, resolveOptions, type CatchwiseOptions } from '../analysis/index.js';
+import { defaultOptionsFor, optionsSchema, resolveOptions, type CatchwiseOptions } from '../analysis/index.js';
 import { createRule } from '../utils/create-rule.js';
 import { analysisInput, chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits, specificRewriteFix } from '../utils/handler-rule.js';
 import { knowledgeNote, ruleKnowledge } from '../analysis/knowledge/eslint.js';
 
 export type MessageIds = 'specificCatchSuggestion' | 'silentCatch' | 'logErrorSuggestion' | 'rethrowSuggestion';
 export type Options = [Omit<CatchwiseOptions, 'requireNarrowing'>];
+
+const OPTION_KEYS = [
+  'loggers', 'minimumLevel', 'guards', 'propagators', 'allowComment', 'allowedHandlers', 'ignoreBindingPattern', 'idioms',
+] as const;
 
 export default createRule<Options, MessageIds>({
   name: 'no-silent-catch',
@@ -21,25 +25,9 @@ export default createRule<Options, MessageIds>({
       logErrorSuggestion: 'Pass the error object to {{logger}}.error',
       rethrowSuggestion: 'Rethrow the error',
     },
-    schema: optionsSchema([
-      'loggers', 'minimumLevel', 'guards', 'propagators', 'allowComment', 'allowedHandlers', 'ignoreBindingPattern', 'idioms',
-    ]),
+    schema: optionsSchema(OPTION_KEYS),
   },
-  defaultOptions: [
-    {
-      loggers: [],
-      minimumLevel: 'warn',
-      guards: [],
-      propagators: [],
-      allowComment: true,
-      allowedHandlers: [],
-      ignoreBindingPattern: '',
-      idioms: {
-        cleanup: true, probes: true, fireAndForget: true, testCode: true,
-        secondaryErrors: true, observedRejections: true, featureDetection: true, validation: true,
-      },
-    },
-  ],
+  defaultOptions: [defaultOptionsFor(OPTION_KEYS)],
   create(context, [userOptions]) {
     const options = resolveOptions(userOptions);
     return handlerVisitors(context, options, (analysis, file) => {
