@@ -31,6 +31,12 @@ const cases: Case[] = [
     guards: ["error instanceof Error && 'code' in error && typeof error.code === 'string' && ['EEXIST', 'ENOENT', 'EACCES'].includes(error.code)"],
   },
   {
+    name: 'two fs calls in one try block: one errno guard with the union of their codes',
+    code: "import { stat, writeFile } from 'node:fs/promises';\nexport async function f() { try { await writeFile('x', ''); await stat('x'); } catch { return false; } }\n",
+    errors: ['ErrnoException (ENOENT, EACCES, EISDIR, EROFS, ENOSPC, ENOTDIR)'],
+    guards: ["error instanceof Error && 'code' in error && typeof error.code === 'string' && ['ENOENT', 'EACCES', 'EISDIR', 'EROFS', 'ENOSPC', 'ENOTDIR'].includes(error.code)"],
+  },
+  {
     name: 'kafkajs named import: by name (a named ESM import of KafkaJSError fails at run time)',
     code: "import { Kafka } from 'kafkajs';\nconst producer = new Kafka({ brokers: [] }).producer();\nexport async function f() { try { await producer.send({ topic: 't', messages: [] }); } catch {} }\n",
     errors: ['KafkaJSError'],

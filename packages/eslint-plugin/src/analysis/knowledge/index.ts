@@ -67,6 +67,38 @@ interface Candidate {
   cancellation?: 'ignore' | 'rethrow';
 }
 
+type CodeGuard = Extract<Guard, { kind: 'code' }>;
+
+/** The family of a code-guarded error: `ErrnoException` of `ErrnoException (ENOENT, EACCES)`. */
+function familyName(name: string): string {
+  return name.replace(/ \(.*\)$/, '');
+}
+
+/**
+ * Two code-guarded candidates of one family (fs's `writeFile` and `stat` in one try block) test the
+ * same thing with different code lists: one guard with the union says it once.
+ */
+function sameCodeFamily(a: Candidate, b: Candidate): boolean {
+  if (a.guard.kind !== 'code' || b.guard.kind !== 'code' || !a.guard.codes || !b.guard.codes) return false;
+  if (a.guard.codePrefix !== undefined || b.guard.codePrefix !== undefined) return false;
+  return (
+    familyName(a.name) === familyName(b.name) &&
+    a.evidence === b.evidence &&
+    a.cancellation === b.cancellation &&
+    JSON.stringify(a.guard.props ?? []) === JSON.stringify(b.guard.props ?? [])
+  );
+}
+
+function mergeCodes(into: Candidate, from: Candidate): Pick<Candidate, 'name' | 'guard' | 'detail'> {
+  const guard = into.guard as CodeGuard;
+  const codes = [...new Set([...(guard.codes ?? []), ...((from.guard as CodeGuard).codes ?? [])])];
+  return {
+    name: `${familyName(into.name)} (${codes.join(', ')})`,
+    guard: { ...guard, codes },
+    detail: into.detail === from.detail ? into.detail : `${into.detail}; ${from.detail}`,
+  };
+}
+
 function configGuard(module: string, error: string | ConfiguredError): Guard {
   const spec = typeof error === 'string' ? { name: error } : error;
   const kind = spec.guard ?? 'instanceof';
@@ -169,7 +201,10 @@ export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownE
     const { input } = context;
     const candidates: Candidate[] = [];
     const add = (candidate: Candidate): void => {
-      if (!candidates.some((other) => other.name === candidate.name)) candidates.push(candidate);
+      if (candidates.some((other) => other.name === candidate.name)) return;
+      const sibling = candidates.find((other) => sameCodeFamily(other, candidate));
+      if (sibling) Object.assign(sibling, mergeCodes(sibling, candidate));
+      else candidates.push(candidate);
     };
 
     // Cancellation first: in code that takes an AbortSignal, an abort is not an unexpected error.
