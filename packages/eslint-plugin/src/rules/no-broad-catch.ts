@@ -1,7 +1,6 @@
 import { defaultOptionsFor, optionsSchema, resolveOptions, type CatchwiseOptions } from '../analysis/index.js';
 import { createRule } from '../utils/create-rule.js';
-import { analysisInput, chooseLogger, handlerFinding, handlerLoc, handlerVisitors, quietPathEdits, specificRewriteFix } from '../utils/handler-rule.js';
-import { knowledgeNote, ruleKnowledge } from '../analysis/knowledge/eslint.js';
+import { expectedNote, handlerFinding, handlerLoc, handlerSuggestions, handlerVisitors } from '../utils/handler-rule.js';
 
 export type MessageIds = 'specificCatchSuggestion' | 'broadCatch' | 'unnarrowedCatch' | 'logErrorSuggestion' | 'rethrowSuggestion';
 export type Options = [CatchwiseOptions];
@@ -37,21 +36,11 @@ export default createRule<Options, MessageIds>({
     return handlerVisitors(context, options, (analysis, file) => {
       const finding = handlerFinding(analysis, file, options);
       if (!finding || finding.ruleId !== 'no-broad-catch') return;
-      const logger = chooseLogger(file.sourceText);
-      const suggest = [];
-      const specific = specificRewriteFix(finding, file);
-      if (specific) suggest.push({ messageId: 'specificCatchSuggestion' as const, fix: specific });
-      if (finding.messageId === 'broadCatch') {
-        const log = quietPathEdits(finding, file, 'log', logger);
-        if (log) suggest.push({ messageId: 'logErrorSuggestion' as const, data: { logger: logger.expression }, fix: log });
-      }
-      const rethrow = finding.handler.kind === 'catch-clause' ? quietPathEdits(finding, file, 'rethrow', logger) : null;
-      if (rethrow) suggest.push({ messageId: 'rethrowSuggestion' as const, fix: rethrow });
       context.report({
         loc: handlerLoc(finding.handler),
         messageId: finding.messageId as 'broadCatch' | 'unnarrowedCatch',
-        data: { ...finding.data, expected: knowledgeNote(finding, analysisInput(file), ruleKnowledge(context.sourceCode, context.filename, context.settings)) },
-        suggest,
+        data: { ...finding.data, expected: expectedNote(finding, file) },
+        suggest: handlerSuggestions(finding, file, finding.messageId === 'broadCatch'),
       });
     });
   },

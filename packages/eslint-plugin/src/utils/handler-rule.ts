@@ -21,7 +21,7 @@ import {
 } from '../analysis/index.js';
 import { isFunction, unwrap } from '../analysis/ast.js';
 import { scopeOf } from '../analysis/handlers.js';
-import { ruleKnowledge } from '../analysis/knowledge/eslint.js';
+import { knowledgeNote, ruleKnowledge } from '../analysis/knowledge/eslint.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -365,4 +365,32 @@ export function specificRewriteFix(finding: HandlerFinding, file: RuleFile): ((f
   const edits = [...rewrite.edits].sort((a, b) => a.range[0] - b.range[0]);
   for (let i = 1; i < edits.length; i++) if (edits[i]!.range[0] < edits[i - 1]!.range[1]) return null;
   return (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text));
+}
+
+export type HandlerSuggestionId = 'specificCatchSuggestion' | 'logErrorSuggestion' | 'rethrowSuggestion';
+
+/**
+ * The suggestions of `no-silent-catch` and `no-broad-catch`, in order: the shared
+ * specific-then-fallback rewrite; the error object passed to a logger on the quiet paths (when
+ * `withLog`); a rethrow (catch clauses only).
+ */
+export function handlerSuggestions(
+  finding: HandlerFinding,
+  file: RuleFile,
+  withLog: boolean,
+): TSESLint.SuggestionReportDescriptor<HandlerSuggestionId>[] {
+  const logger = chooseLogger(file.sourceText);
+  const suggest: TSESLint.SuggestionReportDescriptor<HandlerSuggestionId>[] = [];
+  const specific = specificRewriteFix(finding, file);
+  if (specific) suggest.push({ messageId: 'specificCatchSuggestion', fix: specific });
+  const log = withLog ? quietPathEdits(finding, file, 'log', logger) : null;
+  if (log) suggest.push({ messageId: 'logErrorSuggestion', data: { logger: logger.expression }, fix: log });
+  const rethrow = finding.handler.kind === 'catch-clause' ? quietPathEdits(finding, file, 'rethrow', logger) : null;
+  if (rethrow) suggest.push({ messageId: 'rethrowSuggestion', fix: rethrow });
+  return suggest;
+}
+
+/** The `{{expected}}` part of a handler rule's message: the error types the knowledge expects here. */
+export function expectedNote(finding: HandlerFinding, file: RuleFile): string {
+  return knowledgeNote(finding, analysisInput(file), ruleKnowledge(file.sourceCode, file.fileName, file.settings));
 }
