@@ -39,6 +39,8 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
     expectedLevel: options.expectedLevel,
     knownErrors: options.knownErrors,
     resolveLoggerModule: options.resolveLoggerModule ?? null,
+    // The rules' configured loggers count as loggers in scope (one truth with the rules).
+    analysis: resolved,
   };
   const accept = (group: TextEdit[]): boolean => {
     const fresh = group.filter((edit) => !accepted.some((other) => other.range[0] === edit.range[0] && other.range[1] === edit.range[1] && other.text === edit.text));

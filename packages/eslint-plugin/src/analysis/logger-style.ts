@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import type { ResolvedOptions } from './options.js';
 import type { AnalysisInput } from './types.js';
 
 export type LoggerKind = 'pino' | 'bunyan' | 'winston' | 'console' | 'nest' | 'debug' | 'custom';
@@ -291,22 +292,96 @@ export type LoggerModuleResolver = (specifier: string, fromFile: string) => Logg
 
 let moduleResolver: ((specifier: string) => LoggerKind | null) | null = null;
 
-/** The logger a rewrite of the handler at `node` should call. */
+/** Tells whether a member path (`audit`, `this.telemetry`) is a logger the user configured. */
+export type ConfiguredLoggerTest = (path: string) => boolean;
+
+const configuredTests = new WeakMap<ResolvedOptions, ConfiguredLoggerTest>();
+
+/**
+ * The rules' own `loggers` option as a test of receiver paths (one truth): a path is a configured
+ * logger when one of the user's entries (not the defaults, which `findLoggerStyle` already knows
+ * by name) matches it and the rules count its `error` method at `error` level, so that the
+ * fallback the rewrite writes is one the rules accept.
+ */
+export function configuredLoggerTest(options: ResolvedOptions): ConfiguredLoggerTest {
+  let test = configuredTests.get(options);
+  if (test) return test;
+  const userLoggers = options.loggers.slice(0, options.raw.loggers.length);
+  const errorLevel = (path: string): string | null => {
+    // The first logger that matches and knows the method decides, as in `loggerCallLevel`.
+    for (const logger of options.loggers) {
+      if (Object.prototype.hasOwnProperty.call(logger.methods, 'error') && logger.match(path)) return logger.methods.error ?? null;
+    }
+    return null;
+  };
+  test = (path) => userLoggers.some((logger) => logger.match(path)) && errorLevel(path) === 'error';
+  configuredTests.set(options, test);
+  return test;
+}
+
+/**
+ * The logger a rewrite of the handler at `node` should call. `isConfiguredLogger` (from the rules'
+ * `loggers` option, `configuredLoggerTest`) adds the user's loggers to the ones known by name.
+ */
 export function findLoggerStyle(
   input: AnalysisInput,
   node: TSESTree.Node,
   configured?: LoggerConfig | null,
   resolveModule?: LoggerModuleResolver | null,
+  isConfiguredLogger?: ConfiguredLoggerTest | null,
 ): LoggerStyle {
   moduleResolver = resolveModule ? (specifier) => resolveModule(specifier, input.fileName) : null;
   try {
-    return findLoggerStyleWith(input, node, configured);
+    return findLoggerStyleWith(input, node, configured, isConfiguredLogger ?? null);
   } finally {
     moduleResolver = null;
   }
 }
 
-function findLoggerStyleWith(input: AnalysisInput, node: TSESTree.Node, configured?: LoggerConfig | null): LoggerStyle {
+/** A logger from the rules' `loggers` option: a member of the enclosing class, then a variable in scope. */
+function configuredLoggerInScope(
+  node: TSESTree.Node,
+  scope: Scope | null,
+  facts: FileFacts,
+  isConfiguredLogger: ConfiguredLoggerTest,
+): LoggerStyle | null {
+  const klass = enclosingClass(node);
+  for (const member of klass?.body.body ?? []) {
+    let name: string | null = null;
+    let annotation: TSESTree.TSTypeAnnotation | undefined;
+    let value: TSESTree.Expression | null = null;
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && !member.computed && member.key.type === AST_NODE_TYPES.Identifier) {
+      name = member.key.name;
+      annotation = member.typeAnnotation;
+      value = member.value;
+    } else if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier && isConfiguredLogger(`this.${param.parameter.name}`)) {
+          return styleFor(classifyTypeAnnotation(param.parameter.typeAnnotation, scope), `this.${param.parameter.name}`, facts, 'class-member');
+        }
+      }
+    }
+    if (name !== null && isConfiguredLogger(`this.${name}`)) {
+      return styleFor(classifyExpression(value, scope, 0) ?? classifyTypeAnnotation(annotation, scope), `this.${name}`, facts, 'class-member');
+    }
+  }
+  for (let current = scope; current; current = current.upper) {
+    for (const variable of current.variables) {
+      if (variable.defs.length === 0 || !isConfiguredLogger(variable.name)) continue;
+      // Innermost wins: a shadowing variable of the same name hides the outer one.
+      if (findVariable(scope, variable.name) !== variable) continue;
+      return styleFor(classifyVariable(variable, 0), variable.name, facts, 'in-scope');
+    }
+  }
+  return null;
+}
+
+function findLoggerStyleWith(
+  input: AnalysisInput,
+  node: TSESTree.Node,
+  configured: LoggerConfig | null | undefined,
+  isConfiguredLogger: ConfiguredLoggerTest | null,
+): LoggerStyle {
   const facts = fileFacts(input.program, input.sourceText);
   const scope = scopeAt(input.scopeManager, node);
 
@@ -324,6 +399,11 @@ function findLoggerStyleWith(input: AnalysisInput, node: TSESTree.Node, configur
       return styleFor(kind, name, facts, 'in-scope');
     }
     // A local `log`/`logger` we know nothing about (could be a string): not a logger.
+  }
+
+  if (isConfiguredLogger) {
+    const userLogger = configuredLoggerInScope(node, scope, facts, isConfiguredLogger);
+    if (userLogger) return userLogger;
   }
 
   // `req.log`, `ctx.logger`: a logger reached through a value in scope, as the file already calls it.

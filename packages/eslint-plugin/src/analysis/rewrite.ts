@@ -6,7 +6,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
-import { findLoggerStyle, findVariable, formatLogCall, scopeAt } from './logger-style.js';
+import type { ResolvedOptions } from './options.js';
+import { configuredLoggerTest, findLoggerStyle, findVariable, formatLogCall, scopeAt } from './logger-style.js';
 import { collectBindings, touchesError } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
@@ -61,6 +62,8 @@ export interface RewriteOptions {
   knownErrors?: KnownErrorProvider | null;
   /** Tells which logging library a local module (`./logger.js`) uses. */
   resolveLoggerModule?: LoggerModuleResolver | null;
+  /** The rules' options: the loggers they are configured with are recognised in scope too. */
+  analysis?: ResolvedOptions | null;
 }
 
 export const FIXME_TAG = 'FIXME(catchwise)';
@@ -446,7 +449,7 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   const edits: TextEdit[] = [];
   let binding: string;
   let body: TSESTree.BlockStatement | TSESTree.Expression;
-  const logger = findLoggerStyle(input, handler.node, options.logger, options.resolveLoggerModule);
+  const logger = findLoggerStyle(input, handler.node, options.logger, options.resolveLoggerModule, options.analysis ? configuredLoggerTest(options.analysis) : null);
   const loggerHead = logger.object.split('.')[0] ?? logger.object;
   if (handler.kind === 'catch-clause') {
     const clause = handler.node as TSESTree.CatchClause;
