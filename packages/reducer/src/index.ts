@@ -12,6 +12,8 @@ export { WindowedReducer } from './windowed-reducer.js';
 export type { WindowedReducerOptions, ClosedWindow } from './windowed-reducer.js';
 export { HyperLogLog } from './hyperloglog.js';
 export type { Estimate, HyperLogLogOptions } from './hyperloglog.js';
+export { CountMinSketch } from './count-min.js';
+export type { CountMinOptions, FrequencyEstimate } from './count-min.js';
 export { BottomKSample } from './bottom-k.js';
 export type { BottomKJSON } from './bottom-k.js';
 export { ReservoirSample } from './reservoir.js';

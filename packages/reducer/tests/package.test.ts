@@ -8,6 +8,7 @@ test('@catchwise/reducer exports the public API from its entry point', async () 
     'NamespaceReducer',
     'WindowedReducer',
     'HyperLogLog',
+    'CountMinSketch',
     'BottomKSample',
     'ReservoirSample',
     'RecentSample',
