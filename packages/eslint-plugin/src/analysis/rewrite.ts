@@ -624,16 +624,12 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     }
   }
 
-  let endEdit: { position: number; text: string } | null = null;
+  let endEdits: TextEdit[] = [];
   if (endExit && sharedEnd) {
-    // `if (e.code === 'X') { … }` and nothing else: the quiet path is the missing `else`.
-    let last: TSESTree.Node | undefined = body.body[body.body.length - 1];
-    while (last?.type === AST_NODE_TYPES.IfStatement && last.alternate) last = last.alternate;
-    if (last?.type !== AST_NODE_TYPES.IfStatement || last.consequent.type !== AST_NODE_TYPES.BlockStatement || singleLine) {
-      return fixme('a handled path and a quiet path both fall off the end of the handler; log the error object on the quiet one');
-    }
-    const at = indentAt(text, last.consequent.range[1] - 1);
-    endEdit = { position: last.consequent.range[1], text: ` else {${eol}${block(at + unit)}${eol}${at}}` };
+    // The quiet path is the missing `else` of the `if` that handles the error.
+    const missingElse = singleLine ? null : missingElseEdits(body, finding, layout, block, unit);
+    if (!missingElse) return fixme('a handled path and a quiet path both fall off the end of the handler; log the error object on the quiet one');
+    endEdits = missingElse;
   }
 
   if (singleLine) {
@@ -657,13 +653,82 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
       edits.push({ range: [exit.range[0], exit.range[0]], text: `${inline} ` });
     }
   }
-  if (endEdit) edits.push({ range: [endEdit.position, endEdit.position], text: endEdit.text });
+  if (endEdits.length > 0) edits.push(...endEdits);
   else if (endExit) {
     const lastItem = items[items.length - 1];
     const position = lastItem ? lastItem.range[1] : body.range[0] + 1;
     edits.push({ range: [position, position], text: eol + block(inner) });
   }
   return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
+}
+
+const BRANCHING = new Set<string>([
+  AST_NODE_TYPES.IfStatement, AST_NODE_TYPES.SwitchStatement, AST_NODE_TYPES.ConditionalExpression, AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.ChainExpression, AST_NODE_TYPES.TryStatement, AST_NODE_TYPES.ForStatement, AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement, AST_NODE_TYPES.WhileStatement, AST_NODE_TYPES.DoWhileStatement, AST_NODE_TYPES.LabeledStatement,
+  AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement, AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ContinueStatement,
+]);
+
+/** A statement that every path runs through the same way: no branch, no exit (nested functions are not run). */
+function isStraightLine(node: TSESTree.Node): boolean {
+  if (BRANCHING.has(node.type)) return false;
+  for (const key of Object.keys(node)) {
+    if (key === 'parent') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (isNode(child) && !isFunction(child) && !isStraightLine(child)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The edits that log on the quiet path where it is the missing `else` of an if-chain, or null when
+ * that is not certain. The chain must be the body's only branch (every other statement runs on every
+ * path). When it is the last statement (the classic `if (e.code === 'X') {…}`), the quiet path that
+ * falls off the end is its `else`. When statements follow it, every branch of the chain must be
+ * straight-line and exactly one path quiet — so each branch is one path, and the quiet one is the
+ * `else`.
+ * A branch that is a single statement on the `if`'s line gets braces so the `else` can follow it.
+ */
+function missingElseEdits(
+  body: TSESTree.BlockStatement,
+  finding: HandlerFinding,
+  layout: Layout,
+  block: (indent: string) => string,
+  unit: string,
+): TextEdit[] | null {
+  const { text, style } = layout;
+  const eol = style.eol;
+  const branching = body.body.filter((statement) => !isStraightLine(statement));
+  const chain = branching[0];
+  if (branching.length !== 1 || chain?.type !== AST_NODE_TYPES.IfStatement) return null;
+  const lastStatement = body.body[body.body.length - 1];
+  if (chain !== lastStatement) {
+    const quietPaths = finding.paths.filter((path) => path.label === 'quiet');
+    if (quietPaths.length !== 1 || quietPaths[0]!.exit.kind !== 'end') return null;
+  }
+  let last: TSESTree.IfStatement = chain;
+  const branches: TSESTree.Statement[] = [];
+  while (last.alternate?.type === AST_NODE_TYPES.IfStatement) {
+    branches.push(last.consequent);
+    last = last.alternate;
+  }
+  if (last.alternate) return null;
+  branches.push(last.consequent);
+  if (chain !== lastStatement && branches.some((branch) => !(branch.type === AST_NODE_TYPES.BlockStatement ? branch.body.every(isStraightLine) : isStraightLine(branch)))) return null;
+  const consequent = last.consequent;
+  if (consequent.type === AST_NODE_TYPES.BlockStatement) {
+    const at = indentAt(text, consequent.range[1] - 1);
+    return [{ range: [consequent.range[1], consequent.range[1]], text: ` else {${eol}${block(at + unit)}${eol}${at}}` }];
+  }
+  // `if (e.code === 'X') created = false;`: braced, then the `else`.
+  if (!firstOnLine(text, chain.range[0]) || !sameLine(text, last.range[0], consequent.range[1])) return null;
+  const at = indentAt(text, chain.range[0]);
+  return [
+    { range: [consequent.range[0], consequent.range[0]], text: `{${eol}${at}${unit}` },
+    { range: [consequent.range[1], consequent.range[1]], text: `${eol}${at}} else {${eol}${block(at + unit)}${eol}${at}}` },
+  ];
 }
 
 function fixmeEdit(handler: Handler, layout: Layout, comments: TSESTree.Comment[], why: string): TextEdit {
