@@ -7,6 +7,7 @@ import { lineOf, unwrap, type Node } from './ast.js';
 import { findHandlers, handlerBody } from './handlers.js';
 import { findExemption, handlerComments, type Exemption, type FileContext } from './idioms.js';
 import { resolveOptions, type CatchwiseOptions, type ResolvedOptions } from './options.js';
+import { abortSignalOf, logsReachedByAbort, narrowsAbort } from './knowledge/cancellation.js';
 import { analyzeHandler, type HandlerAnalysis } from './paths.js';
 import { isDeliberateTextLog } from './log-idioms.js';
 import type { AnalysisInput, Handler, HandlerFinding, HandlerPath, LogCallFinding } from './types.js';
@@ -125,7 +126,7 @@ function classifyUncached(analysis: HandlerAnalysis, file: FileContext & { sourc
           !(path.label === 'quiet' && path.conditional && handled && !options.requireNarrowing) &&
           !isAlternativeAttempt(path, handler),
       );
-  if (quietPaths.length === 0) return null;
+  if (quietPaths.length === 0) return abortFinding(analysis, file, options);
   const exemption = findExemption(analysis, file, options);
   if (exemption) return { exemption };
   const what = describeHandler(handler);
@@ -172,6 +173,43 @@ function classifyUncached(analysis: HandlerAnalysis, file: FileContext & { sourc
     handler,
     paths,
     quietPaths,
+  };
+}
+
+/**
+ * A handler that logs the error and recovers, in code that takes an `AbortSignal`, without telling
+ * the abort apart or rethrowing: it reports the caller's cancellation as an unexpected error and
+ * swallows it (`no-broad-catch`, `abortSwallowed`).
+ */
+function abortFinding(analysis: HandlerAnalysis, file: FileContext & { sourceText: string }, options: ResolvedOptions): Classification {
+  const { handler, paths } = analysis;
+  const recovering = paths.filter((path) => path.label === 'loud');
+  if (recovering.length === 0 || paths.some((path) => path.label === 'propagates')) return null;
+  if (narrowsAbort(handler)) return null;
+  const signal = abortSignalOf(handler, file.scopeManager);
+  if (!signal) return null;
+  const exemption = findExemption(analysis, file, options);
+  if (exemption) return { exemption };
+  const logs = logsReachedByAbort(analysis, options);
+  if (logs.length === 0) return null;
+  const first = recovering[0]!;
+  const more = recovering.length > 1 ? ` (and ${recovering.length - 1} more path${recovering.length > 2 ? 's' : ''})` : '';
+  return {
+    ruleId: 'no-broad-catch',
+    messageId: 'abortSwallowed',
+    data: {
+      handler: describeHandler(handler),
+      which: paths.some((path) => path.label === 'narrowed') ? 'the fallback' : 'the path',
+      line: String(exitLine(first, handler)),
+      action: describeExit(first, file.sourceText),
+      more,
+      signal: `\`${signal.name}\``,
+      where: signal.where,
+    },
+    handler,
+    paths,
+    quietPaths: [],
+    abort: { signal, logs },
   };
 }
 

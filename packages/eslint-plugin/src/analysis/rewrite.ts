@@ -11,6 +11,7 @@ import { configuredLoggerTest, findLoggerStyle, findVariable, formatLogCall, sco
 import { collectBindings, touchesError } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
+import { abortBranchRewrite } from './knowledge/cancellation.js';
 
 export interface TextEdit {
   /** Offsets in the source text the finding was computed on; `[n, n]` inserts. */
@@ -68,7 +69,7 @@ export interface RewriteOptions {
 
 export const FIXME_TAG = 'FIXME(catchwise)';
 
-interface FileStyle {
+export interface FileStyle {
   eol: string;
   indentUnit: string;
   quote: "'" | '"';
@@ -110,7 +111,7 @@ function detectIndentUnit(text: string): string {
   return ' '.repeat(best);
 }
 
-function fileStyle(input: AnalysisInput): FileStyle {
+export function fileStyle(input: AnalysisInput): FileStyle {
   const cached = styleCache.get(input.program);
   if (cached) return cached;
   const text = input.sourceText;
@@ -444,6 +445,11 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   const eol = style.eol;
 
   const fixme = (why: string): SpecificCatchRewrite => ({ edits: [fixmeEdit(handler, layout, comments, why)], fixme: why, errorTypes: [], logger: null });
+
+  if (finding.abort) {
+    const abort = abortBranchRewrite({ ...finding, abort: finding.abort }, input, options.knownErrors ?? builtinKnownErrors);
+    return abort.fixme ? fixme(abort.fixme) : abort;
+  }
 
   // 1. The binding: the caught error's name, added where the handler has none.
   const edits: TextEdit[] = [];

@@ -2,6 +2,7 @@
 // Changing a shape here is a change to a contract between two packages: update both.
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
+import type { AbortSwallow } from './knowledge/cancellation.js';
 
 export type HandlerKind = 'catch-clause' | 'promise-catch' | 'promise-then';
 
@@ -69,6 +70,8 @@ export interface HandlerFinding {
   paths: HandlerPath[];
   /** The paths that lose the error (every path, for a silent handler). */
   quietPaths: HandlerPath[];
+  /** `no-broad-catch` `abortSwallowed`: the handler logs the caller's abort as an unexpected error and recovers. */
+  abort?: AbortSwallow;
 }
 
 export type LogCallRuleId = 'log-error-object';

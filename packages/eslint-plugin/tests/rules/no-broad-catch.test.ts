@@ -811,3 +811,210 @@ ruleTester.run('no-broad-catch', rule, {
     },
   ],
 });
+
+// Cancellation: a handler that logs and recovers in code that takes an AbortSignal reports the
+// caller's abort as an unexpected error, unless it tells the abort apart or rethrows.
+ruleTester.run('no-broad-catch: aborts of an AbortSignal', rule, {
+  valid: [
+    // narrowed: the abort is told apart by name, by the signal, or by a guard
+    `async function load(url: string, signal: AbortSignal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (e) {
+    if (e instanceof Error && e.name === 'AbortError') return null;
+    logger.error({ err: e }, 'load failed');
+    return null;
+  }
+}`,
+    `async function load(url: string, signal: AbortSignal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (e) {
+    if (!signal.aborted) logger.error({ err: e }, 'load failed');
+    return null;
+  }
+}`,
+    `async function load(url: string, signal: AbortSignal) {
+  try {
+    return await axios.get(url, { signal });
+  } catch (e) {
+    if (axios.isCancel(e)) return null;
+    logger.error({ err: e }, 'load failed');
+    return null;
+  }
+}`,
+    // rethrows (the abort reaches the caller)
+    `async function load(url: string, signal: AbortSignal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (e) {
+    logger.error({ err: e }, 'load failed');
+    throw e;
+  }
+}`,
+    // no signal in scope
+    `async function load(url: string) {
+  try {
+    return await fetch(url);
+  } catch (e) {
+    logger.error({ err: e }, 'load failed');
+    return null;
+  }
+}`,
+    // the signal belongs to a nested, unrelated function
+    `async function sync(url: string) {
+  const poll = (signal: AbortSignal) => fetch(url, { signal });
+  try {
+    await db.save(await fetch(url));
+  } catch (e) {
+    logger.error({ err: e }, 'sync failed');
+  }
+  return poll;
+}`,
+    // ... or to an enclosing function whose signal the try block does not use
+    `async function start(signal: AbortSignal) {
+  items.forEach(async (item) => {
+    try {
+      await save(item);
+    } catch (e) {
+      logger.error({ err: e }, 'save failed');
+    }
+  });
+}`,
+    // a process signal is not an AbortSignal
+    `function onExit(code: number, signal: NodeJS.Signals) {
+  try {
+    flush(code, signal);
+  } catch (e) {
+    logger.error({ err: e }, 'flush failed');
+  }
+}`,
+    `function stop(child, signal) {
+  try {
+    child.kill(signal);
+  } catch (e) {
+    logger.error({ err: e }, 'kill failed');
+  }
+}`,
+    `function stop(child) {
+  try {
+    child.kill({ signal: 'SIGTERM' });
+  } catch (e) {
+    logger.error({ err: e }, 'kill failed');
+  }
+}`,
+    // a reason comment exempts it, as for every handler rule
+    `async function load(url: string, signal: AbortSignal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (e) {
+    // ignore: an abort is logged too because the dashboard counts cancelled loads
+    logger.error({ err: e }, 'load failed');
+    return null;
+  }
+}`,
+  ],
+  invalid: [
+    // a parameter typed AbortSignal; the log is kept for every other error
+    {
+      code: `async function load(url: string, signal: AbortSignal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (e) {
+    logger.error({ err: e }, 'load failed');
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'abortSwallowed',
+          data: { handler: 'catch clause', which: 'the path', line: '6', action: 'returns null', more: '', signal: '`signal`', where: 'the AbortSignal parameter at line 1' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `async function load(url: string, signal: AbortSignal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (e) {
+    if (e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError')) {
+      /* cancelled by the caller: not an error */
+    } else {
+      logger.error({ err: e }, 'load failed');
+    }
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // the signal of an AbortController passed to fetch; the fallback after a narrowed branch
+    {
+      code: `class Poller {
+  async tick(controller: AbortController) {
+    try {
+      await fetch(this.url, { signal: controller.signal });
+    } catch (err) {
+      if (err instanceof TypeError) {
+        this.logger.warn({ err }, 'network down');
+        return;
+      }
+      this.logger.error({ err }, 'tick failed');
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'abortSwallowed',
+          data: { handler: 'catch clause', which: 'the fallback', line: '11', action: 'carries on', more: '', signal: '`controller.signal`', where: 'passed to fetch() at line 4' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `class Poller {
+  async tick(controller: AbortController) {
+    try {
+      await fetch(this.url, { signal: controller.signal });
+    } catch (err) {
+      if (err instanceof TypeError) {
+        this.logger.warn({ err }, 'network down');
+        return;
+      }
+      if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) {
+        /* cancelled by the caller: not an error */
+      } else {
+        this.logger.error({ err }, 'tick failed');
+      }
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // an \`{ signal }\` option, a promise handler with a concise body
+    {
+      code: `function load(url, { signal }) {
+  return fetch(url, { signal }).then((res) => res.json()).catch((e) => { logger.error('load failed', e); return null; });
+}`,
+      errors: [
+        {
+          messageId: 'abortSwallowed',
+          data: { handler: '.catch() handler', which: 'the path', line: '2', action: 'returns null', more: '', signal: '`signal`', where: 'the `signal` option at line 1' },
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function load(url, { signal }) {
+  return fetch(url, { signal }).then((res) => res.json()).catch((e) => { if (e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError')) { /* cancelled by the caller: not an error */ } else { logger.error('load failed', e); } return null; });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -12,7 +12,8 @@ import { sourceCalls } from '../rewrite.js';
 import { scopeAt } from '../logger-style.js';
 import { loadConfigFor, validateConfig } from './config.js';
 import type { KnowledgeConfig } from './config.js';
-import { createKnownErrorProvider, describeKnownErrors, takesAbortSignal } from './index.js';
+import { createKnownErrorProvider, describeKnownErrors } from './index.js';
+import { abortSignalOf, narrowsAbort } from './cancellation.js';
 
 export interface RuleKnowledge {
   provider: KnownErrorProvider;
@@ -99,9 +100,10 @@ export function ruleKnowledge(sourceCode: Readonly<TSESLint.SourceCode>, fileNam
  */
 export function knowledgeNote(finding: HandlerFinding, input: AnalysisInput, knowledge: RuleKnowledge): string {
   const handler = finding.handler;
+  if (finding.abort) return ''; // its message is about the abort already
   const calls = sourceCalls(handler);
   let note = '';
-  if (takesAbortSignal(input, handler.node, calls) && !/AbortError/.test(input.sourceText.slice(handler.node.range[0], handler.node.range[1]))) {
+  if (abortSignalOf(handler, input.scopeManager) && !narrowsAbort(handler)) {
     note += '; it would also swallow an abort of the AbortSignal this code takes';
   }
   if (knowledge.typed) {

@@ -17,6 +17,7 @@ import type { Call, CallSite } from './calls.js';
 import type { ConfiguredError, KnowledgeConfig } from './config.js';
 import { fileQuote, renderGuard, valueBinding } from './guards.js';
 import { localThrows } from './local-throws.js';
+import { abortSignalOf } from './cancellation.js';
 import type { GuardContext, NeededImport } from './guards.js';
 import { ambientModuleOf, calledDeclaration, findCallAt, isFirstParty, packageOf, throwsOfDeclaration } from './throws.js';
 
@@ -28,6 +29,8 @@ export { parseThrowsText, throwsOfCall, throwsTagNames, findCallAt } from './thr
 export type { ThrownType } from './throws.js';
 export { describeCall } from './calls.js';
 export { localThrows } from './local-throws.js';
+export { abortSignalOf, narrowsAbort } from './cancellation.js';
+export type { AbortSignalUse, AbortSwallow } from './cancellation.js';
 export type { LocalThrow } from './local-throws.js';
 export type { CallSite } from './calls.js';
 
@@ -120,49 +123,6 @@ function isExported(typescript: typeof ts, declaration: ts.Declaration): boolean
   return (typescript.getCombinedModifierFlags(node as ts.Declaration) & typescript.ModifierFlags.Export) !== 0;
 }
 
-/** Does the code around the handler take an `AbortSignal` (a `signal` parameter, an `AbortController`, `signal:` passed on)? */
-export function takesAbortSignal(input: AnalysisInput, node: TSESTree.Node, calls: readonly Call[]): boolean {
-  const isSignalParam = (param: TSESTree.Parameter): boolean => {
-    const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
-    if (target.type === AST_NODE_TYPES.Identifier) {
-      const annotation = target.typeAnnotation?.typeAnnotation;
-      const abortType = (type: TSESTree.TypeNode | undefined): boolean =>
-        !!type &&
-        ((type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'AbortSignal') ||
-          (type.type === AST_NODE_TYPES.TSUnionType && type.types.some(abortType)));
-      // `signal: AbortSignal`, or an untyped `signal` (JS); not `signal: NodeJS.Signals` (a process signal).
-      if (abortType(annotation)) return true;
-      return !annotation && /^(abort)?signal$/i.test(target.name);
-    }
-    if (target.type === AST_NODE_TYPES.ObjectPattern) {
-      return target.properties.some((prop) => prop.type === AST_NODE_TYPES.Property && prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'signal');
-    }
-    return false;
-  };
-  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
-    if (
-      (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) &&
-      current.params.some(isSignalParam)
-    ) {
-      return true;
-    }
-  }
-  for (const call of calls) {
-    if (call.type === AST_NODE_TYPES.TaggedTemplateExpression) continue;
-    for (const argument of call.arguments) {
-      if (argument.type === AST_NODE_TYPES.Identifier && /signal/i.test(argument.name)) return true;
-      if (
-        argument.type === AST_NODE_TYPES.ObjectExpression &&
-        argument.properties.some((prop) => prop.type === AST_NODE_TYPES.Property && prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'signal')
-      ) {
-        return true;
-      }
-    }
-  }
-  void input;
-  return false;
-}
-
 function catalogEntryFor(input: AnalysisInput, site: CallSite, typedEntry: CatalogEntry | null): { entry: CatalogEntry; how: string } | null {
   if (typedEntry) return { entry: typedEntry, how: 'type' };
   if (site.module) {
@@ -208,12 +168,13 @@ export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownE
     };
 
     // Cancellation first: in code that takes an AbortSignal, an abort is not an unexpected error.
-    if (takesAbortSignal(input, context.handler.node, context.calls)) {
+    const signal = abortSignalOf(context.handler, input.scopeManager);
+    if (signal) {
       add({
         name: ABORT_ERROR.name,
         guard: ABORT_ERROR.guard,
         evidence: 'catalog',
-        detail: 'cancellation: the code takes an AbortSignal; an abort (AbortError/TimeoutError) is the caller cancelling, not a failure',
+        detail: `cancellation: the code takes an AbortSignal (${signal.name}, ${signal.where}); an abort (AbortError/TimeoutError) is the caller cancelling, not a failure`,
         call: null,
         cancellation: config.cancellation ?? 'ignore',
       });
