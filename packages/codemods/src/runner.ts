@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LoggerConfig } from '@catchwise/eslint-plugin/analysis';
+import type { KnownErrorProvider, LoggerConfig } from '@catchwise/eslint-plugin/analysis';
 import { knownErrorsFrom, loadConfig, parseLoggerSpec, resolveLoggerConfig } from './config.js';
 import { discover, inShard, isInside, parseShard } from './files.js';
 import { dirtyFiles } from './git.js';
@@ -140,7 +140,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const total = tasks.length;
   let done = 0;
   let written = 0;
-  // ts-morph (a second TypeScript) is loaded only for --verify.
+  // The type checker is loaded only for --verify.
   const verifier: Verifier | null = options.verify ? new (await import('./verify.js')).Verifier() : null;
   const realRoots = discovery.roots;
 
@@ -190,16 +190,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     for (const task of tasks) {
       if (options.signal?.aborted) break;
       // Under --verify the type checker is at hand: error knowledge also reads `@throws` tags.
-      let knowledge;
-      if (verifier) {
-        try {
-          const types = verifier.types(task.file);
-          knowledge = types ? knownErrorsFrom(settings.errors, types) : undefined;
-        } catch (error) {
-          // Not fatal: the file is still rewritten with syntax-only knowledge.
-          console.error(`catchwise: no type information for ${task.display}:`, error);
-        }
-      }
+      const knowledge = verifier ? typedKnowledge(verifier, task, settings.errors) : undefined;
       await finish(processFile(task.file, task.display, settings, knowledge));
       // Let signals and progress through between files.
       await new Promise((resolveTick) => setImmediate(resolveTick));
@@ -259,6 +250,26 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     interrupted,
     durationMs: Math.round(performance.now() - started),
     exitCode: counts.error > 0 || pending || interrupted ? 1 : 0,
+  };
+}
+
+/**
+ * Error knowledge with the file's type checker, built when the first handler asks for it: a file
+ * without one (a config file outside the tsconfig) never costs a program.
+ */
+function typedKnowledge(verifier: Verifier, task: { file: string; display: string }, errors: FileSettings['errors']): KnownErrorProvider {
+  let provider: KnownErrorProvider | null = null;
+  return (context) => {
+    if (!provider) {
+      try {
+        provider = knownErrorsFrom(errors, verifier.types(task.file) ?? undefined);
+      } catch (error) {
+        // Not fatal: the file is still rewritten with syntax-only knowledge.
+        console.error(`catchwise: no type information for ${task.display}:`, error);
+        provider = knownErrorsFrom(errors);
+      }
+    }
+    return provider(context);
   };
 }
 

@@ -1,10 +1,17 @@
 // `--verify`: type-checks each touched file before and after its rewrite with the project's own
-// tsconfig (ts-morph); a rewrite that adds a diagnostic is not written.
+// tsconfig; a rewrite that adds a diagnostic is not written. One TypeScript (the one the parser
+// already loaded), one Program per project for the original texts (also the checker error knowledge
+// reads `@throws` tags with), and one more for the rewrites, built from the first with only the
+// touched files replaced: the libraries and every other file are parsed and bound once. Only the
+// touched files are checked, and their original texts only when the rewrite has diagnostics at all.
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import type * as TypeScript from 'typescript';
 import type { KnowledgeOptions } from '@catchwise/eslint-plugin/analysis';
-import type { SourceFile } from 'ts-morph';
+
+// The same TypeScript the parser loads (by require: an ESM import scans the 9 MB file for exports).
+const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
 
 export interface VerifyResult {
   /** Diagnostics the rewrite adds (`TS2304: Cannot find name 'logger'.`); empty when it adds none. */
@@ -21,20 +28,106 @@ function nearestTsconfig(file: string): string | null {
   }
 }
 
-function keys(sourceFile: SourceFile): string[] {
-  return sourceFile
-    .getPreEmitDiagnostics()
-    .map((diagnostic) => `TS${diagnostic.getCode()}: ${ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText, '\n')}`)
+function diagnosticKeys(program: TypeScript.Program, sourceFile: TypeScript.SourceFile): string[] {
+  return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
+    .map((diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`)
     .sort();
 }
 
-export class Verifier {
-  private readonly projects = new Map<string, Project>();
+/** The keys of `after` that `before` does not have (as a multiset: a second copy of a diagnostic counts). */
+function addedKeys(before: readonly string[], after: readonly string[]): string[] {
+  const remaining = [...before];
+  const added: string[] = [];
+  for (const key of after) {
+    const at = remaining.indexOf(key);
+    if (at === -1) added.push(key);
+    else remaining.splice(at, 1);
+  }
+  return added;
+}
 
-  private project(tsconfig: string): Project {
+/**
+ * One tsconfig's program. The host hands out the same SourceFile object for a file whose text did
+ * not change, which is what lets TypeScript reuse the old program's files (and their binding).
+ */
+class ProjectPrograms {
+  private readonly config: TypeScript.ParsedCommandLine;
+  private readonly host: TypeScript.CompilerHost;
+  private readonly sourceFiles = new Map<string, TypeScript.SourceFile>();
+  /** Texts that replace the files on disk in the next program. */
+  private readonly overrides = new Map<string, string>();
+  private current: TypeScript.Program | null = null;
+
+  constructor(tsconfig: string) {
+    const config = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(`${tsconfig}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
+      },
+    });
+    if (!config) throw new Error(`${tsconfig}: cannot be read`);
+    this.config = config;
+    const host = ts.createCompilerHost(config.options, true);
+    const readFromDisk = host.getSourceFile.bind(host);
+    const key = (fileName: string): string => resolve(fileName);
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+      const override = this.overrides.get(key(fileName));
+      const cached = this.sourceFiles.get(key(fileName));
+      if (cached && !shouldCreate && (override === undefined || cached.text === override)) return cached;
+      const created =
+        override === undefined
+          ? readFromDisk(fileName, languageVersion, onError, shouldCreate)
+          : ts.createSourceFile(fileName, override, languageVersion, true);
+      if (created) this.sourceFiles.set(key(fileName), created);
+      return created;
+    };
+    const fileExists = host.fileExists.bind(host);
+    const readFile = host.readFile.bind(host);
+    host.fileExists = (fileName) => this.overrides.has(key(fileName)) || fileExists(fileName);
+    host.readFile = (fileName) => this.overrides.get(key(fileName)) ?? readFile(fileName);
+    this.host = host;
+  }
+
+  program(): TypeScript.Program {
+    this.current ??= ts.createProgram({
+      rootNames: this.config.fileNames,
+      options: this.config.options,
+      projectReferences: this.config.projectReferences,
+      host: this.host,
+    });
+    return this.current;
+  }
+
+  /** Replaces the texts of some files; the next `program()` reuses everything else. */
+  replace(texts: ReadonlyMap<string, string>): void {
+    for (const [file, text] of texts) this.overrides.set(resolve(file), text);
+    const old = this.program();
+    this.current = ts.createProgram({
+      rootNames: [...new Set([...this.config.fileNames, ...texts.keys()])],
+      options: this.config.options,
+      projectReferences: this.config.projectReferences,
+      host: this.host,
+      oldProgram: old,
+    });
+  }
+
+  sourceFile(file: string): TypeScript.SourceFile {
+    const program = this.program();
+    const found = program.getSourceFile(file);
+    if (found) return found;
+    // A file outside the tsconfig's `include`: checked as an extra root, as tsc would with it listed.
+    this.replace(new Map([[file, ts.sys.readFile(file) ?? '']]));
+    return this.program().getSourceFile(file)!;
+  }
+}
+
+export class Verifier {
+  private readonly projects = new Map<string, ProjectPrograms>();
+
+  private project(tsconfig: string): ProjectPrograms {
     let project = this.projects.get(tsconfig);
     if (!project) {
-      project = new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: false });
+      project = new ProjectPrograms(tsconfig);
       this.projects.set(tsconfig, project);
     }
     return project;
@@ -48,8 +141,8 @@ export class Verifier {
     const tsconfig = nearestTsconfig(file);
     if (!tsconfig) return null;
     const project = this.project(tsconfig);
-    if (!project.getSourceFile(file)) project.addSourceFileAtPath(file);
-    const program = project.getProgram().compilerObject;
+    project.sourceFile(file);
+    const program = project.program();
     return {
       ts: ts as unknown as KnowledgeOptions['ts'],
       checker: program.getTypeChecker() as unknown as KnowledgeOptions['checker'],
@@ -58,9 +151,9 @@ export class Verifier {
   }
 
   /**
-   * Checks every rewrite at once: the touched files' diagnostics with the original texts, then with
-   * all rewrites in place (two type-checks per project, not two per file). A file whose rewrite adds
-   * a diagnostic goes back to its original text in the program.
+   * Checks every rewrite at once: per project, one program with all rewrites in place; a touched
+   * file with diagnostics there is compared with the same file in the program of the original
+   * texts. A file whose rewrite adds a diagnostic goes back to its original text for later checks.
    */
   verifyAll(items: readonly { file: string; before: string; after: string }[]): Map<string, VerifyResult> {
     const results = new Map<string, VerifyResult>();
@@ -77,25 +170,20 @@ export class Verifier {
     }
     for (const [tsconfig, group] of groups) {
       const project = this.project(tsconfig);
-      const files = group.map((item) => {
-        const sourceFile = project.getSourceFile(item.file) ?? project.addSourceFileAtPath(item.file);
-        if (sourceFile.getFullText() !== item.before) sourceFile.replaceWithText(item.before);
-        return sourceFile;
-      });
-      const old = files.map(keys);
-      group.forEach((item, index) => files[index]!.replaceWithText(item.after));
-      const fresh = files.map(keys);
-      group.forEach((item, index) => {
-        const remaining = [...old[index]!];
-        const added: string[] = [];
-        for (const key of fresh[index]!) {
-          const at = remaining.indexOf(key);
-          if (at === -1) added.push(key);
-          else remaining.splice(at, 1);
-        }
-        if (added.length > 0) files[index]!.replaceWithText(item.before);
+      // The original texts, as the runner read them (the program may have read an older disk state).
+      const stale = group.filter((item) => project.sourceFile(item.file).text !== item.before);
+      if (stale.length > 0) project.replace(new Map(stale.map((item) => [item.file, item.before])));
+      const before = project.program();
+      project.replace(new Map(group.map((item) => [item.file, item.after])));
+      const after = project.program();
+      const reverted = new Map<string, string>();
+      for (const item of group) {
+        const fresh = diagnosticKeys(after, after.getSourceFile(item.file)!);
+        const added = fresh.length === 0 ? [] : addedKeys(diagnosticKeys(before, before.getSourceFile(item.file)!), fresh);
+        if (added.length > 0) reverted.set(item.file, item.before);
         results.set(item.file, { added, skipped: null });
-      });
+      }
+      if (reverted.size > 0) project.replace(reverted);
     }
     return results;
   }

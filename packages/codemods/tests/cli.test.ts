@@ -229,6 +229,37 @@ describe('catchwise-codemods specific-catch', () => {
     expect(read(r, 'src/plain.ts')).toContain("console.error('f: unexpected error from g()', error);");
   });
 
+  it('--verify counts only the diagnostics a rewrite adds, and checks a file outside the tsconfig’s include too', () => {
+    const r = repo({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, types: [] }, include: ['src/lib'] }),
+      'package.json': '{ "type": "module" }',
+      // An error the file already has (TS2322) stays; the rewrite adds none.
+      'src/lib/broken.ts': "export const port: number = 'x';\n\nexport function f(g: () => number): number {\n  try {\n    return g();\n  } catch {\n    return 0;\n  }\n}\n",
+      'src/tool.ts': 'export function h(g: () => number): number {\n  try {\n    return g();\n  } catch {\n    return 1;\n  }\n}\n',
+    });
+    const out = runCli(r.dir, ['specific-catch', 'src', '--verify', '--json']);
+    expect(out.status, out.stderr).toBe(0);
+    const summary = JSON.parse(out.stdout) as { files: { file: string; status: string }[] };
+    expect(summary.files.map((file) => [file.file, file.status])).toEqual([
+      ['src/lib/broken.ts', 'changed'],
+      ['src/tool.ts', 'changed'],
+    ]);
+    expect(read(r, 'src/lib/broken.ts')).toContain("console.error('f: unexpected error from g()', error);");
+    expect(read(r, 'src/tool.ts')).toContain("console.error('h: unexpected error from g()', error);");
+
+    // The same pre-existing error, and a rewrite that adds one (its logger's module is missing).
+    const bad = repo({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, types: [] }, include: ['src'] }),
+      'package.json': '{ "type": "module" }',
+      'src/broken.ts': "export const port: number = 'x';\n\nexport function f(g: () => number): number {\n  try {\n    return g();\n  } catch {\n    return 0;\n  }\n}\n",
+    });
+    const refused = runCli(bad.dir, ['specific-catch', 'src', '--verify', '--logger', 'logger@./missing-logger.js', '--json']);
+    expect(refused.status).toBe(1);
+    const reason = (JSON.parse(refused.stdout) as { files: { reason?: string }[] }).files[0]?.reason ?? '';
+    expect(reason).toMatch(/the rewrite adds TS2307/);
+    expect(reason).not.toContain('TS2322');
+  });
+
   it('--verify also reads @throws tags through the type checker (DESIGN §4), and adds the import the guard needs', () => {
     const r = repo({
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, types: [] }, include: ['src'] }),
