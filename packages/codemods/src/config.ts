@@ -1,12 +1,13 @@
-// Configuration: `catchwise.config.json` (or `--config <file>`) and the `--logger` spec.
-import { readFileSync, existsSync } from 'node:fs';
+// Configuration: `catchwise.config.json` or `catchwise.config.ts`, the nearest one above each file
+// (as the rules find it) or `--config <file>` for every file, and the `--logger` spec.
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { CatchwiseConfigError, createKnownErrorProvider, validateConfig } from '@catchwise/eslint-plugin/analysis';
-import type { KnowledgeOptions, KnownErrorProvider, LoggerConfig, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
+import { CatchwiseConfigError, createKnownErrorProvider, findConfigFile, readRawConfig, validateConfig } from '@catchwise/eslint-plugin/analysis';
+import type { KnowledgeConfig, KnowledgeOptions, KnownErrorProvider, LoggerConfig, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
 
 export const CONFIG_FILE = 'catchwise.config.json';
 
-/** The codemod's part of `catchwise.config.json`. */
+/** The codemod's part of the config file. */
 export interface CodemodConfig {
   /** The logger to use where a file has none: a `--logger` spec or an object. */
   logger?: string | LoggerConfig;
@@ -21,6 +22,16 @@ export interface CodemodConfig {
   errors?: Record<string, (string | { name: string; guard?: string })[]>;
 }
 
+export interface LoadedConfig {
+  config: CodemodConfig;
+  /** The error-knowledge part, validated (errors, cancellation, catalog, throwsTags). */
+  knowledge: KnowledgeConfig;
+  /** Directory a relative logger module in the config is relative to. */
+  baseDir: string;
+  /** The file read, or null when none applies. */
+  path: string | null;
+}
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -28,38 +39,67 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads `--config <file>`, or `catchwise.config.json` in `cwd` when present. */
-export function loadConfig(cwd: string, file?: string): { config: CodemodConfig; baseDir: string; path: string | null } {
-  const path = file ? resolve(cwd, file) : resolve(cwd, CONFIG_FILE);
-  if (!existsSync(path)) {
-    if (file) throw new ConfigError(`config file not found: ${file}`);
-    return { config: {}, baseDir: cwd, path: null };
-  }
-  let parsed: unknown;
+/** Reads one config file (JSON or `.ts`): its root fields, overridden by its `codemods` section. */
+export function readCodemodConfig(path: string): LoadedConfig {
+  let raw: unknown;
+  let knowledge: KnowledgeConfig;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    raw = readRawConfig(path);
+    // The file is shared with the rules: the knowledge module validates it and names the field.
+    knowledge = validateConfig(raw, path);
   } catch (error) {
-    if (error instanceof SyntaxError) throw new ConfigError(`config file ${path} is not valid JSON: ${error.message}`);
-    throw new ConfigError(`config file ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CatchwiseConfigError) throw new ConfigError(`config file ${error.message}`);
+    throw error;
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`config file ${path} must hold an object`);
-  const raw = parsed as Record<string, unknown>;
-  // The file is shared with the rules and the error catalog; a `codemods` section overrides the root.
-  const section = (raw.codemods && typeof raw.codemods === 'object' && !Array.isArray(raw.codemods) ? raw.codemods : {}) as CodemodConfig;
-  const config: CodemodConfig = { ...(raw as CodemodConfig), ...section };
-  if (config.errors !== undefined && (typeof config.errors !== 'object' || config.errors === null || Array.isArray(config.errors))) {
-    throw new ConfigError(`config file ${path}: "errors" must map module names to lists of error classes`);
+  const root = raw as Record<string, unknown>;
+  const section = (root.codemods && typeof root.codemods === 'object' && !Array.isArray(root.codemods) ? root.codemods : {}) as CodemodConfig;
+  return { config: { ...(root as CodemodConfig), ...section }, knowledge, baseDir: dirname(path), path };
+}
+
+/**
+ * The config of each file: `--config <file>` for all of them, else the nearest
+ * `catchwise.config.json` / `.ts` at or above the file's directory (as the rules find it).
+ * Directories and files are looked up and read once per run.
+ */
+export class ConfigLookup {
+  private readonly directories = new Map<string, string | null>();
+  private readonly read = new Map<string, LoadedConfig>();
+  private readonly explicit: string | null;
+
+  constructor(
+    private readonly cwd: string,
+    file?: string,
+  ) {
+    this.explicit = file ? resolve(cwd, file) : null;
+    if (file && !existsSync(this.explicit!)) throw new ConfigError(`config file not found: ${file}`);
   }
-  if (config.errors !== undefined) {
-    // The knowledge module's validation names the field: `errors["pg"][0].guard must be one of …`.
+
+  /** The config file that applies to `file`, or null. */
+  pathFor(file: string): string | null {
+    if (this.explicit) return this.explicit;
     try {
-      validateConfig({ errors: config.errors }, path);
+      return findConfigFile(file, this.directories);
     } catch (error) {
       if (error instanceof CatchwiseConfigError) throw new ConfigError(`config file ${error.message}`);
       throw error;
     }
   }
-  return { config, baseDir: dirname(path), path };
+
+  load(path: string | null): LoadedConfig {
+    if (path === null) return { config: {}, knowledge: {}, baseDir: this.cwd, path: null };
+    let loaded = this.read.get(path);
+    if (!loaded) {
+      loaded = readCodemodConfig(path);
+      this.read.set(path, loaded);
+    }
+    return loaded;
+  }
+}
+
+/** Reads `--config <file>`, or the config found upward from `cwd` (a file there stands for the directory). */
+export function loadConfig(cwd: string, file?: string): LoadedConfig {
+  const lookup = new ConfigLookup(cwd, file);
+  return lookup.load(lookup.pathFor(resolve(cwd, '__catchwise__')));
 }
 
 /**
@@ -106,9 +146,13 @@ export function loggerForFile(logger: LoggerConfig | null, baseDir: string, file
 
 /**
  * Error knowledge (the plugin's knowledge module, DESIGN §4): the config's `errors` first (evidence
- * `config`), then `@throws` when a type checker is given, then the built-in catalog.
+ * `config`), then `@throws` when a type checker is given, then the built-in catalog; the config's
+ * `cancellation`, `catalog` and `throwsTags` apply as they do in the rules.
  */
-export function knownErrorsFrom(errors: CodemodConfig['errors'], types: Pick<KnowledgeOptions, 'ts' | 'checker' | 'getSourceFile'> = {}): KnownErrorProvider {
-  const config = errors && Object.keys(errors).length > 0 ? validateConfig({ errors }, CONFIG_FILE) : {};
-  return createKnownErrorProvider({ config, ...types });
+export function knownErrorsFrom(
+  knowledge: KnowledgeConfig = {},
+  configPath: string | null = null,
+  types: Pick<KnowledgeOptions, 'ts' | 'checker' | 'getSourceFile'> = {},
+): KnownErrorProvider {
+  return createKnownErrorProvider({ config: knowledge, configPath, ...types });
 }

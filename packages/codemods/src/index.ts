@@ -2,11 +2,13 @@
 import { getTransform } from './transforms/index.js';
 import type { TransformOptions, TransformResult } from './types.js';
 
-export type { Diagnostic, TextEdit, Transform, TransformOptions, TransformResult } from './types.js';
+export type { Diagnostic, ExpectedError, RewrittenHandler, TextEdit, Transform, TransformOptions, TransformResult } from './types.js';
 export { transforms, getTransform } from './transforms/index.js';
 export { run, UsageError } from './runner.js';
 export type { FileResult, FileStatus, RunOptions, RunSummary } from './runner.js';
 export { applyEdits } from './edits.js';
+/** For `catchwise.config.ts`: `export default defineConfig({ … })` (the plugin's, re-exported). */
+export { defineConfig, type CatchwiseConfig } from '@catchwise/eslint-plugin/analysis';
 
 /**
  * Rewrites one file's text with a transform (default `specific-catch`). Pure: no file system,

@@ -3,11 +3,10 @@
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { KnownErrorProvider, LoggerConfig, LoggerKind, LoggerModuleResolver, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
+import type { KnowledgeConfig, KnownErrorProvider, LoggerConfig, LoggerKind, LoggerModuleResolver, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
 import { getTransform } from './transforms/index.js';
 import { knownErrorsFrom, loggerForFile } from './config.js';
-import type { CodemodConfig } from './config.js';
-import type { Diagnostic } from './types.js';
+import type { Diagnostic, RewrittenHandler } from './types.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
 
@@ -18,7 +17,10 @@ export interface FileSettings {
   /** Directory a relative logger module in the config is relative to. */
   loggerBaseDir: string;
   expectedLevel?: LoggerLevel;
-  errors?: CodemodConfig['errors'];
+  /** The error knowledge of the file's config (errors, cancellation, catalog, throwsTags). */
+  knowledge: KnowledgeConfig;
+  /** The config file these settings come from (named in the evidence), or null. */
+  configPath: string | null;
   /** Compute a unified diff for changed files. */
   diff: boolean;
   /** Re-run the rules' analysis on each rewrite (under --verify). */
@@ -33,6 +35,8 @@ export interface FileWork {
   diagnostics: Diagnostic[];
   findings: number;
   rewritten: number;
+  /** The rewritten handlers with the expected errors they branch on and the evidence. */
+  handlers: RewrittenHandler[];
   diff?: string;
   /** The original and the new text of a changed file (for the writer and --verify). */
   before?: string;
@@ -70,17 +74,21 @@ export const resolveLoggerModule: LoggerModuleResolver = (specifier, fromFile) =
   return null;
 };
 
-let syntaxOnly: { errors: FileSettings['errors']; provider: KnownErrorProvider } | null = null;
+const syntaxOnly = new WeakMap<KnowledgeConfig, KnownErrorProvider>();
 
-/** The syntax-only provider, built once per run (settings are the same for every file). */
+/** The syntax-only provider, built once per config and run. */
 function syntaxOnlyKnowledge(settings: FileSettings): KnownErrorProvider {
-  if (!syntaxOnly || syntaxOnly.errors !== settings.errors) syntaxOnly = { errors: settings.errors, provider: knownErrorsFrom(settings.errors) };
-  return syntaxOnly.provider;
+  let provider = syntaxOnly.get(settings.knowledge);
+  if (!provider) {
+    provider = knownErrorsFrom(settings.knowledge, settings.configPath);
+    syntaxOnly.set(settings.knowledge, provider);
+  }
+  return provider;
 }
 
 /** `knownErrors`: a provider with a type checker (`--verify`, main thread); syntax-only otherwise. */
 export function processFile(file: string, display: string, settings: FileSettings, knownErrors?: KnownErrorProvider): FileWork {
-  const base = { file, display, diagnostics: [] as Diagnostic[], findings: 0, rewritten: 0 };
+  const base = { file, display, diagnostics: [] as Diagnostic[], findings: 0, rewritten: 0, handlers: [] as RewrittenHandler[] };
   let text: string;
   let mode: number;
   try {
@@ -109,7 +117,7 @@ export function processFile(file: string, display: string, settings: FileSetting
     // Reported with its stack in the file's result, so one bad file never stops the run.
     return { ...base, status: 'error', reason: `transform crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
   }
-  const common = { ...base, diagnostics: result.diagnostics, findings: result.findings, rewritten: result.rewritten };
+  const common = { ...base, diagnostics: result.diagnostics, findings: result.findings, rewritten: result.rewritten, handlers: result.handlers ?? [] };
   const fatal = result.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   if (fatal) {
     const where = fatal.line ? ` (line ${fatal.line}${fatal.column ? `:${fatal.column}` : ''})` : '';

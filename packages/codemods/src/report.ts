@@ -39,6 +39,9 @@ function fileSection(file: FileResult, index: number): string {
   const notes = [
     ...(file.reason ? [`<li class="reason">${escapeHtml(file.reason)}</li>`] : []),
     ...file.diagnostics.map((d) => `<li class="${d.severity}">${d.line ? `line ${d.line}: ` : ''}${escapeHtml(d.message)}</li>`),
+    ...(file.handlers ?? [])
+      .filter((handler) => handler.expected.length > 0)
+      .map((handler) => `<li class="info">line ${handler.line}: ${escapeHtml(`${handler.rule}: branches on ${handler.expected.map((error) => `${error.name} [${error.evidence}: ${error.detail}]`).join('; ')}`)}</li>`),
   ];
   return `<section class="file ${file.status}" id="f${index}" data-file="${escapeHtml(file.file)}" data-status="${file.status}">
 <details${file.status === 'changed' || file.status === 'error' ? ' open' : ''}><summary><span class="badge ${file.status}">${file.status}</span> <code class="path">${escapeHtml(file.file)}</code> <span class="muted">${file.rewritten}/${file.findings} handler(s)</span></summary>

@@ -5,13 +5,13 @@ import { realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { KnownErrorProvider, LoggerConfig } from '@catchwise/eslint-plugin/analysis';
-import { knownErrorsFrom, loadConfig, parseLoggerSpec, resolveLoggerConfig } from './config.js';
+import { ConfigLookup, knownErrorsFrom, parseLoggerSpec, resolveLoggerConfig } from './config.js';
 import { discover, inShard, isInside, parseShard } from './files.js';
 import { dirtyFiles } from './git.js';
 import { processFile } from './process-file.js';
 import type { FileSettings, FileStatus, FileWork } from './process-file.js';
 import { getTransform } from './transforms/index.js';
-import type { Diagnostic } from './types.js';
+import type { Diagnostic, RewrittenHandler } from './types.js';
 import type { Verifier } from './verify.js';
 import { writeFileAtomic } from './write.js';
 
@@ -37,7 +37,7 @@ export interface RunOptions {
   shard?: string;
   /** `--logger` spec or object; overrides the config file's. */
   logger?: string | LoggerConfig;
-  /** Config file (default: `catchwise.config.json` in `cwd` when present). */
+  /** Config file for every file (default: the nearest `catchwise.config.json` / `.ts` above each file). */
   config?: string;
   allowDirty?: boolean;
   /** Keep each changed file's unified diff in the summary (implied by `dryRun`). */
@@ -54,6 +54,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   findings: number;
   rewritten: number;
+  /** Per rewritten handler: its line, the rule, and each expected error with its evidence. */
+  handlers: RewrittenHandler[];
   diff?: string;
 }
 
@@ -97,7 +99,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const mode: RunSummary['mode'] = options.check ? 'check' : options.dryRun ? 'dry-run' : 'write';
   const write = mode === 'write';
 
-  let settings: FileSettings;
+  // Settings per config file (the nearest one above each file, or `--config`), keyed by its path.
+  const settingsByConfig: Record<string, FileSettings> = {};
+  const configOf = new Map<string, string>();
   let shard: { index: number; count: number } | null = null;
   let discovery;
   try {
@@ -106,19 +110,27 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const jobs = options.jobs ?? 1;
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a positive integer, got ${String(options.jobs)}`);
     if (options.shard) shard = parseShard(options.shard);
-    const loaded = loadConfig(cwd, options.config);
-    const logger = options.logger !== undefined ? (typeof options.logger === 'string' ? parseLoggerSpec(options.logger) : options.logger) : resolveLoggerConfig(loaded.config.logger);
-    settings = {
-      transform: transformId,
-      analysis: loaded.config.rules ?? {},
-      logger,
-      loggerBaseDir: options.logger !== undefined ? cwd : loaded.baseDir,
-      expectedLevel: loaded.config.expectedLevel,
-      errors: loaded.config.errors,
-      diff: options.dryRun === true || options.diff === true,
-      recheck: options.verify === true,
-    };
+    const lookup = new ConfigLookup(cwd, options.config);
+    const cliLogger: LoggerConfig | undefined = typeof options.logger === 'string' ? parseLoggerSpec(options.logger) : options.logger;
     discovery = await discover(options.paths, cwd);
+    for (const file of discovery.files) {
+      const path = lookup.pathFor(file);
+      const key = path ?? '';
+      configOf.set(file, key);
+      if (settingsByConfig[key]) continue;
+      const loaded = lookup.load(path);
+      settingsByConfig[key] = {
+        transform: transformId,
+        analysis: loaded.config.rules ?? {},
+        logger: cliLogger ?? resolveLoggerConfig(loaded.config.logger),
+        loggerBaseDir: cliLogger ? cwd : loaded.baseDir,
+        expectedLevel: loaded.config.expectedLevel,
+        knowledge: loaded.knowledge,
+        configPath: loaded.path,
+        diff: options.dryRun === true || options.diff === true,
+        recheck: options.verify === true,
+      };
+    }
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -134,9 +146,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const selected = (file: string): boolean => !shard || inShard(toDisplay(cwd, file), shard);
   const results: FileResult[] = [];
   for (const skip of discovery.skipped) {
-    if (selected(skip.file)) results.push({ file: toDisplay(cwd, skip.file), status: 'skipped', reason: skip.reason, diagnostics: [], findings: 0, rewritten: 0 });
+    if (selected(skip.file)) results.push({ file: toDisplay(cwd, skip.file), status: 'skipped', reason: skip.reason, diagnostics: [], findings: 0, rewritten: 0, handlers: [] });
   }
-  const tasks = discovery.files.filter(selected).map((file) => ({ file, display: toDisplay(cwd, file) }));
+  const tasks = discovery.files.filter(selected).map((file) => ({ file, display: toDisplay(cwd, file), settings: configOf.get(file) ?? '' }));
   const total = tasks.length;
   let done = 0;
   let written = 0;
@@ -151,6 +163,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     diagnostics: work.diagnostics,
     findings: work.findings,
     rewritten: work.rewritten,
+    handlers: work.handlers,
     ...(work.diff ? { diff: work.diff } : {}),
   });
 
@@ -190,13 +203,14 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     for (const task of tasks) {
       if (options.signal?.aborted) break;
       // Under --verify the type checker is at hand: error knowledge also reads `@throws` tags.
-      const knowledge = verifier ? typedKnowledge(verifier, task, settings.errors) : undefined;
+      const settings = settingsByConfig[task.settings]!;
+      const knowledge = verifier ? typedKnowledge(verifier, task, settings) : undefined;
       await finish(processFile(task.file, task.display, settings, knowledge));
       // Let signals and progress through between files.
       await new Promise((resolveTick) => setImmediate(resolveTick));
     }
   } else {
-    await runInWorkers(tasks, settings, jobs, finish, options.signal);
+    await runInWorkers(tasks, settingsByConfig, jobs, finish, options.signal);
   }
 
   if (verifier && awaitingVerify.length > 0) {
@@ -257,16 +271,16 @@ export async function run(options: RunOptions): Promise<RunSummary> {
  * Error knowledge with the file's type checker, built when the first handler asks for it: a file
  * without one (a config file outside the tsconfig) never costs a program.
  */
-function typedKnowledge(verifier: Verifier, task: { file: string; display: string }, errors: FileSettings['errors']): KnownErrorProvider {
+function typedKnowledge(verifier: Verifier, task: { file: string; display: string }, settings: FileSettings): KnownErrorProvider {
   let provider: KnownErrorProvider | null = null;
   return (context) => {
     if (!provider) {
       try {
-        provider = knownErrorsFrom(errors, verifier.types(task.file) ?? undefined);
+        provider = knownErrorsFrom(settings.knowledge, settings.configPath, verifier.types(task.file) ?? undefined);
       } catch (error) {
         // Not fatal: the file is still rewritten with syntax-only knowledge.
         console.error(`catchwise: no type information for ${task.display}:`, error);
-        provider = knownErrorsFrom(errors);
+        provider = knownErrorsFrom(settings.knowledge, settings.configPath);
       }
     }
     return provider(context);
@@ -274,8 +288,8 @@ function typedKnowledge(verifier: Verifier, task: { file: string; display: strin
 }
 
 async function runInWorkers(
-  tasks: { file: string; display: string }[],
-  settings: FileSettings,
+  tasks: { file: string; display: string; settings: string }[],
+  settings: Record<string, FileSettings>,
   jobs: number,
   finish: (work: FileWork) => Promise<void>,
   signal: AbortSignal | undefined,
@@ -299,7 +313,7 @@ async function runInWorkers(
           const onError = (error: Error): void => {
             cleanup();
             worker = null;
-            resolveWork({ file: task.file, display: task.display, status: 'error', reason: `worker crashed: ${error.message}`, diagnostics: [], findings: 0, rewritten: 0 });
+            resolveWork({ file: task.file, display: task.display, status: 'error', reason: `worker crashed: ${error.message}`, diagnostics: [], findings: 0, rewritten: 0, handlers: [] });
           };
           const cleanup = (): void => {
             current.off('message', onMessage);
@@ -307,7 +321,7 @@ async function runInWorkers(
           };
           current.on('message', onMessage);
           current.on('error', onError);
-          current.postMessage({ id, file: task.file, display: task.display });
+          current.postMessage({ id, file: task.file, display: task.display, settings: task.settings });
         });
         await finish(work);
       }

@@ -33,6 +33,29 @@ export interface TransformOptions {
   recheck?: boolean;
 }
 
+/** An expected error a rewritten handler branches on, and why it is expected (`--json`). */
+export interface ExpectedError {
+  name: string;
+  /** `config` (catchwise.config), `throws` (a `@throws` tag), `catalog` (built-in), `local-throw` (`throw new X()` in the file). */
+  evidence: 'config' | 'throws' | 'catalog' | 'local-throw';
+  /** Why: `catalog pg (import 'pg'): …`, `@throws on fetchUser (src/api.ts:7)`, `catchwise.config.json errors["@acme/db"]`. */
+  detail: string;
+  /** The call in the try block it comes from (`pool.query`), or null. */
+  call: string | null;
+  /** How the guard was generated: `instanceof (import added)`, `isAxiosError()`, `name`, `code`, … */
+  guard: string | null;
+  /** An abort in code that takes an AbortSignal: ignored or rethrown, never logged. */
+  cancellation?: 'ignore' | 'rethrow';
+}
+
+/** One rewritten handler: where it is (in the input), which rule reported it, the errors it branches on. */
+export interface RewrittenHandler {
+  line: number;
+  column: number;
+  rule: string;
+  expected: ExpectedError[];
+}
+
 export interface TransformResult {
   /** The new text; equal to the input when nothing changed or the rewrite was refused. */
   output: string;
@@ -43,6 +66,8 @@ export interface TransformResult {
   findings: number;
   /** Of these, the ones rewritten (the rest got a FIXME or were left as they were). */
   rewritten: number;
+  /** The rewritten handlers with their expected errors and evidence (empty when none). */
+  handlers?: RewrittenHandler[];
 }
 
 export interface Transform {

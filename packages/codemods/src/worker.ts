@@ -3,9 +3,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { processFile } from './process-file.js';
 import type { FileSettings } from './process-file.js';
 
-const settings = (workerData as { settings: FileSettings }).settings;
+// One set of settings per config file; each message names the one for its file.
+const settings = (workerData as { settings: Record<string, FileSettings> }).settings;
 
-parentPort?.on('message', (message: { id: number; file: string; display: string }) => {
-  const work = processFile(message.file, message.display, settings);
+parentPort?.on('message', (message: { id: number; file: string; display: string; settings: string }) => {
+  const work = processFile(message.file, message.display, settings[message.settings]!);
   parentPort?.postMessage({ id: message.id, work });
 });

@@ -161,7 +161,7 @@ describe('catchwise-codemods specific-catch', () => {
     expect(byFile['src/gen.ts']).toMatchObject({ status: 'skipped', reason: 'generated file (@generated)' });
     const explicit = runCli(r.dir, ['specific-catch', 'src/link.ts', '--json']);
     expect((JSON.parse(explicit.stdout) as { files: unknown[] }).files).toEqual([
-      { file: 'src/link.ts', status: 'skipped', reason: 'symbolic link to outside the target paths', diagnostics: [], findings: 0, rewritten: 0 },
+      { file: 'src/link.ts', status: 'skipped', reason: 'symbolic link to outside the target paths', diagnostics: [], findings: 0, rewritten: 0, handlers: [] },
     ]);
     expect(summary.ignored).toBe(1);
     expect(result.status).toBe(0);

@@ -55,7 +55,7 @@ describe('--report <file.html>', () => {
     const summary: RunSummary = {
       transform: 'specific-catch',
       mode: 'dry-run',
-      files: [{ file: 'src/<b>x</b>.ts', status: 'changed', diagnostics: [], findings: 1, rewritten: 1, diff: '--- a/x\n+++ b/x\n@@ -1 +1 @@\n-<script>alert(1)</script>\n+ok\n' }],
+      files: [{ file: 'src/<b>x</b>.ts', status: 'changed', diagnostics: [], findings: 1, rewritten: 1, handlers: [], diff: '--- a/x\n+++ b/x\n@@ -1 +1 @@\n-<script>alert(1)</script>\n+ok\n' }],
       counts: { changed: 1, unchanged: 0, skipped: 0, error: 0 },
       ignored: 0,
       findings: 1,

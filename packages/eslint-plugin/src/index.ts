@@ -41,3 +41,5 @@ plugin.configs.strict = {
 
 export default plugin;
 export { rules };
+/** For `catchwise.config.ts`: `export default defineConfig({ … })` (an identity function, typed). */
+export { defineConfig, type CatchwiseConfig } from './analysis/knowledge/config.js';

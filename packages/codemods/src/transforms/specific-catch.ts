@@ -4,16 +4,17 @@
 // re-parse the result and refuse it on a parse error; the BOM and the EOL are the file's own.
 import {
   buildSpecificCatchRewrite,
+  builtinKnownErrors,
   findHandlerFindings,
   findLogCallFindings,
   hasCatchwiseFixme,
   logErrorObjectEdit,
   resolveOptions,
 } from '@catchwise/eslint-plugin/analysis';
-import type { AnalysisInput, CatchwiseOptions, ResolvedOptions, TextEdit } from '@catchwise/eslint-plugin/analysis';
+import type { AnalysisInput, CatchwiseOptions, KnownError, KnownErrorProvider, KnownErrorWithEvidence, ResolvedOptions, SpecificCatchRewrite, TextEdit } from '@catchwise/eslint-plugin/analysis';
 import { applyEdits, diffAsEdit, editsOverlap } from '../edits.js';
 import { firstSyntaxError, parseForAnalysis, SourceParseError } from '../parse.js';
-import type { Diagnostic, Transform, TransformOptions, TransformResult } from '../types.js';
+import type { Diagnostic, ExpectedError, RewrittenHandler, Transform, TransformOptions, TransformResult } from '../types.js';
 
 const BOM = '\uFEFF';
 const MAX_PASSES = 3;
@@ -21,6 +22,7 @@ const MAX_PASSES = 3;
 interface Pass {
   output: string;
   diagnostics: Diagnostic[];
+  handlers: RewrittenHandler[];
   findings: number;
   rewritten: number;
   deferred: number;
@@ -31,13 +33,23 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
   const input = parseForAnalysis(text, options.fileName);
   const findings = findHandlerFindings(input, resolved);
   const diagnostics: Diagnostic[] = [];
+  const handlers: RewrittenHandler[] = [];
   const accepted: TextEdit[] = [];
   let rewritten = 0;
   let deferred = 0;
+  // What the knowledge returned for the handler being rewritten: the evidence behind its branches.
+  let offered: KnownError[] = [];
+  const provider = options.knownErrors === undefined ? builtinKnownErrors : options.knownErrors;
+  const recording: KnownErrorProvider | null = provider
+    ? (context) => {
+        offered = provider(context);
+        return offered;
+      }
+    : null;
   const rewriteOptions = {
     logger: options.logger ?? null,
     expectedLevel: options.expectedLevel,
-    knownErrors: options.knownErrors,
+    knownErrors: recording,
     resolveLoggerModule: options.resolveLoggerModule ?? null,
     // The rules' configured loggers count as loggers in scope (one truth with the rules).
     analysis: resolved,
@@ -57,6 +69,7 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
       diagnostics.push({ severity: 'warning', code: 'fixme-present', line, column, message: `${finding.ruleId}: left as it is, it carries a FIXME(catchwise) comment` });
       continue;
     }
+    offered = [];
     const rewrite = buildSpecificCatchRewrite(finding, input, rewriteOptions);
     if (rewrite.edits.length === 0) continue;
     if (!accept(rewrite.edits)) {
@@ -67,11 +80,7 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
       diagnostics.push({ severity: 'warning', code: 'fixme', line, column, message: `${finding.ruleId}: no safe rewrite, FIXME(catchwise) added: ${rewrite.fixme}` });
     } else {
       rewritten += 1;
-      // The evidence for each expected-error branch (config, @throws, catalog), for --json and the report.
-      if (rewrite.errorTypes.length > 0) {
-        const expected = rewrite.errorTypes.map((type) => `${type.name} [${type.evidence}${type.detail ? `: ${type.detail}` : ''}]`).join('; ');
-        diagnostics.push({ severity: 'info', code: 'expected-errors', line, column, message: `${finding.ruleId}: branches on ${expected}` });
-      }
+      handlers.push({ line, column, rule: finding.ruleId, expected: expectedErrors(rewrite, offered) });
     }
   }
 
@@ -81,7 +90,22 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
     const edit = logErrorObjectEdit(input, found.call, found.errorName, found.call, options.resolveLoggerModule ?? null);
     if (edit && !accept([edit])) deferred += 1;
   }
-  return { output: accepted.length > 0 ? applyEdits(text, accepted) : text, diagnostics, findings: findings.length, rewritten, deferred, edits: accepted };
+  return { output: accepted.length > 0 ? applyEdits(text, accepted) : text, diagnostics, handlers, findings: findings.length, rewritten, deferred, edits: accepted };
+}
+
+/** The errors a rewrite branches on, each with the evidence the knowledge gave for it. */
+function expectedErrors(rewrite: SpecificCatchRewrite, offered: readonly KnownError[]): ExpectedError[] {
+  return rewrite.errorTypes.map((type) => {
+    const known = offered.find((error) => error.name === type.name) as Partial<KnownErrorWithEvidence> | undefined;
+    return {
+      name: type.name,
+      evidence: known?.source ?? type.evidence,
+      detail: type.detail ?? known?.detail ?? '',
+      call: known?.call ?? null,
+      guard: known?.guardKind ?? null,
+      ...(known?.cancellation ? { cancellation: known.cancellation } : {}),
+    };
+  });
 }
 
 export function transformSpecificCatch(source: string, options: TransformOptions): TransformResult {
@@ -89,6 +113,7 @@ export function transformSpecificCatch(source: string, options: TransformOptions
   const text = bom ? source.slice(1) : source;
   const resolved = resolveOptions((options.analysis ?? {}) as CatchwiseOptions);
   const diagnostics: Diagnostic[] = [];
+  const handlers: RewrittenHandler[] = [];
 
   let current = text;
   let findings = 0;
@@ -122,6 +147,7 @@ export function transformSpecificCatch(source: string, options: TransformOptions
     if (result.edits.length > 0) passes += 1;
     rewritten += result.rewritten;
     diagnostics.push(...result.diagnostics);
+    handlers.push(...result.handlers);
     current = result.output;
     if (result.deferred === 0) break;
     if (pass === MAX_PASSES - 1) {
@@ -129,7 +155,7 @@ export function transformSpecificCatch(source: string, options: TransformOptions
     }
   }
 
-  if (current === text) return { output: source, edits: [], diagnostics, findings, rewritten: 0 };
+  if (current === text) return { output: source, edits: [], diagnostics, findings, rewritten: 0, handlers: [] };
 
   // The result must parse, and the rules should no longer report what was rewritten.
   const syntaxError = firstSyntaxError(current, options.fileName);
@@ -160,7 +186,7 @@ export function transformSpecificCatch(source: string, options: TransformOptions
     passes === 1
       ? firstEdits.map((edit): TextEdit => ({ range: [edit.range[0] + shift, edit.range[1] + shift], text: edit.text })).sort((a, b) => a.range[0] - b.range[0])
       : diffAsEdit(source, output);
-  return { output, edits, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), findings, rewritten };
+  return { output, edits, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), findings, rewritten, handlers };
 }
 
 function refuse(source: string, why: string): TransformResult {

@@ -104,6 +104,13 @@ describe('config errors come first, with their imports', () => {
   );
   const provider = createKnownErrorProvider({ config, configPath: '/repo/catchwise.config.json' });
 
+  it('a plain call of a local function or parameter in a file importing the module is not a call into it', () => {
+    const code = "import { client } from '@acme/http';\nexport async function f(start: () => Promise<void>) { try { await start(); } catch { return null; } return client; }\n";
+    expect(rewriteAll(code, provider).known.flat()).toEqual([]);
+    const member = "import { client } from '@acme/http';\nexport async function f(wrapper: { http: typeof client }) { try { await wrapper.http.send('x'); } catch { return null; } }\n";
+    expect(rewriteAll(member, provider).known.flat().map((error) => error.name)).toEqual(['HttpError', 'TimeoutError', 'RetryableError']);
+  });
+
   it('class, name, code and guard-function forms; the import merged into the existing one', () => {
     const code = "import { client } from '@acme/http';\nexport async function f() { try { await client.send('x'); } catch { return null; } }\n";
     const result = rewriteAll(code, provider);

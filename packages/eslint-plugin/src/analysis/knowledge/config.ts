@@ -1,10 +1,15 @@
-// `catchwise.config.json`: found upward from a file, read by the rules (or given as ESLint
-// `settings.catchwise`) and by the codemod. Validated field by field; an error names the file and
-// the field (`catchwise.config.json: errors.pg[0].guard must be one of …`).
+// `catchwise.config.json` or `catchwise.config.ts`: found upward from a file, read by the rules (or
+// given as ESLint `settings.catchwise`) and by the codemod. Validated field by field; an error names
+// the file and the field (`catchwise.config.json: errors.pg[0].guard must be one of …`). A `.ts`
+// config is read synchronously (ESLint rules are synchronous): transpiled to CommonJS with the
+// project's `typescript` and evaluated with a `require` from the config's directory.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import type ts from 'typescript';
 
 export const CONFIG_FILE_NAME = 'catchwise.config.json';
+export const TS_CONFIG_FILE_NAME = 'catchwise.config.ts';
 
 /** One error a module throws, as the config names it. */
 export interface ConfiguredError {
@@ -67,7 +72,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Validates a parsed config (from the file or `settings.catchwise`); `file` names it in errors. */
 export function validateConfig(value: unknown, file: string): KnowledgeConfig {
-  if (!isObject(value)) throw new CatchwiseConfigError(file, null, 'must hold a JSON object');
+  if (!isObject(value)) throw new CatchwiseConfigError(file, null, /\.[cm]?ts$/.test(file) ? 'must export a config object (export default defineConfig({ … }))' : 'must hold a JSON object');
   for (const key of Object.keys(value)) {
     if (!KNOWN_KEYS.has(key)) throw new CatchwiseConfigError(file, key, `is not a known field (expected one of ${[...KNOWN_KEYS].join(', ')})`);
   }
@@ -153,34 +158,57 @@ function validateError(item: unknown, file: string, field: string): string | Con
   return error;
 }
 
-const found = new Map<string, string | null>();
-const loaded = new Map<string, { mtime: string; config: KnowledgeConfig }>();
+/** The config object a `catchwise.config.ts` exports, with editor help: `export default defineConfig({ … })`. */
+export function defineConfig(config: CatchwiseConfig): CatchwiseConfig {
+  return config;
+}
 
-/** The nearest `catchwise.config.json` at or above `fromFile`'s directory, or null. */
-export function findConfigFile(fromFile: string): string | null {
+/** What `catchwise.config.json` / `catchwise.config.ts` may hold (validated by `validateConfig`). */
+export type CatchwiseConfig = Omit<KnowledgeConfig, 'logger'> & {
+  $schema?: string;
+  /** The logger for files without one: a `--logger` spec (`logger@./src/log.js`) or `{ name, import?, style? }`. */
+  logger?: string | { name: string; import?: { from: string; kind: 'named' | 'default' }; style?: 'object-first' | 'message-first' };
+};
+
+const found = new Map<string, string | null>();
+const loaded = new Map<string, { stamp: string; config: KnowledgeConfig }>();
+
+/** The config file in one directory, or null; both a `.json` and a `.ts` there is a mistake. */
+export function configFileIn(dir: string): string | null {
+  const json = join(dir, CONFIG_FILE_NAME);
+  const typescript = join(dir, TS_CONFIG_FILE_NAME);
+  const hasJson = existsSync(json);
+  const hasTs = existsSync(typescript);
+  if (hasJson && hasTs) throw new CatchwiseConfigError(typescript, null, `and ${CONFIG_FILE_NAME} are both in ${dir}: keep one`);
+  return hasTs ? typescript : hasJson ? json : null;
+}
+
+/** The nearest `catchwise.config.json` (or `.ts`) at or above `fromFile`'s directory, or null. */
+export function findConfigFile(fromFile: string, cache: Map<string, string | null> = found): string | null {
   const start = dirname(resolve(fromFile));
   const visited: string[] = [];
   let result: string | null = null;
   for (let dir = start; ; dir = dirname(dir)) {
-    const cached = found.get(dir);
+    const cached = cache.get(dir);
     if (cached !== undefined) {
       result = cached;
       break;
     }
     visited.push(dir);
-    const candidate = join(dir, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) {
+    const candidate = configFileIn(dir);
+    if (candidate) {
       result = candidate;
       break;
     }
     if (dirname(dir) === dir) break;
   }
-  for (const dir of visited) found.set(dir, result);
+  for (const dir of visited) cache.set(dir, result);
   return result;
 }
 
-/** Reads and validates one config file. Throws `CatchwiseConfigError` naming the file and field. */
-export function readConfigFile(path: string): KnowledgeConfig {
+/** The value a config file holds, not yet validated: parsed JSON, or what a `.ts` config exports. */
+export function readRawConfig(path: string): unknown {
+  if (/\.[cm]?ts$/.test(path)) return evaluateTsConfig(path);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -188,25 +216,75 @@ export function readConfigFile(path: string): KnowledgeConfig {
     // The path came from discovery or the user; a read failure is a config error they must see.
     throw new CatchwiseConfigError(path, null, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     if (error instanceof SyntaxError) throw new CatchwiseConfigError(path, null, `is not valid JSON: ${error.message}`);
     throw error;
   }
-  return validateConfig(parsed, path);
+}
+
+/** Reads and validates one config file. Throws `CatchwiseConfigError` naming the file and field. */
+export function readConfigFile(path: string): KnowledgeConfig {
+  return validateConfig(readRawConfig(path), path);
+}
+
+/** The project's `typescript` (from the config's directory), else the one next to this package. */
+export function typescriptFor(path: string, places: readonly string[] = [path, import.meta.url]): typeof ts {
+  for (const from of places) {
+    try {
+      return createRequire(from)('typescript') as typeof ts;
+    } catch (error) {
+      // ignore: try the next place; none found is reported below, naming the file (${String(error)})
+      void error;
+    }
+  }
+  throw new CatchwiseConfigError(path, null, 'needs the `typescript` package to be read: install it in the project, or use catchwise.config.json');
+}
+
+const CONFIG_HELPERS = new Set(['@catchwise/eslint-plugin', '@catchwise/codemods']);
+
+/** Transpiles a `.ts` config to CommonJS and runs it; its default export (or `module.exports`) is the config. */
+function evaluateTsConfig(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CatchwiseConfigError(path, null, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const typescript = typescriptFor(path);
+  const output = typescript.transpileModule(text, {
+    fileName: path,
+    reportDiagnostics: true,
+    compilerOptions: { module: typescript.ModuleKind.CommonJS, target: typescript.ScriptTarget.ES2022, esModuleInterop: true },
+  });
+  const syntax = output.diagnostics?.find((diagnostic) => diagnostic.category === typescript.DiagnosticCategory.Error);
+  if (syntax) throw new CatchwiseConfigError(path, null, `does not parse: ${typescript.flattenDiagnosticMessageText(syntax.messageText, ' ')}`);
+  const projectRequire = createRequire(path);
+  // `defineConfig` is an identity function: the config needs no runtime import of the (ESM) packages.
+  const configRequire = (id: string): unknown => (CONFIG_HELPERS.has(id) ? { defineConfig } : projectRequire(id));
+  const module = { exports: {} as Record<string, unknown> };
+  try {
+    // The config is the user's own code: running it is how a `.ts` config is read.
+    new Function('exports', 'require', 'module', '__filename', '__dirname', output.outputText)(module.exports, configRequire, module, path, dirname(path));
+  } catch (error) {
+    throw new CatchwiseConfigError(path, null, `throws when run: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const value = 'default' in module.exports ? module.exports.default : module.exports;
+  if (value instanceof Promise) throw new CatchwiseConfigError(path, null, 'must export the config object itself, not a promise (configs are read synchronously)');
+  return value;
 }
 
 /** The config that applies to `fromFile` (cached per file and content); defaults when none. */
 export function loadConfigFor(fromFile: string): LoadedConfig {
   const path = findConfigFile(fromFile);
   if (!path) return { config: {}, path: null };
+  // Keyed by the text: reading it is cheap, a `.ts` config's transpile and run are not.
+  const stamp = readFileSync(path, 'utf8');
   const cached = loaded.get(path);
-  const text = readFileSync(path, 'utf8');
-  if (cached && cached.mtime === text) return { config: cached.config, path };
+  if (cached && cached.stamp === stamp) return { config: cached.config, path };
   const config = readConfigFile(path);
-  loaded.set(path, { mtime: text, config });
+  loaded.set(path, { stamp, config });
   return { config, path };
 }
 

@@ -23,8 +23,10 @@ import { ambientModuleOf, calledDeclaration, findCallAt, isFirstParty, packageOf
 
 export { CATALOG, GLOBALS, entryForModule, entryForPackage } from './catalog.js';
 export type { CatalogEntry, CatalogError, GlobalEntry, Guard } from './catalog.js';
-export { CONFIG_FILE_NAME, CatchwiseConfigError, clearConfigCache, findConfigFile, loadConfigFor, readConfigFile, validateConfig } from './config.js';
-export type { ConfiguredError, KnowledgeConfig, LoadedConfig } from './config.js';
+export {
+  CONFIG_FILE_NAME, TS_CONFIG_FILE_NAME, CatchwiseConfigError, clearConfigCache, configFileIn, defineConfig, findConfigFile, loadConfigFor, readConfigFile, readRawConfig, validateConfig,
+} from './config.js';
+export type { CatchwiseConfig, ConfiguredError, KnowledgeConfig, LoadedConfig } from './config.js';
 export { parseThrowsText, throwsOfCall, throwsTagNames, findCallAt } from './throws.js';
 export type { ThrownType } from './throws.js';
 export { describeCall } from './calls.js';
@@ -42,6 +44,8 @@ export interface KnownErrorWithEvidence extends KnownError {
   call: string | null;
   /** How the guard was rendered (`instanceof (import added)`, `isAxiosError()`, `name`, `code`). */
   guardKind: string;
+  /** The evidence, with `throw new X()` in the file's own functions told apart from a `@throws` tag. */
+  source: 'config' | 'throws' | 'catalog' | 'local-throw';
   /** For an abort in code that takes an `AbortSignal`: the rewrite ignores or rethrows it. */
   cancellation?: 'ignore' | 'rethrow';
 }
@@ -65,6 +69,8 @@ interface Candidate {
   name: string;
   guard: Guard;
   evidence: KnownError['evidence'];
+  /** Found as `throw new X()` in the file's own functions (evidence `throws`). */
+  localThrow?: boolean;
   detail: string;
   call: string | null;
   cancellation?: 'ignore' | 'rethrow';
@@ -204,7 +210,9 @@ export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownE
         const modules = Object.keys(config.errors);
         const module =
           modules.find((m) => m === site.module || m === typedModule) ??
-          (!site.module && !site.global && !typedModule ? modules.find((m) => importedModules(input).has(m)) : undefined);
+          // A method call whose receiver syntax cannot follow, in a file that imports the module; a
+          // plain call of a local function or parameter (`start(port)`) is not a call into it.
+          (!site.module && !site.global && !typedModule && site.receiver !== null ? modules.find((m) => importedModules(input).has(m)) : undefined);
         for (const error of module ? (config.errors[module] ?? []) : []) {
           const spec = typeof error === 'string' ? { name: error } : error;
           if (spec.methods && (!site.method || !spec.methods.includes(site.method))) continue;
@@ -251,7 +259,7 @@ export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownE
       if (config.throwsTags !== false) {
         for (const thrown of localThrows(input, [call])) {
           const guard: Guard = GLOBAL_ERRORS.has(thrown.name) ? { kind: 'global-class', className: thrown.name } : { kind: 'class', from: '', className: thrown.name, importable: false };
-          add({ name: thrown.name, guard, evidence: 'throws', detail: `throw new ${thrown.name}() in ${thrown.via.join(' → ')}`, call: site.label });
+          add({ name: thrown.name, guard, evidence: 'throws', localThrow: true, detail: `throw new ${thrown.name}() in ${thrown.via.join(' → ')}`, call: site.label });
         }
       }
 
@@ -290,6 +298,7 @@ export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownE
         detail: candidate.detail,
         call: candidate.call,
         guardKind: rendered.how,
+        source: candidate.localThrow ? 'local-throw' : candidate.evidence,
         ...(candidate.cancellation ? { cancellation: candidate.cancellation } : {}),
       };
       out.push(known);
