@@ -1,7 +1,7 @@
 // The packages as users get them: packed with pnpm, installed with npm into a project outside
 // the workspace, then used through their public entry points and bins.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +111,33 @@ describe('packed packages installed with npm', () => {
     const output = JSON.parse(mustRun('node', ['use.mjs'], project)) as { total: number; unique: number; hasFindings: string };
     expect(output.total).toBe(1000);
     expect(output.hasFindings).toBe('function');
+  });
+
+  it('a package with its own catchwise.config.ts: the rules and the codemod both read it', () => {
+    mkdirSync(join(project, 'typed/src'), { recursive: true });
+    cpSync(join(root, 'examples/service/src/postgres-client.ts'), join(project, 'typed/src/postgres-client.ts'));
+    writeFileSync(
+      join(project, 'typed/catchwise.config.ts'),
+      [
+        "import { defineConfig } from '@catchwise/eslint-plugin';",
+        '',
+        'export default defineConfig({',
+        "  errors: { pg: [{ name: 'UniqueViolation', guard: 'code', codes: ['23505'] }] },",
+        "  logger: 'console',",
+        '});',
+        '',
+      ].join('\n'),
+    );
+    const dry = run('npx', ['catchwise-codemods', 'specific-catch', 'typed', '--dry-run', '--json'], project);
+    expect(dry.status, dry.stderr).toBe(1);
+    const summary = JSON.parse(dry.stdout) as { files: { handlers: { expected: { name: string; evidence: string; detail: string }[] }[] }[] };
+    const expected = summary.files.flatMap((file) => file.handlers.flatMap((handler) => handler.expected));
+    expect(expected).toContainEqual(expect.objectContaining({ name: 'UniqueViolation', evidence: 'config', detail: 'catchwise.config.ts errors["pg"]' }));
+    writeFileSync(join(project, 'typed/catchwise.config.ts'), "export default { errors: { pg: [{ name: 'X', guard: 'code' }] } };\n");
+    const lint = run('npx', ['eslint', 'typed'], project);
+    expect(lint.status).toBe(2);
+    expect(lint.stdout + lint.stderr).toContain(`${join(project, 'typed/catchwise.config.ts')}: errors["pg"][0].codes is required with guard "code"`);
+    rmSync(join(project, 'typed'), { recursive: true, force: true });
   });
 
   it('the pre-commit example blocks a staged silent catch and lets a clean file through', () => {

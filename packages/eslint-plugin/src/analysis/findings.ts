@@ -185,7 +185,7 @@ function abortFinding(analysis: HandlerAnalysis, file: FileContext & { sourceTex
   const { handler, paths } = analysis;
   const recovering = paths.filter((path) => path.label === 'loud');
   if (recovering.length === 0 || paths.some((path) => path.label === 'propagates')) return null;
-  if (narrowsAbort(handler)) return null;
+  if (!mentionsSignal(file.sourceText) || narrowsAbort(handler)) return null;
   const signal = abortSignalOf(handler, file.scopeManager);
   if (!signal) return null;
   const exemption = findExemption(analysis, file, options);
@@ -211,6 +211,18 @@ function abortFinding(analysis: HandlerAnalysis, file: FileContext & { sourceTex
     quietPaths: [],
     abort: { signal, logs },
   };
+}
+
+let lastText = '';
+let lastMentions = false;
+
+/** A file that never says "signal" takes no AbortSignal (memoised for the file being analysed). */
+function mentionsSignal(sourceText: string): boolean {
+  if (sourceText !== lastText) {
+    lastText = sourceText;
+    lastMentions = /signal/i.test(sourceText);
+  }
+  return lastMentions;
 }
 
 function fileContext(input: AnalysisInput): FileContext & { sourceText: string } {
