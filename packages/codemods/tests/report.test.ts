@@ -55,7 +55,7 @@ describe('--report <file.html>', () => {
     const summary: RunSummary = {
       transform: 'specific-catch',
       mode: 'dry-run',
-      files: [{ file: 'src/<b>x</b>.ts', status: 'changed', diagnostics: [], findings: 1, rewritten: 1, handlers: [], diff: '--- a/x\n+++ b/x\n@@ -1 +1 @@\n-<script>alert(1)</script>\n+ok\n' }],
+      files: [{ file: 'src/<b>x</b>.ts', status: 'changed', diagnostics: [], findings: 1, rewritten: 1, handlers: [{ line: 3, column: 5, rule: 'no-silent-catch', expected: [{ name: '<X>', evidence: 'config', detail: 'cfg <b>', call: null, guard: null }] }], diff: '--- a/x\n+++ b/x\n@@ -1 +1 @@\n-<script>alert(1)</script>\n+ok\n' }],
       counts: { changed: 1, unchanged: 0, skipped: 0, error: 0 },
       ignored: 0,
       findings: 1,
@@ -70,6 +70,8 @@ describe('--report <file.html>', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>x</b>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // The expected errors of each rewritten handler are notes, escaped like everything else.
+    expect(html).toContain('<li class="info">line 3: no-silent-catch: branches on &lt;X&gt; [config: cfg &lt;b&gt;]</li>');
     expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
   });
 
