@@ -198,6 +198,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   };
 
   // A worker costs ~0.7 s of start-up (its own parser and analysis): not worth it for a few files.
+  // With N jobs the main thread is one of them.
   const jobs = tasks.length < MIN_FILES_PER_WORKER * 2 ? 1 : Math.min(options.jobs ?? 1, Math.floor(tasks.length / MIN_FILES_PER_WORKER));
   if (jobs <= 1) {
     for (const task of tasks) {
@@ -287,8 +288,17 @@ function typedKnowledge(verifier: Verifier, task: { file: string; display: strin
   };
 }
 
+type Task = { file: string; display: string; settings: string };
+
+/** Files a worker has queued at once: it never waits for the main thread between two files. */
+const FILES_IN_FLIGHT = 4;
+
+/**
+ * `--jobs N`: the main thread (already loaded) works through the file list with N - 1 workers. A
+ * worker keeps a few files queued, since the main thread answers only between its own files.
+ */
 async function runInWorkers(
-  tasks: { file: string; display: string; settings: string }[],
+  tasks: Task[],
   settings: Record<string, FileSettings>,
   jobs: number,
   finish: (work: FileWork) => Promise<void>,
@@ -296,39 +306,57 @@ async function runInWorkers(
 ): Promise<void> {
   const workerUrl = new URL('./worker.js', import.meta.url);
   let next = 0;
-  const slot = async (): Promise<void> => {
-    let worker: Worker | null = null;
-    try {
-      while (!signal?.aborted && next < tasks.length) {
-        const id = next++;
-        const task = tasks[id]!;
-        worker ??= new Worker(workerUrl, { workerData: { settings } });
-        const current: Worker = worker;
-        const work = await new Promise<FileWork>((resolveWork) => {
-          const onMessage = (message: { id: number; work: FileWork }): void => {
-            if (message.id !== id) return;
-            cleanup();
-            resolveWork(message.work);
-          };
-          const onError = (error: Error): void => {
-            cleanup();
-            worker = null;
-            resolveWork({ file: task.file, display: task.display, status: 'error', reason: `worker crashed: ${error.message}`, diagnostics: [], findings: 0, rewritten: 0, handlers: [] });
-          };
-          const cleanup = (): void => {
-            current.off('message', onMessage);
-            current.off('error', onError);
-          };
-          current.on('message', onMessage);
-          current.on('error', onError);
-          current.postMessage({ id, file: task.file, display: task.display, settings: task.settings });
-        });
-        await finish(work);
-      }
-    } finally {
-      if (worker) await (worker as Worker).terminate();
+  const take = (): { id: number; task: Task } | null => (signal?.aborted || next >= tasks.length ? null : { id: next, task: tasks[next++]! });
+
+  const mainThread = async (): Promise<void> => {
+    for (let taken = take(); taken; taken = take()) {
+      await finish(processFile(taken.task.file, taken.task.display, settings[taken.task.settings]!));
+      // Let the workers' results, signals and progress through between files.
+      await new Promise((resolveTick) => setImmediate(resolveTick));
     }
   };
-  await Promise.all(Array.from({ length: jobs }, slot));
+
+  /** One worker until the list is done (true), or until it crashes (false: its queued files are reported). */
+  const oneWorker = (): Promise<boolean> =>
+    new Promise<boolean>((resolveWorker) => {
+      const worker = new Worker(workerUrl, { workerData: { settings } });
+      const queued = new Map<number, Task>();
+      let settled = false;
+      const settle = (drained: boolean): void => {
+        if (settled) return;
+        settled = true;
+        void worker.terminate().then(() => resolveWorker(drained));
+      };
+      const refill = (): void => {
+        while (queued.size < FILES_IN_FLIGHT) {
+          const taken = take();
+          if (!taken) break;
+          queued.set(taken.id, taken.task);
+          worker.postMessage({ id: taken.id, file: taken.task.file, display: taken.task.display, settings: taken.task.settings });
+        }
+        if (queued.size === 0) settle(true);
+      };
+      worker.on('message', (message: { id: number; work: FileWork }) => {
+        if (!queued.delete(message.id)) return;
+        void finish(message.work).then(() => {
+          if (!settled) refill();
+        });
+      });
+      worker.on('error', (error: Error) => {
+        const lost = [...queued.values()];
+        queued.clear();
+        const reported = lost.map((task) =>
+          finish({ file: task.file, display: task.display, status: 'error', reason: `worker crashed: ${error.message}`, diagnostics: [], findings: 0, rewritten: 0, handlers: [] }),
+        );
+        void Promise.all(reported).then(() => settle(false));
+      });
+      refill();
+    });
+
+  const workerSlot = async (): Promise<void> => {
+    // A crashed worker is replaced while files remain.
+    while (!(await oneWorker()) && !signal?.aborted && next < tasks.length);
+  };
+  await Promise.all([mainThread(), ...Array.from({ length: jobs - 1 }, workerSlot)]);
 }
 
