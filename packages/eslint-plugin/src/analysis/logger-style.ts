@@ -202,7 +202,10 @@ function anotherArgumentFollows(text: string, start: number): boolean {
   return false;
 }
 
-const LOG_CALL = /([A-Za-z_$][\w$]*(?:\s*\.\s*#?[A-Za-z_$][\w$]*)*)\s*\.\s*(?:fatal|error|warn|warning|info|debug|trace|log)\s*\(\s*([{'"`])/g;
+// The receiver starts at the first identifier character of a word: the lookbehind (plus leading
+// digits) lets the engine skip every later start inside the same word, which would only find the
+// same match again after re-reading the word (quadratic in the word's length).
+const LOG_CALL = /(?<![\w$])\d*([A-Za-z_$][\w$]*(?:\s*\.\s*#?[A-Za-z_$][\w$]*)*)\s*\.\s*(?:fatal|error|warn|warning|info|debug|trace|log)\s*\(\s*([{'"`])/g;
 
 function fileFacts(program: TSESTree.Program, sourceText: string): FileFacts {
   const cached = factsCache.get(program);

@@ -154,6 +154,8 @@ export interface ResolvedOptions {
   analysisKey: string;
   /** Memo of logger lookups: `objectPath method` → level, or null (filled by `loggerCallLevel`). */
   loggerMemo: Map<string, LogLevel | 'ignore' | null>;
+  /** Every method name some logger has a level for: any other call is not a log call. */
+  loggerMethods: Set<string>;
 }
 
 export function levelRank(level: LogLevel): number {
@@ -224,6 +226,7 @@ export function resolveOptions(userOptions: CatchwiseOptions = {}): ResolvedOpti
     idioms: raw.idioms as IdiomOptions,
     analysisKey: JSON.stringify({ ...raw, requireNarrowing: undefined }),
     loggerMemo: new Map(),
+    loggerMethods: new Set(loggers.flatMap((logger) => Object.keys(logger.methods))),
   };
   resolvedCache.set(key, resolved);
   resolvedByObject.set(userOptions, resolved);

@@ -237,10 +237,10 @@ export function loggerCallLevel(call: TSESTree.CallExpression, options: Resolved
   const callee = unwrap(call.callee);
   if (callee.type !== T.MemberExpression) return null;
   const method = propertyName(callee);
-  if (method === null) return null;
+  if (method === null || !options.loggerMethods.has(method)) return null;
   let objectPath = memberPath(callee.object);
   if (objectPath === null) return null;
-  objectPath = objectPath.replace(/(?:\.(?:child|withTag|withContext|scope|tag)\(\))+$/u, '');
+  if (objectPath.endsWith(')')) objectPath = objectPath.replace(/(?:\.(?:child|withTag|withContext|scope|tag)\(\))+$/u, '');
   const memoKey = `${objectPath} ${method}`;
   let level = options.loggerMemo.get(memoKey);
   if (level === undefined) {

@@ -79,25 +79,40 @@ export interface FileStyle {
 
 const styleCache = new WeakMap<TSESTree.Program, FileStyle>();
 
+/** JavaScript's `\s`: the characters `^([ \t]*)\S` refuses after a line's leading blanks. */
+function isWhitespaceCode(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** The indent step most lines take (or a tab), from the first 2,000 lines; read in place, without splitting the text. */
 function detectIndentUnit(text: string): string {
   let tabs = 0;
   let spaces = 0;
   const steps = new Map<number, number>();
   let previous = 0;
   let lines = 0;
-  for (const line of text.split('\n')) {
+  for (let start = 0; start <= text.length; ) {
     if (++lines > 2000) break;
-    const match = /^([ \t]*)\S/.exec(line);
-    if (!match) continue;
-    const ws = match[1] ?? '';
-    if (ws.startsWith('\t')) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // The leading blanks of the line [start, end), then whether a non-blank character follows them.
+    let i = start;
+    while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+    const lineStart = start;
+    start = end + 1;
+    if (i === end || isWhitespaceCode(text.charCodeAt(i))) continue;
+    const width = i - lineStart;
+    if (width > 0 && text.charCodeAt(lineStart) === 0x09) {
       tabs += 1;
       continue;
     }
-    if (ws.length > 0) spaces += 1;
-    const step = Math.abs(ws.length - previous);
+    if (width > 0) spaces += 1;
+    const step = Math.abs(width - previous);
     if (step > 0 && step <= 8) steps.set(step, (steps.get(step) ?? 0) + 1);
-    previous = ws.length;
+    previous = width;
   }
   if (tabs > spaces) return '\t';
   let best = 2;
@@ -182,9 +197,10 @@ function collectCalls(root: TSESTree.Node): (TSESTree.CallExpression | TSESTree.
   const visit = (node: TSESTree.Node): void => {
     if (node !== root && isFunction(node)) return;
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) calls.push(node);
-    for (const key of Object.keys(node)) {
+    const record = node as unknown as Record<string, unknown>;
+    for (const key in record) {
       if (key === 'parent') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
+      const value = record[key];
       if (Array.isArray(value)) {
         for (const item of value) if (isNode(item)) visit(item);
       } else if (isNode(value)) visit(value);
@@ -241,8 +257,21 @@ function isIncidentalCall(call: TSESTree.CallExpression | TSESTree.NewExpression
   return receiver !== null && LOG_RECEIVER.test(receiver);
 }
 
-/** The calls whose errors reach the handler. */
+const sourceCallsCache = new WeakMap<TSESTree.Node, (TSESTree.CallExpression | TSESTree.NewExpression)[]>();
+
+/** The calls whose errors reach the handler (computed once per try statement or promise call; callers must not modify it). */
 export function sourceCalls(handler: Handler): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+  const key = handler.tryStatement ?? handler.call;
+  if (!key) return [];
+  let calls = sourceCallsCache.get(key);
+  if (!calls) {
+    calls = collectSourceCalls(handler);
+    sourceCallsCache.set(key, calls);
+  }
+  return calls;
+}
+
+function collectSourceCalls(handler: Handler): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
   if (handler.tryStatement) return collectCalls(handler.tryStatement.block).filter((call) => !isIncidentalCall(call));
   let receiver: TSESTree.Node | null = handler.call ? handler.call.callee : null;
   if (receiver?.type === AST_NODE_TYPES.MemberExpression) receiver = receiver.object;

@@ -19,11 +19,14 @@ const ruleCreator = ESLintUtils.RuleCreator<CatchwiseRuleDocs>(
  * `defaultOptions` on every file, which costs more than the whole analysis of most files. Our rules
  * merge defaults through `resolveOptions`, which caches by identity and by value.
  */
+/** One shared "no options" value, so `resolveOptions` finds it by identity on every file. */
+const NO_OPTIONS = Object.freeze([Object.freeze({})]);
+
 export const createRule: typeof ruleCreator = (spec) => {
   const rule = ruleCreator(spec);
   const create = spec.create;
   return {
     ...rule,
-    create: (context) => create(context, (context.options.length > 0 ? context.options : [{}]) as never),
+    create: (context) => create(context, (context.options.length > 0 ? context.options : NO_OPTIONS) as never),
   };
 };
