@@ -171,7 +171,7 @@ export function buildProgram(): Command {
       .addOption(new Option('--jobs <n>', 'worker threads').argParser(positiveInteger).default(1))
       .addOption(new Option('--shard <i/n>', 'process only shard i of n (stable split by path)').argParser(shardSpec))
       .option('--logger <spec>', 'logger for files without one: name[@module][#default][:object-first|:message-first]')
-      .option('--config <file>', 'config file (default: catchwise.config.json in the current directory)')
+      .option('--config <file>', 'one config file for every file (default: the nearest catchwise.config.json or .ts above each file)')
       .option('--allow-dirty', 'run even if the git tree has uncommitted changes under the target paths')
       .option('--quiet', 'no progress bar and no summary (errors still go to stderr; exit codes unchanged)')
       .action(async (paths: string[], options: CliOptions) => {

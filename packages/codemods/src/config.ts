@@ -5,8 +5,6 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { CatchwiseConfigError, createKnownErrorProvider, findConfigFile, readRawConfig, validateConfig } from '@catchwise/eslint-plugin/analysis';
 import type { KnowledgeConfig, KnowledgeOptions, KnownErrorProvider, LoggerConfig, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
 
-export const CONFIG_FILE = 'catchwise.config.json';
-
 /** The codemod's part of the config file. */
 export interface CodemodConfig {
   /** The logger to use where a file has none: a `--logger` spec or an object. */
@@ -94,12 +92,6 @@ export class ConfigLookup {
     }
     return loaded;
   }
-}
-
-/** Reads `--config <file>`, or the config found upward from `cwd` (a file there stands for the directory). */
-export function loadConfig(cwd: string, file?: string): LoadedConfig {
-  const lookup = new ConfigLookup(cwd, file);
-  return lookup.load(lookup.pathFor(resolve(cwd, '__catchwise__')));
 }
 
 /**
