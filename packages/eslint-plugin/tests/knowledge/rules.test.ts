@@ -57,10 +57,10 @@ describe('rules name the expected types with projectService', () => {
       expect.stringContaining('expected here: SyntaxError (@throws), ErrnoException (ENOENT, EACCES, EISDIR) (catalog)'),
       expect.stringContaining('expected here: TypeError (catalog), URIError (catalog)'),
       // The abort is cancellation, not an expected error; the note says the handler would swallow it.
-      expect.stringMatching(/it would also swallow an abort of the AbortSignal this code takes; expected here: TypeError \(catalog\)\.$/),
+      expect.stringMatching(/it would also swallow an abort of `signal` \(the AbortSignal parameter at line 19\); expected here: TypeError \(catalog\)\.$/),
     ]);
     // Without types: the abort note (syntax), no expected types.
-    expect((await messages(untyped, 'node-builtins.ts'))[2]).toMatch(/returns '' without logging or rethrowing it; it would also swallow an abort of the AbortSignal this code takes\.$/);
+    expect((await messages(untyped, 'node-builtins.ts'))[2]).toMatch(/returns '' without logging or rethrowing it; it would also swallow an abort of `signal` \(the AbortSignal parameter at line 19\)\.$/);
   }, 60_000);
 
   it('settings.catchwise is the config; a bad one names itself and the field', async () => {

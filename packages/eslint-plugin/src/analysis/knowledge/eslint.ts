@@ -94,8 +94,8 @@ export function ruleKnowledge(sourceCode: Readonly<TSESLint.SourceCode>, fileNam
 }
 
 /**
- * What a rule message adds from the knowledge module: `; it would also swallow an abort of the
- * AbortSignal the code takes` (syntax), and with types `; expected here: DatabaseError (catalog),
+ * What a rule message adds from the knowledge module: `; it would also swallow an abort of
+ * \`signal\` (the AbortSignal parameter at line 3)` (syntax), and with types `; expected here: DatabaseError (catalog),
  * HttpError (@throws)`. `''` otherwise, so syntax-only messages stay as they are.
  */
 export function knowledgeNote(finding: HandlerFinding, input: AnalysisInput, knowledge: RuleKnowledge): string {
@@ -103,9 +103,8 @@ export function knowledgeNote(finding: HandlerFinding, input: AnalysisInput, kno
   if (finding.abort) return ''; // its message is about the abort already
   const calls = sourceCalls(handler);
   let note = '';
-  if (abortSignalOf(handler, input.scopeManager) && !narrowsAbort(handler)) {
-    note += '; it would also swallow an abort of the AbortSignal this code takes';
-  }
+  const signal = abortSignalOf(handler, input.scopeManager);
+  if (signal && !narrowsAbort(handler)) note += `; it would also swallow an abort of \`${signal.name}\` (${signal.where})`;
   if (knowledge.typed) {
     const known = knowledge.provider({ input, handler, calls, scope: scopeAt(input.scopeManager, handler.node) });
     const names = describeKnownErrors(known);
