@@ -42,73 +42,109 @@ const files = countSources(target);
 
 interface Measure {
   tool: string;
+  /** Threads or processes doing the work. */
+  parallelism: 1 | 2;
   seconds: number;
-  /** CPU seconds of the measured process (all its threads; not its child processes). */
+  /** CPU seconds of the measured process and every child process it waited for (jscodeshift's workers). */
   cpu: number;
+  /** Peak resident set of the largest process (a worker process counts on its own). */
   rssMiB: number;
   note: string;
 }
 
-function measure(tool: string, command: string[], note: (stdout: string) => string): Measure {
-  let best: Measure | null = null;
+interface Tool {
+  tool: string;
+  parallelism: 1 | 2;
+  command: string[];
+  note: (output: string) => string;
+}
+
+const timeBinary = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path));
+
+function runOnce(tool: Tool): Measure {
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-rss-'));
+  const rssFile = join(scratch, 'rss');
+  const timeFile = join(scratch, 'time');
+  const node = [process.execPath, '--import', rssPreload, ...tool.command];
+  // GNU time reports the CPU time of the whole process tree it waited for, and the largest RSS in it.
+  const [file, ...argv] = timeBinary ? [timeBinary, '-o', timeFile, '-f', '%U %S %M', ...node] : node;
+  const started = process.hrtime.bigint();
+  const result = spawnSync(file!, argv, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${tool.tool} failed (${String(result.status)}): ${result.stderr.slice(0, 2000)}`);
+  const own = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; cpu: number }) : null;
+  const tree = existsSync(timeFile) ? readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : null;
+  rmSync(scratch, { recursive: true, force: true });
+  const cpu = tree ? tree[0]! + tree[1]! : own ? own.cpu / 1e6 : NaN;
+  const rssMiB = tree ? tree[2]! / 1024 : own ? own.maxRSS / 1024 : NaN;
+  return { tool: tool.tool, parallelism: tool.parallelism, seconds, cpu, rssMiB, note: tool.note(result.stdout + result.stderr) };
+}
+
+/** Every tool once per round, rounds interleaved (load on a shared machine drifts); the fastest run of each is kept. */
+function measureAll(tools: Tool[]): Measure[] {
+  const best: (Measure | null)[] = tools.map(() => null);
   for (let r = 0; r < repeats; r++) {
-    const scratch = mkdtempSync(join(tmpdir(), 'bench-rss-'));
-    const rssFile = join(scratch, 'rss');
-    const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ['--import', rssPreload, ...command], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 512 * 1024 * 1024,
-      env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    tools.forEach((tool, index) => {
+      const measured = runOnce(tool);
+      if (!best[index] || measured.seconds < best[index].seconds) best[index] = measured;
     });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${tool} failed (${String(result.status)}): ${result.stderr.slice(0, 2000)}`);
-    const usage = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; cpu: number }) : null;
-    rmSync(scratch, { recursive: true, force: true });
-    const measured = { tool, seconds, cpu: usage ? usage.cpu / 1e6 : NaN, rssMiB: usage ? usage.maxRSS / 1024 : NaN, note: note(result.stdout + result.stderr) };
-    if (!best || measured.seconds < best.seconds) best = measured;
   }
-  return best!;
+  return best as Measure[];
 }
 
 const codemodNote = (output: string): string => /(\d+) would change/.exec(output)?.[0] ?? '';
-const results: Measure[] = [
-  measure('catchwise-codemods --dry-run, 1 job', [cli, 'specific-catch', target, '--dry-run', '--jobs', '1'], codemodNote),
-  measure('catchwise-codemods --dry-run, 2 jobs', [cli, 'specific-catch', target, '--dry-run', '--jobs', '2'], codemodNote),
-  measure('jscodeshift 17.3.0 --dry, in band (1 process)', [jscodeshift, '--no-babel', '-t', join(here, 'jscodeshift-transform.cjs'), '--parser=ts', '--extensions=ts,tsx,js,jsx', '--dry', '--run-in-band', target], (out) => /(\d+) ok/.exec(out)?.[0] ?? ''),
-  measure('jscodeshift 17.3.0 --dry, --cpus=2', [jscodeshift, '--no-babel', '-t', join(here, 'jscodeshift-transform.cjs'), '--parser=ts', '--extensions=ts,tsx,js,jsx', '--dry', '--cpus=2', target], (out) => /(\d+) ok/.exec(out)?.[0] ?? ''),
-  measure('ESLint 10 + catchwise recommended (3 rules)', ['--import', 'tsx', join(here, 'eslint-child.ts'), target], (out) => {
-    const parsed = /\{.*\}/.exec(out)?.[0];
-    return parsed ? `${(JSON.parse(parsed) as { reports: number }).reports} reports` : '';
-  }),
-];
+const jscodeshiftArgs = [jscodeshift, '--no-babel', '-t', join(here, 'jscodeshift-transform.cjs'), '--parser=ts', '--extensions=ts,tsx,js,jsx', '--dry'];
+const jscodeshiftNote = (out: string): string => /(\d+) ok/.exec(out)?.[0] ?? '';
+const results = measureAll([
+  { tool: 'catchwise-codemods --dry-run, 1 job', parallelism: 1, command: [cli, 'specific-catch', target, '--dry-run', '--jobs', '1'], note: codemodNote },
+  { tool: 'catchwise-codemods --dry-run, 2 jobs', parallelism: 2, command: [cli, 'specific-catch', target, '--dry-run', '--jobs', '2'], note: codemodNote },
+  { tool: 'jscodeshift 17.3.0 --dry, in band (1 process)', parallelism: 1, command: [...jscodeshiftArgs, '--run-in-band', target], note: jscodeshiftNote },
+  { tool: 'jscodeshift 17.3.0 --dry, --cpus=2', parallelism: 2, command: [...jscodeshiftArgs, '--cpus=2', target], note: jscodeshiftNote },
+  {
+    tool: 'ESLint 10 + catchwise recommended (3 rules)',
+    parallelism: 1,
+    command: ['--import', 'tsx', join(here, 'eslint-child.ts'), target],
+    note: (out) => {
+      const parsed = /\{.*\}/.exec(out)?.[0];
+      return parsed ? `${(JSON.parse(parsed) as { reports: number }).reports} reports` : '';
+    },
+  },
+]);
 
 // --verify against the compiler on the same project: examples/service (or --verify-project <dir>).
 const verifyProject = resolve(root, option('verify-project') ?? 'examples/service');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 const verifyResults: Measure[] = existsSync(join(verifyProject, 'tsconfig.json'))
-  ? [
-      measure('catchwise-codemods --dry-run --verify', [cli, 'specific-catch', verifyProject, '--dry-run', '--verify', '--allow-dirty'], codemodNote),
-      measure('tsc --noEmit', [tsc, '--noEmit', '-p', verifyProject], () => ''),
-    ]
+  ? measureAll([
+      { tool: 'catchwise-codemods --dry-run --verify', parallelism: 1, command: [cli, 'specific-catch', verifyProject, '--dry-run', '--verify', '--allow-dirty'], note: codemodNote },
+      { tool: 'tsc --noEmit', parallelism: 1, command: [tsc, '--noEmit', '-p', verifyProject], note: () => '' },
+    ])
   : [];
 
-const peer = results[2]!;
-console.log(`corpus: ${files} files in ${givenDir ? target : 'bench/.bench-out/codemod-corpus'}; ${cpus().length} CPUs; Node ${process.version}; best of ${repeats}; load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (wall times are only comparable on an idle machine; CPU s is the steadier figure)`);
+const peerFor = (r: Measure): Measure => results.find((other) => other.tool.startsWith('jscodeshift') && other.parallelism === r.parallelism)!;
+console.log(`corpus: ${files} files in ${givenDir ? target : 'bench/.bench-out/codemod-corpus'}; ${cpus().length} CPUs; Node ${process.version}; best of ${repeats} interleaved rounds; load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (wall times are only comparable on an idle machine; CPU s is the steadier figure)`);
 console.log('');
-console.log('| tool | wall s | files/s | × jscodeshift (1 process) | CPU s | peak RSS MiB | result |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log('| tool | wall s | files/s | × jscodeshift, same parallelism (wall) | CPU s (process tree) | × jscodeshift (CPU) | peak RSS MiB | result |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 const fmt = (value: number, digits: number): string => (Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
 for (const r of results) {
-  const rate = files / r.seconds;
-  const ratio = peer.seconds / r.seconds;
-  console.log(`| ${r.tool} | ${r.seconds.toFixed(2)} | ${rate.toFixed(0)} | ${ratio.toFixed(2)} | ${fmt(r.cpu, 2)} | ${fmt(r.rssMiB, 0)} | ${r.note} |`);
+  const peer = peerFor(r);
+  console.log(
+    `| ${r.tool} | ${r.seconds.toFixed(2)} | ${(files / r.seconds).toFixed(0)} | ${(peer.seconds / r.seconds).toFixed(2)} | ${fmt(r.cpu, 2)} | ${fmt(peer.cpu / r.cpu, 2)} | ${fmt(r.rssMiB, 0)} | ${r.note} |`,
+  );
 }
 console.log('');
-console.log('CPU s and peak RSS of jscodeshift --cpus=2 count only its parent process (its workers are child processes).');
+console.log('CPU s counts every process of a run (jscodeshift --cpus=2 forks worker processes); peak RSS is the largest single process.');
 
 if (verifyResults.length === 2) {
   const [verify, compiler] = verifyResults as [Measure, Measure];
   console.log('');
-  console.log(`--verify on ${verifyProject.replace(root + '/', '')}: ${verify.seconds.toFixed(2)} s wall (${fmt(verify.cpu, 2)} CPU s), tsc --noEmit ${compiler.seconds.toFixed(2)} s wall (${fmt(compiler.cpu, 2)} CPU s): ${(verify.seconds / compiler.seconds).toFixed(2)}× tsc`);
+  console.log(
+    `--verify on ${verifyProject.replace(root + '/', '')}: ${verify.seconds.toFixed(2)} s wall (${fmt(verify.cpu, 2)} CPU s), tsc --noEmit ${compiler.seconds.toFixed(2)} s wall (${fmt(compiler.cpu, 2)} CPU s): ${(verify.seconds / compiler.seconds).toFixed(2)}× tsc by wall, ${fmt(verify.cpu / compiler.cpu, 2)}× by CPU (target ≤ 1.5×)`,
+  );
 }

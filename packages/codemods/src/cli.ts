@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // catchwise-codemods <transform> <paths…>: one command per registered transform.
 // Exit codes: 0 clean; 1 changes pending under --check/--dry-run, or a file failed; 2 usage error.
+// First: TypeScript's compiler, loaded by the imports below, comes from the V8 code cache.
+import './compile-cache.js';
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';

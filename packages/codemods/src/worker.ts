@@ -1,4 +1,6 @@
 // A worker thread of `--jobs N`: processes the files the runner sends, one message each.
+// First: TypeScript's compiler, loaded by the imports below, comes from the V8 code cache.
+import './compile-cache.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { processFile } from './process-file.js';
 import type { FileSettings } from './process-file.js';

@@ -53,11 +53,14 @@ export interface CliResult {
   stderr: string;
 }
 
+const TEST_CACHE_HOME = join(tmpdir(), 'catchwise-codemods-test-cache');
+
 export function runCli(cwd: string, args: string[], options: { uid?: number; gid?: number } = {}): CliResult {
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', HOME: cwd },
+    // HOME is the repository (no user git config leaks in); the compile cache lives outside it.
+    env: { ...process.env, NO_COLOR: '1', HOME: cwd, XDG_CACHE_HOME: TEST_CACHE_HOME },
     timeout: 120_000,
     ...options,
   });
@@ -65,7 +68,7 @@ export function runCli(cwd: string, args: string[], options: { uid?: number; gid
 }
 
 export function startCli(cwd: string, args: string[]): ReturnType<typeof spawn> {
-  return spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: TEST_CACHE_HOME }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Every file under `dir` (not .git), relative. */

@@ -1,0 +1,42 @@
+// The CLI's V8 code cache for TypeScript's compiler: written by a first run, used by the next, off
+// on request; the compiler works the same either way.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const cacheHome = mkdtempSync(join(tmpdir(), 'catchwise-cache-test-'));
+afterAll(() => rmSync(cacheHome, { recursive: true, force: true }));
+
+const script = `
+const { compileCacheStatus } = await import(${JSON.stringify(new URL('../dist/compile-cache.js', import.meta.url).href)});
+const { createRequire } = await import('node:module');
+const ts = createRequire(${JSON.stringify(new URL('../package.json', import.meta.url).pathname)})('typescript');
+const file = ts.createSourceFile('a.ts', 'try { f(); } catch {}', ts.ScriptTarget.Latest);
+console.log(JSON.stringify({ status: compileCacheStatus(), statements: file.statements.length }));
+`;
+
+function load(env: Record<string, string> = {}): { status: string; statements: number } {
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome, ...env } });
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as { status: string; statements: number };
+}
+
+describe('compile cache', () => {
+  it('compiles TypeScript once, saves the code, and reads it back on the next start', () => {
+    const builtIn = Number(process.versions.node.split('.')[0]) >= 22; // module.enableCompileCache
+    const first = load();
+    if (builtIn) {
+      expect(first.status).toBe('built-in');
+      return;
+    }
+    expect(first).toEqual({ status: 'miss', statements: 1 });
+    expect(readdirSync(join(cacheHome, 'catchwise', 'compile-cache')).filter((name) => name.endsWith('.v8'))).toHaveLength(1);
+    expect(load()).toEqual({ status: 'hit', statements: 1 });
+  });
+
+  it('is off with NODE_DISABLE_COMPILE_CACHE', () => {
+    expect(load({ NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual({ status: 'off', statements: 1 });
+  });
+});
