@@ -12,6 +12,7 @@ import bloomFilters from 'bloom-filters';
 import { HyperLogLog, NamespaceReducer, hash64 } from '@catchwise/reducer';
 import { SeedReducer } from './seed-reducer.js';
 import { renderPlot, type Series } from './plot.js';
+import { realisticStreams, type BenchEvent } from './streams.js';
 
 const require = createRequire(import.meta.url);
 interface LiteSketch {
@@ -248,25 +249,8 @@ if (!quick) {
 
 // --- 3. NamespaceReducer on realistic streams -------------------------------------------------
 const nEvents = quick ? 200_000 : 1_000_000;
-const types = Array.from({ length: 40 }, (_, i) => `application/x-type-${i}`);
-let state = 12345;
-const rand = () => {
-  state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-  return state / 4294967296;
-};
-const raw: object[] = [];
-for (let i = 0; i < nEvents; i++) {
-  // Zipf-like namespaces: a few busy tenants, a long tail; workflow ids shared within a tenant
-  const ns = Math.floor(1000 * rand() ** 3);
-  raw.push({
-    namespace: `tenant-${ns}`,
-    content_type: types[Math.floor(types.length * rand() ** 2)]!,
-    workflow_id: `wf-${ns}-${Math.floor(rand() * (ns < 10 ? 200_000 : 2_000))}`,
-    size_bytes: Math.floor(rand() * 1_000_000),
-    timestamp: 1_760_000_000_000 + i * 10,
-  });
-}
-type Ev = { namespace: string; content_type: string; workflow_id: string; size_bytes: number; timestamp: number };
+const { zipf: raw, even: gentle } = realisticStreams(nEvents);
+type Ev = BenchEvent;
 
 class ExactReducer {
   readonly m = new Map<string, { files: number; size: number; types: Set<string>; workflows: Set<string> }>();
@@ -311,19 +295,6 @@ const reducers: { name: string; run: (events: Ev[]) => (ns: string) => number }[
 ];
 const flat = (events: object[]) => JSON.parse(JSON.stringify(events)) as Ev[];
 const iso = (events: object[]) => flat(events.map((e) => ({ ...e, timestamp: new Date((e as Ev).timestamp).toISOString() })));
-// A second, gentler stream: every tenant equally busy, 5 content types and 200 workflow ids each.
-const gentle: object[] = [];
-for (let i = 0; i < nEvents; i++) {
-  const ns = i % 1000;
-  gentle.push({
-    namespace: `tenant-${ns}`,
-    content_type: types[i % 5]!,
-    workflow_id: `wf-${ns}-${Math.floor(rand() * 200)}`,
-    size_bytes: Math.floor(rand() * 1_000_000),
-    timestamp: 1_760_000_000_000 + i * 10,
-  });
-}
-
 function benchReducers(title: string, raw: object[]): void {
   const stream = flat(raw);
   const isoStream = iso(raw);

@@ -13,8 +13,14 @@
  * Memory: 8 B x capacity for the hashes (two Uint32Arrays) + one string reference per kept value
  * (values longer than `maxValueLength` are kept truncated; their hash is of the full value);
  * capacity grows by doubling from 8 up to k, never per item.
+ * Layout: the kept entries are unordered; the largest hash and its position are tracked. An insert
+ * into a full sample overwrites the largest entry and rescans the k hashes for the next largest:
+ * one sequential pass over 4k bytes, where keeping them sorted moved half of three arrays per
+ * insert and touched about twice as many cold cache lines. Sorting happens on read (`values`,
+ * `toJSON`), which is rare next to `offer`.
  * Time: offer O(1) when the hash is above the current k-th smallest (the common case once full),
- * else O(log k) search + O(k) shift; merge O(k_a + k_b); values O(k).
+ * else O(k) (duplicate check and rescan, one pass each; `offerNew` skips the duplicate check);
+ * merge O(k_a x k_b) worst case; values and toJSON O(k log k).
  *
  * Serialised (inside the reducer's state): { k, hashes: base64 of count x (u32 hi, u32 lo) LE,
  * ascending, values: string[] in the same order }.
@@ -33,13 +39,15 @@ export interface BottomKJSON {
 export class BottomKSample {
   readonly k: number;
   readonly maxValueLength: number;
+  /** Entry i: hash (his[i], los[i]) and value vals[i], for i < n, in no particular order. */
   private his: Uint32Array;
   private los: Uint32Array;
   private vals: string[];
   private n = 0;
-  /** The largest kept hash (meaningful once full): the fast-path rejection needs no array read. */
+  /** The largest kept hash and its position (meaningful when n > 0). */
   private maxHi = 0;
   private maxLo = 0;
+  private maxAt = 0;
 
   constructor(k: number, maxValueLength = 256) {
     if (!Number.isInteger(k) || k < 1 || k > 1_000_000) {
@@ -78,32 +86,26 @@ export class BottomKSample {
 
   /** Offers a value with its precomputed hash; returns true when the sample changed. */
   offer(hi: number, lo: number, value: string): boolean {
-    const n = this.n;
-    if (n === this.k && (hi > this.maxHi || (hi === this.maxHi && lo >= this.maxLo))) return false;
-    const his = this.his;
-    const los = this.los;
-    let a = 0;
-    let b = n;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      const h = his[mid]!;
-      if (h < hi || (h === hi && los[mid]! < lo)) a = mid + 1;
-      else b = mid;
-    }
-    if (a < n && his[a] === hi && los[a] === lo) return false;
-    this.insertAt(a, hi, lo, value.length > this.maxValueLength ? value.slice(0, this.maxValueLength) : value);
-    return true;
+    return this.insert(hi >>> 0, lo >>> 0, value, true);
+  }
+
+  /**
+   * @internal `offer` for a value the caller knows was never offered before (a distinct counter in
+   * exact mode just counted it as new): skips the duplicate check.
+   */
+  offerNew(hi: number, lo: number, value: string): boolean {
+    return this.insert(hi >>> 0, lo >>> 0, value, false);
   }
 
   /** The sampled values, in hash order (a uniformly random order). */
   values(): string[] {
-    return this.vals.slice(0, this.n);
+    return this.ascending().map((i) => this.vals[i]!);
   }
 
   /** Estimated number of distinct values offered: exact below k, else (k - 1) / U(k). */
   estimate(): { value: number; exact: boolean; rse: number } {
     if (this.n < this.k) return { value: this.n, exact: true, rse: 0 };
-    const u = (this.his[this.n - 1]! * 4294967296 + this.los[this.n - 1]! + 1) / 18446744073709551616;
+    const u = (this.maxHi * 4294967296 + this.maxLo + 1) / 18446744073709551616;
     return { value: (this.k - 1) / u, exact: false, rse: this.k > 2 ? 1 / Math.sqrt(this.k - 2) : 1 };
   }
 
@@ -128,29 +130,27 @@ export class BottomKSample {
     if (!(other instanceof BottomKSample)) throw new TypeError('BottomKSample.merge: argument is not a BottomKSample');
     if (other.k !== this.k) throw new Error(`BottomKSample.merge: incompatible samples (k ${this.k} vs ${other.k})`);
     if (other === this) return this;
-    for (let i = 0; i < other.n; i++) {
-      if (!this.offer(other.his[i]!, other.los[i]!, other.vals[i]!) && this.n === this.k) {
-        const mh = this.his[this.n - 1]!;
-        const oh = other.his[i]!;
-        if (oh > mh || (oh === mh && other.los[i]! >= this.los[this.n - 1]!)) break;
-      }
-    }
+    for (let i = 0; i < other.n; i++) this.insert(other.his[i]!, other.los[i]!, other.vals[i]!, true);
     return this;
   }
 
   clear(): void {
     this.n = 0;
+    this.maxHi = 0;
+    this.maxLo = 0;
+    this.maxAt = 0;
     this.vals.fill('');
   }
 
   toJSON(): BottomKJSON {
+    const order = this.ascending();
     const bytes = new Uint8Array(this.n * 8);
     const view = new DataView(bytes.buffer);
-    for (let i = 0; i < this.n; i++) {
-      view.setUint32(i * 8, this.his[i]!, true);
-      view.setUint32(i * 8 + 4, this.los[i]!, true);
-    }
-    return { k: this.k, hashes: toBase64(bytes), values: this.values() };
+    order.forEach((entry, i) => {
+      view.setUint32(i * 8, this.his[entry]!, true);
+      view.setUint32(i * 8 + 4, this.los[entry]!, true);
+    });
+    return { k: this.k, hashes: toBase64(bytes), values: order.map((entry) => this.vals[entry]!) };
   }
 
   static fromJSON(json: BottomKJSON, maxValueLength = 256): BottomKSample {
@@ -173,40 +173,80 @@ export class BottomKSample {
       if (hi < prevHi || (hi === prevHi && lo <= prevLo)) throw new Error('BottomKSample.fromJSON: hashes are not strictly ascending');
       prevHi = hi;
       prevLo = lo;
-      sample.insertAt(i, hi, lo, value);
+      sample.insert(hi, lo, value, false);
     }
     return sample;
   }
 
-  private insertAt(at: number, hi: number, lo: number, value: string): void {
-    let n = this.n;
-    if (n === this.k) {
-      n--;
-    } else if (n === this.his.length) {
-      const capacity = Math.min(this.k, this.his.length * 2);
-      const his = new Uint32Array(capacity);
-      const los = new Uint32Array(capacity);
-      his.set(this.his);
-      los.set(this.los);
-      this.his = his;
-      this.los = los;
-      for (let i = this.vals.length; i < capacity; i++) this.vals.push('');
-    }
+  /** Positions of the kept entries in ascending hash order. */
+  private ascending(): number[] {
     const his = this.his;
     const los = this.los;
-    const vals = this.vals;
-    // One loop for the three arrays: a typed array's copyWithin is a call into the runtime, slower
-    // than this loop for the few dozen slots a shift moves (and Array#copyWithin ~10x slower still).
-    for (let i = n; i > at; i--) {
-      his[i] = his[i - 1]!;
-      los[i] = los[i - 1]!;
-      vals[i] = vals[i - 1]!;
+    const order = Array.from({ length: this.n }, (_, i) => i);
+    return order.sort((a, b) => his[a]! - his[b]! || los[a]! - los[b]!);
+  }
+
+  /** Inserts unless the hash is not among the k smallest (or, when checked, already kept). */
+  private insert(hi: number, lo: number, value: string, checkDuplicate: boolean): boolean {
+    const n = this.n;
+    if (n === this.k && (hi > this.maxHi || (hi === this.maxHi && lo >= this.maxLo))) return false;
+    if (checkDuplicate && this.holds(hi, lo)) return false;
+    const kept = value.length > this.maxValueLength ? value.slice(0, this.maxValueLength) : value;
+    if (n === this.k) {
+      const at = this.maxAt;
+      this.his[at] = hi;
+      this.los[at] = lo;
+      this.vals[at] = kept;
+      this.findMax();
+      return true;
     }
-    his[at] = hi;
-    los[at] = lo;
-    vals[at] = value;
+    if (n === this.his.length) this.grow();
+    this.his[n] = hi;
+    this.los[n] = lo;
+    this.vals[n] = kept;
     this.n = n + 1;
-    this.maxHi = his[n]!;
-    this.maxLo = los[n]!;
+    if (n === 0 || hi > this.maxHi || (hi === this.maxHi && lo > this.maxLo)) {
+      this.maxHi = hi;
+      this.maxLo = lo;
+      this.maxAt = n;
+    }
+    return true;
+  }
+
+  private holds(hi: number, lo: number): boolean {
+    const his = this.his;
+    for (let i = 0; i < this.n; i++) if (his[i] === hi && this.los[i] === lo) return true;
+    return false;
+  }
+
+  /** Rescans the kept hashes for the largest (after the previous largest was overwritten). */
+  private findMax(): void {
+    const his = this.his;
+    const los = this.los;
+    let at = 0;
+    let maxHi = his[0]!;
+    let maxLo = los[0]!;
+    for (let i = 1; i < this.n; i++) {
+      const h = his[i]!;
+      if (h > maxHi || (h === maxHi && los[i]! > maxLo)) {
+        maxHi = h;
+        maxLo = los[i]!;
+        at = i;
+      }
+    }
+    this.maxHi = maxHi;
+    this.maxLo = maxLo;
+    this.maxAt = at;
+  }
+
+  private grow(): void {
+    const capacity = Math.min(this.k, this.his.length * 2);
+    const his = new Uint32Array(capacity);
+    const los = new Uint32Array(capacity);
+    his.set(this.his);
+    los.set(this.los);
+    this.his = his;
+    this.los = los;
+    for (let i = this.vals.length; i < capacity; i++) this.vals.push('');
   }
 }

@@ -229,6 +229,11 @@ export class HyperLogLog {
     return bounds(value, 1.04 / Math.sqrt(m), m - HISTOGRAM[0]!);
   }
 
+  /** True while every distinct hash is kept (exact mode): `addHash` then returns true only for a new value. */
+  get isExact(): boolean {
+    return this.mode === MODE_EXACT;
+  }
+
   /** 'exact' | 'sparse' | 'dense'. */
   get representation(): 'exact' | 'sparse' | 'dense' {
     return this.mode === MODE_EXACT ? 'exact' : this.mode === MODE_SPARSE ? 'sparse' : 'dense';

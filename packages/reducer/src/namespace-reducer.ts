@@ -338,14 +338,18 @@ export class NamespaceReducer<E = MetadataEvent> {
     // Repeats change nothing (the sketch is idempotent, a bottom-k sample too): the same value as
     // this namespace's previous event is skipped before hashing, a value the counter knows is a
     // repeat (exact mode) skips the sample, and so does a hash above the sample's cutoff (most
-    // values once the sample is full), read from the state instead of the sample.
+    // values once the sample is full), read from the state instead of the sample. A value an
+    // exact-mode counter has just counted is new, so the sample skips its duplicate check.
     if (ct !== state.lastContentType) {
       state.lastContentType = ct;
       hash64(ct, seed, SCRATCH);
       const hi = SCRATCH[0]!;
       const lo = SCRATCH[1]!;
-      if (state.fileTypes.addHash(hi, lo) && hi <= state.fileTypeCutoff && state.fileTypeSample.offer(hi, lo, ct)) {
-        state.fileTypeCutoff = state.fileTypeSample.cutoffHi;
+      const counter = state.fileTypes;
+      const exact = counter.isExact;
+      if (counter.addHash(hi, lo) && hi <= state.fileTypeCutoff) {
+        const sample = state.fileTypeSample;
+        if (exact ? sample.offerNew(hi, lo, ct) : sample.offer(hi, lo, ct)) state.fileTypeCutoff = sample.cutoffHi;
       }
     }
     const wf = v.workflowId;
@@ -354,8 +358,11 @@ export class NamespaceReducer<E = MetadataEvent> {
       hash64(wf, seed, SCRATCH);
       const hi = SCRATCH[0]!;
       const lo = SCRATCH[1]!;
-      if (state.workflows.addHash(hi, lo) && hi <= state.workflowCutoff && state.workflowSample.offer(hi, lo, wf)) {
-        state.workflowCutoff = state.workflowSample.cutoffHi;
+      const counter = state.workflows;
+      const exact = counter.isExact;
+      if (counter.addHash(hi, lo) && hi <= state.workflowCutoff) {
+        const sample = state.workflowSample;
+        if (exact ? sample.offerNew(hi, lo, wf) : sample.offer(hi, lo, wf)) state.workflowCutoff = sample.cutoffHi;
       }
     }
     if (state.events !== null) state.events.offer(event);

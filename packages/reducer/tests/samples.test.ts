@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { BottomKSample } from '../src/bottom-k.js';
+import { hash64 } from '../src/hash.js';
 import { ReservoirSample } from '../src/reservoir.js';
 import { RecentSample } from '../src/recent.js';
 
@@ -41,6 +42,31 @@ describe('BottomKSample', () => {
         expect(merged.values()).toEqual(bottomK([...a, ...b]).values());
         expect(bottomK(b).merge(bottomK(a)).values()).toEqual(merged.values());
         expect(merged.toJSON()).toEqual(bottomK([...b, ...a]).toJSON());
+      }),
+    );
+  });
+
+  test('keeps exactly the k smallest hashes, in hash order, whatever the order and repeats of the offers', () => {
+    const out = new Uint32Array(2);
+    const hashOf = (v: string): bigint => {
+      hash64(v, 0, out);
+      return (BigInt(out[0]!) << 32n) | BigInt(out[1]!);
+    };
+    fc.assert(
+      fc.property(fc.array(fc.nat(120).map((n) => `x${n}`), { maxLength: 300 }), fc.integer({ min: 1, max: 40 }), (stream, k) => {
+        const model = [...new Set(stream)].sort((a, b) => (hashOf(a) < hashOf(b) ? -1 : 1)).slice(0, k);
+        expect(bottomK(stream, k).values()).toEqual(model);
+        // offerNew, for first occurrences only (as NamespaceReducer uses it behind an exact counter)
+        const viaNew = new BottomKSample(k);
+        const seen = new Set<string>();
+        for (const v of stream) {
+          if (seen.has(v)) continue;
+          seen.add(v);
+          hash64(v, 0, out);
+          viaNew.offerNew(out[0]!, out[1]!, v);
+        }
+        expect(viaNew.toJSON()).toEqual(bottomK(stream, k).toJSON());
+        expect(viaNew.cutoffHi).toBe(model.length === k ? Number(hashOf(model[k - 1]!) >> 32n) : 0xffffffff);
       }),
     );
   });

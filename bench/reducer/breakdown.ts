@@ -1,0 +1,104 @@
+// Where NamespaceReducer.add spends its time: the same per-event work rebuilt in stages from the
+// package's parts, each stage adding one step, on the two streams of index.ts.
+//   tsc -b && node --import tsx bench/reducer/breakdown.ts
+// Rates are events per CPU second, best of 5 interleaved rounds; each stage's cost is the
+// difference between its time per event and the previous stage's.
+import { cpus, loadavg } from 'node:os';
+import { BottomKSample, HyperLogLog, NamespaceReducer, hash64 } from '@catchwise/reducer';
+import { EventValidator } from '../../packages/reducer/src/validate.js';
+import { realisticStreams, type BenchEvent } from './streams.js';
+
+interface FieldParts {
+  last: string | null;
+  counter: HyperLogLog;
+  sample: BottomKSample;
+  cutoff: number;
+}
+
+interface Totals {
+  files: number;
+  size: number;
+  first: number;
+  last: number;
+  contentType: FieldParts;
+  workflow: FieldParts;
+}
+
+const STAGES = [
+  'read and validate the event, find its namespace (Map), update its totals',
+  '+ hash content_type and workflow_id (cw64; a value equal to the namespace\'s previous one is skipped)',
+  '+ distinct counters (HyperLogLog.addHash)',
+  '+ bottom-k samples (offer below the cutoff; no duplicate check for a value an exact counter just counted)',
+] as const;
+
+const out = new Uint32Array(2);
+
+function fieldParts(): FieldParts {
+  return { last: null, counter: new HyperLogLog(), sample: new BottomKSample(100), cutoff: 0xffffffff };
+}
+
+function addField(f: FieldParts, value: string, stage: number): void {
+  if (value === f.last) return;
+  f.last = value;
+  hash64(value, 0, out);
+  const hi = out[0]!;
+  const lo = out[1]!;
+  const exact = f.counter.isExact;
+  if (stage < 2 || !f.counter.addHash(hi, lo) || stage < 3 || hi > f.cutoff) return;
+  if (exact ? f.sample.offerNew(hi, lo, value) : f.sample.offer(hi, lo, value)) f.cutoff = f.sample.cutoffHi;
+}
+
+function runStage(events: BenchEvent[], stage: number): void {
+  const v = new EventValidator<BenchEvent>();
+  const states = new Map<string, Totals>();
+  for (let i = 0; i < events.length; i++) {
+    if (v.parse(events[i]!) !== null) continue;
+    let s = states.get(v.namespace);
+    if (s === undefined) {
+      s = { files: 0, size: 0, first: Infinity, last: -Infinity, contentType: fieldParts(), workflow: fieldParts() };
+      states.set(v.namespace, s);
+    }
+    s.files++;
+    s.size += v.size;
+    if (v.time < s.first) s.first = v.time;
+    if (v.time > s.last) s.last = v.time;
+    if (stage === 0) continue;
+    addField(s.contentType, v.contentType, stage);
+    addField(s.workflow, v.workflowId, stage);
+  }
+}
+
+function cpuNow(): number {
+  const t = process.cpuUsage();
+  return (t.user + t.system) / 1000;
+}
+
+console.log(`node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; events per CPU second, best of 5 rounds`);
+const streams = realisticStreams(1_000_000);
+for (const [name, raw] of Object.entries(streams)) {
+  const events = JSON.parse(JSON.stringify(raw)) as BenchEvent[];
+  const runs: [string, () => void][] = [...STAGES.map((label, stage): [string, () => void] => [label, () => runStage(events, stage)])];
+  runs.push([
+    'NamespaceReducer.add (defaults)',
+    () => {
+      const r = new NamespaceReducer();
+      for (let i = 0; i < events.length; i++) r.add(events[i]!);
+    },
+  ]);
+  const best = runs.map(() => Infinity);
+  for (let round = 0; round < 6; round++) {
+    runs.forEach(([, run], i) => {
+      const t0 = cpuNow();
+      run();
+      if (round > 0) best[i] = Math.min(best[i]!, cpuNow() - t0);
+    });
+  }
+  console.log(`\n## ${name} stream, ${events.length.toLocaleString('en-US')} events\n`);
+  console.log('| stage | events/s | ns per event | added by this stage |');
+  console.log('| --- | ---: | ---: | ---: |');
+  runs.forEach(([label], i) => {
+    const ns = (best[i]! * 1e6) / events.length;
+    const previous = i > 0 && i < STAGES.length ? (best[i - 1]! * 1e6) / events.length : null;
+    console.log(`| ${label} | ${(events.length / best[i]! / 1000).toFixed(2)} M | ${ns.toFixed(0)} | ${previous === null ? '' : `+${(ns - previous).toFixed(0)}`} |`);
+  });
+}
