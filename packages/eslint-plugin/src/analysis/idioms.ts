@@ -356,11 +356,13 @@ function returnsBooleanEverywhere(analysis: HandlerAnalysis): boolean {
   );
 }
 
+/** A test file by its path alone: every handler in it is test code. */
+export function isTestFile(fileName: string): boolean {
+  return isTestPath(fileName) || /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|specs|e2e|__fixtures__|test-utils?)[\\/]|\.(?:test|spec|e2e|bench|stories)\.[cm]?[jt]sx?$/i.test(fileName);
+}
+
 function isTestCode(handler: Handler, fileName: string): boolean {
-  if (isTestPath(fileName)) return true;
-  if (/(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|specs|e2e|__fixtures__|test-utils?)[\\/]|\.(?:test|spec|e2e|bench|stories)\.[cm]?[jt]sx?$/i.test(fileName)) {
-    return true;
-  }
+  if (isTestFile(fileName)) return true;
   let current: Node | undefined = handler.node.parent;
   while (current) {
     if (current.type === T.CallExpression) {

@@ -67,7 +67,7 @@ export default createRule<Options, MessageIds>({
   create(context, [userOptions]) {
     const options = resolveOptions(userOptions);
     const seen = new WeakSet<object>();
-    return handlerVisitors(context, options, (analysis, file) => {
+    return handlerVisitors(context, options, 'log', (analysis, file) => {
       for (const finding of logCallFindingsOf(analysis, options, file.fileName)) {
         if (seen.has(finding.call)) continue;
         seen.add(finding.call);

@@ -35,7 +35,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [defaultOptionsFor(OPTION_KEYS)],
   create(context, [userOptions]) {
     const options = resolveOptions(userOptions);
-    return handlerVisitors(context, options, (analysis, file) => {
+    return handlerVisitors(context, options, 'handler', (analysis, file) => {
       const finding = handlerFinding(analysis, file, options);
       if (!finding || finding.ruleId !== 'no-broad-catch') return;
       context.report({

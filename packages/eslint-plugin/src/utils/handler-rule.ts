@@ -22,6 +22,8 @@ import {
 import { isFunction, unwrap } from '../analysis/ast.js';
 import { scopeOf } from '../analysis/handlers.js';
 import { knowledgeNote, ruleKnowledge } from '../analysis/knowledge/eslint.js';
+import { isTestFile } from '../analysis/idioms.js';
+import { mayHoldLogCall, throwsOnEveryPath } from '../analysis/quick-checks.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -44,15 +46,32 @@ export function ruleFile(context: Context): RuleFile {
   };
 }
 
-/** Visitors that call `onHandler` once per handler, with its (cached) analysis. */
+/**
+ * What a rule reports on a handler: `handler` findings (no-silent-catch, no-broad-catch) or `log`
+ * calls (log-error-object). Handlers that cannot have such a finding skip the path analysis.
+ */
+export type HandlerFindingKind = 'handler' | 'log';
+
+function mayHaveFinding(handler: Handler, kind: HandlerFindingKind, testFile: boolean, options: ResolvedOptions): boolean {
+  if (kind === 'log') return mayHoldLogCall(handler, options);
+  // In a test file every quiet handler is exempt as test code.
+  if (testFile && options.idioms.testCode) return false;
+  return !throwsOnEveryPath(handler);
+}
+
+/** Visitors that call `onHandler` once per handler that may have a finding of `kind`, with its (cached) analysis. */
 export function handlerVisitors(
   context: Context,
   options: ResolvedOptions,
+  kind: HandlerFindingKind,
   onHandler: (analysis: HandlerAnalysis, file: RuleFile) => void,
 ): TSESLint.RuleListener {
   let file: RuleFile | null = null;
+  let testFile: boolean | null = null;
   const run = (handler: Handler | null): void => {
     if (!handler) return;
+    testFile ??= isTestFile(context.filename);
+    if (!mayHaveFinding(handler, kind, testFile, options)) return;
     file ??= ruleFile(context);
     onHandler(getHandlerAnalysis(handler, file.scopeManager, options), file);
   };

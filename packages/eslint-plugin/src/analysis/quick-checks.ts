@@ -1,0 +1,51 @@
+// Checks that clear a handler before the path analysis runs, for the rules' hot path: each answers
+// exactly what the analysis would conclude, from one walk of the handler body that allocates nothing.
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { isNode, propertyName, unwrap, type Node } from './ast.js';
+import { handlerBody } from './handlers.js';
+import type { ResolvedOptions } from './options.js';
+import type { Handler } from './types.js';
+
+/** Calls `found` on every node below `root` (nested functions included) until it returns true. */
+function someNode(root: Node, found: (node: Node) => boolean): boolean {
+  if (found(root)) return true;
+  const record = root as unknown as Record<string, unknown>;
+  for (const key in record) {
+    if (key === 'parent' || key === 'range' || key === 'loc') continue;
+    const value = record[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item) && someNode(item, found)) return true;
+    } else if (isNode(value) && someNode(value, found)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function leavesEarly(node: Node): boolean {
+  return node.type === T.ReturnStatement || node.type === T.BreakStatement || node.type === T.ContinueStatement || node.type === T.LabeledStatement;
+}
+
+/**
+ * The handler's block ends in `throw` and nothing in it returns, breaks or continues: every path
+ * ends in a throw, so every path propagates and neither handler rule can report it.
+ */
+export function throwsOnEveryPath(handler: Handler): boolean {
+  const body = handlerBody(handler);
+  if (body?.type !== T.BlockStatement) return false;
+  const last = body.body[body.body.length - 1];
+  return last?.type === T.ThrowStatement && !someNode(body, leavesEarly);
+}
+
+/** Whether the handler holds a call of a method some logger has a level for: without one it has no log call to report. */
+export function mayHoldLogCall(handler: Handler, options: ResolvedOptions): boolean {
+  const body = handlerBody(handler);
+  if (body === null) return false;
+  return someNode(body, (node) => {
+    if (node.type !== T.CallExpression) return false;
+    const callee = unwrap(node.callee);
+    if (callee.type !== T.MemberExpression) return false;
+    const method = propertyName(callee);
+    return method !== null && options.loggerMethods.has(method);
+  });
+}
