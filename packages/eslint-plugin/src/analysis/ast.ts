@@ -5,7 +5,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 export type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
-const SKIPPED_KEYS = new Set([
+/** Keys that hold no child to walk: the parent, positions, comments and type-only parts. */
+export const SKIPPED_KEYS = new Set([
   'parent', 'range', 'loc', 'type', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters',
   'typeArguments', 'decorators', 'start', 'end',
 ]);

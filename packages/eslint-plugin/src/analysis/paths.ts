@@ -7,7 +7,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import {
-  calleeName, forEachChild, isFunction, memberPath, outerWrapper, propertyName, stringValue, unwrap, type Node,
+  calleeName, isFunction, isNode, memberPath, outerWrapper, propertyName, SKIPPED_KEYS, stringValue, unwrap, type Node,
 } from './ast.js';
 import { caughtVariables, handlerBody } from './handlers.js';
 import { levelRank, LOG_LEVELS, type LogLevel, type ResolvedOptions } from './options.js';
@@ -350,12 +350,13 @@ function stateKey(state: State): number {
 
 function dedupe(states: State[]): State[] {
   if (states.length < 2) return states;
-  const seen = new Set<number>();
+  // State keys are four bits: one integer records the keys seen.
+  let seen = 0;
   const result: State[] = [];
   for (const state of states) {
-    const key = stateKey(state);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const bit = 1 << stateKey(state);
+    if (seen & bit) continue;
+    seen |= bit;
     result.push(state);
   }
   return result;
@@ -370,30 +371,40 @@ function isCallbackArgument(fn: Node): boolean {
 
 function scan(root: Node, ctx: Context, test: boolean): Facts {
   const facts = emptyFacts();
-  const { bindings, options } = ctx;
-  const visit = (node: Node): void => {
-    if (++ctx.steps > MAX_STEPS) return;
-    if (isFunction(node)) {
-      // A function runs only when it is called right here: an IIFE or a callback argument.
-      if (!isCallbackArgument(node)) return;
-    } else if (node.type === T.ClassBody || node.type === T.ClassDeclaration) {
-      return;
-    } else if (node.type === T.CallExpression) {
-      classifyCall(node, ctx, test, facts);
-    } else if (node.type === T.AssignmentExpression) {
-      if ((carriesError(node.right, bindings, false) || touchesError(node.right, bindings)) && !isLocalAlias(node.left, bindings)) {
-        facts.propagates = true;
-      }
-    } else if (node.type === T.YieldExpression) {
-      if (node.argument && carriesError(node.argument, bindings, false)) facts.propagates = true;
-    } else if (node.type === T.ThrowStatement) {
-      facts.propagates = true; // inside a callback that runs
-    }
-    forEachChild(node, visit);
-  };
-  visit(root);
-  void options;
+  scanNode(root, ctx, test, facts);
   return facts;
+}
+
+function scanNode(node: Node, ctx: Context, test: boolean, facts: Facts): void {
+  if (++ctx.steps > MAX_STEPS) return;
+  const { bindings } = ctx;
+  if (isFunction(node)) {
+    // A function runs only when it is called right here: an IIFE or a callback argument.
+    if (!isCallbackArgument(node)) return;
+  } else if (node.type === T.ClassBody || node.type === T.ClassDeclaration) {
+    return;
+  } else if (node.type === T.CallExpression) {
+    classifyCall(node, ctx, test, facts);
+  } else if (node.type === T.AssignmentExpression) {
+    if ((carriesError(node.right, bindings, false) || touchesError(node.right, bindings)) && !isLocalAlias(node.left, bindings)) {
+      facts.propagates = true;
+    }
+  } else if (node.type === T.YieldExpression) {
+    if (node.argument && carriesError(node.argument, bindings, false)) facts.propagates = true;
+  } else if (node.type === T.ThrowStatement) {
+    facts.propagates = true; // inside a callback that runs
+  }
+  // The children, as `forEachChild` gives them, without a closure per node.
+  const record = node as unknown as Record<string, unknown>;
+  for (const key in record) {
+    if (SKIPPED_KEYS.has(key)) continue;
+    const value = record[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) scanNode(item, ctx, test, facts);
+    } else if (isNode(value)) {
+      scanNode(value, ctx, test, facts);
+    }
+  }
 }
 
 function isLocalAlias(left: Node, bindings: ErrorBindings): boolean {
