@@ -9,7 +9,7 @@
 // (kafkajs, pg + @types/pg, axios, zod, @types/node) the plugin installs as devDependencies.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -246,6 +246,32 @@ function measure(mode: string, dir: string, repeats: number): ChildResult {
   return best!;
 }
 
+/** A command in its own Node process; CPU time from GNU time (the process and its workers). Best of `repeats` by CPU. */
+function measureCli(command: string[], repeats: number): ChildResult & { note: string } {
+  const timeBinary = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path));
+  let best: (ChildResult & { note: string }) | null = null;
+  for (let r = 0; r < repeats; r++) {
+    const timeFile = join(tmpdir(), `bench-knowledge-time-${process.pid}`);
+    const node = [process.execPath, ...command];
+    const [file, ...argv] = timeBinary ? [timeBinary, '-o', timeFile, '-f', '%U %S', ...node] : node;
+    const started = process.hrtime.bigint();
+    const result = spawnSync(file!, argv, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${command.join(' ')} failed: ${result.stderr.slice(0, 2000)}`);
+    const [user, system] = timeBinary ? readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [NaN, NaN];
+    rmSync(timeFile, { force: true });
+    let note = '';
+    const json = /^\{[\s\S]*\}\s*$/m.exec(result.stdout)?.[0];
+    if (json) {
+      const summary = JSON.parse(json) as { counts: Record<string, number>; rewritten: number };
+      note = `${summary.counts.changed ?? 0} files would change (${summary.rewritten} handlers), ${summary.counts.error ?? 0} failed`;
+    }
+    const measured = { seconds, cpu: user! + system!, detail: {}, note };
+    if (!best || measured.cpu < best.cpu) best = measured;
+  }
+  return best!;
+}
+
 async function main(): Promise<void> {
   const childMode = option('child');
   if (childMode) {
@@ -275,6 +301,16 @@ async function main(): Promise<void> {
   ];
   for (const [what, figures, note] of rows) console.log(`  ${what.padEnd(74)} ${figures.padStart(26)}   ${note}`);
   console.log(`  type-aware knowledge / tsc --noEmit = ${ratio.toFixed(2)}× in CPU time (target ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}; wall ${(typed.seconds / tsc.seconds).toFixed(2)}×`);
+  // The codemod's --verify as users run it, against the compiler's own CLI, each a whole process
+  // from a cold start (module loading included), on the same project.
+  const verify = measureCli(
+    [join(root, 'packages/codemods/dist/cli.js'), 'specific-catch', join(dir, 'src'), '--dry-run', '--verify', '--allow-dirty', '--json'],
+    repeats,
+  );
+  const tscCli = measureCli([createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc'), '--noEmit', '-p', dir], repeats);
+  console.log(`  ${'tsc --noEmit -p <project> (the CLI, whole process)'.padEnd(74)} ${time(tscCli).padStart(26)}`);
+  console.log(`  ${'catchwise-codemods specific-catch src --dry-run --verify (whole process)'.padEnd(74)} ${time(verify).padStart(26)}   ${verify.note}`);
+  console.log(`  codemod --verify / tsc --noEmit = ${(verify.cpu / tscCli.cpu).toFixed(2)}× in CPU time (target ≤ 1.5×), ${(verify.seconds / tscCli.seconds).toFixed(2)}× wall`);
   if (typed.detail.throwsBranches === 0 || typed.detail.findings === 0) {
     console.error('knowledge: the type-aware pass found no @throws branch: the measurement is not meaningful');
     process.exitCode = 1;
