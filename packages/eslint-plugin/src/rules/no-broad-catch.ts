@@ -42,7 +42,7 @@ export default createRule<Options, MessageIds>({
         loc: handlerLoc(finding.handler),
         messageId: finding.messageId as 'broadCatch' | 'unnarrowedCatch' | 'abortSwallowed',
         data: { ...finding.data, expected: expectedNote(finding, file) },
-        suggest: handlerSuggestions(finding, file, finding.messageId === 'broadCatch'),
+        suggest: handlerSuggestions(finding, file, finding.messageId === 'broadCatch', options),
       });
     });
   },

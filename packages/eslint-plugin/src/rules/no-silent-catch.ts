@@ -36,7 +36,7 @@ export default createRule<Options, MessageIds>({
         loc: handlerLoc(finding.handler),
         messageId: 'silentCatch',
         data: { ...finding.data, expected: expectedNote(finding, file) },
-        suggest: handlerSuggestions(finding, file, true),
+        suggest: handlerSuggestions(finding, file, true, options),
       });
     });
   },

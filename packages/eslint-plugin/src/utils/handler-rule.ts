@@ -371,10 +371,11 @@ export function analysisInput(file: RuleFile): AnalysisInput {
 }
 
 /** The codemod's specific-then-fallback rewrite as a suggestion fix (one source of truth), or null. */
-export function specificRewriteFix(finding: HandlerFinding, file: RuleFile): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
+export function specificRewriteFix(finding: HandlerFinding, file: RuleFile, options: ResolvedOptions): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
   let rewrite;
   try {
-    rewrite = buildSpecificCatchRewrite(finding, analysisInput(file), { knownErrors: ruleKnowledge(file.sourceCode, file.fileName, file.settings).provider });
+    // The rule's own options: its configured loggers are loggers for the rewrite too (as in the codemod).
+    rewrite = buildSpecificCatchRewrite(finding, analysisInput(file), { knownErrors: ruleKnowledge(file.sourceCode, file.fileName, file.settings).provider, analysis: options });
   } catch (error) {
     // ignore: the rewrite is optional here because the rethrow / log suggestions still apply (${String(error)})
     void error;
@@ -397,10 +398,11 @@ export function handlerSuggestions(
   finding: HandlerFinding,
   file: RuleFile,
   withLog: boolean,
+  options: ResolvedOptions,
 ): TSESLint.SuggestionReportDescriptor<HandlerSuggestionId>[] {
   const logger = chooseLogger(file.sourceText);
   const suggest: TSESLint.SuggestionReportDescriptor<HandlerSuggestionId>[] = [];
-  const specific = specificRewriteFix(finding, file);
+  const specific = specificRewriteFix(finding, file, options);
   if (specific) suggest.push({ messageId: 'specificCatchSuggestion', fix: specific });
   const log = withLog ? quietPathEdits(finding, file, 'log', logger) : null;
   if (log) suggest.push({ messageId: 'logErrorSuggestion', data: { logger: logger.expression }, fix: log });

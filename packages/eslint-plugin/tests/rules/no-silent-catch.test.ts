@@ -1240,5 +1240,45 @@ send().catch(ignore);`,
         },
       ],
     },
+    // options: a configured logger in scope is the logger of the rewrite suggestion (as in the codemod)
+    {
+      code: `import { audit } from './audit.js';
+try {
+  f();
+} catch {}`,
+      options: [{"loggers":["audit"]}],
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `import { audit } from './audit.js';
+try {
+  f();
+} catch (error) {
+  audit.error('file: unexpected error from f()', error);
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `import { audit } from './audit.js';
+try {
+  f();
+} catch (error) { console.error('unexpected error', error); }`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `import { audit } from './audit.js';
+try {
+  f();
+} catch (error) { throw error; }`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
