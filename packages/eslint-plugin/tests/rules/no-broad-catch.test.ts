@@ -52,6 +52,35 @@ ruleTester.run('no-broad-catch', rule, {
     { code: `try { f(); } catch (e) { logger.info("failed", e); return null; }`, options: [{"minimumLevel":"info"}] },
   ],
   invalid: [
+    // A handler followed to its declaration is reported at the call site's argument, as no-silent-catch does.
+    {
+      code: `const onFail = (err) => {
+  logger.warn(\`failed: \${err.message}\`);
+  return null;
+};
+send().catch(onFail);`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'logErrorSuggestion',
+              data: { logger: 'logger' },
+              output: `const onFail = (err) => {
+  logger.warn(\`failed: \${err.message}\`);
+  logger.error('unexpected error', err);
+  return null;
+};
+send().catch(onFail);`,
+            },
+          ],
+        },
+      ],
+    },
     // narrow one case, swallow the rest
     {
       code: `function g() {

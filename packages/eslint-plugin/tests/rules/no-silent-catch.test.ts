@@ -287,6 +287,57 @@ send().catch((error: unknown) => {
         },
       ],
     },
+    // A handler followed to its declaration is reported at the call site's argument (one report per
+    // call site); the message's line points into the declaration.
+    {
+      code: `function onError(e) {
+  return 0;
+}
+load().catch(onError);
+save().then(() => 1, onError);`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          data: { handler: '.catch() handler', detail: 'the path ending at line 2 returns 0 without logging or rethrowing it', expected: '' },
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'logErrorSuggestion',
+              data: { logger: 'console' },
+              output: `function onError(e) {
+  console.error('unexpected error', e);
+  return 0;
+}
+load().catch(onError);
+save().then(() => 1, onError);`,
+            },
+          ],
+        },
+        {
+          messageId: 'silentCatch',
+          data: { handler: '.then() rejection handler', detail: 'the path ending at line 2 returns 0 without logging or rethrowing it', expected: '' },
+          line: 5,
+          column: 22,
+          endLine: 5,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'logErrorSuggestion',
+              data: { logger: 'console' },
+              output: `function onError(e) {
+  console.error('unexpected error', e);
+  return 0;
+}
+load().catch(onError);
+save().then(() => 1, onError);`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `const ignore = () => {};
 send().catch(ignore);`,
