@@ -166,9 +166,13 @@ function lineStart(text: string, pos: number): number {
   return text.lastIndexOf('\n', pos - 1) + 1;
 }
 
+/** The spaces and tabs that start the line of `pos` (at most up to `pos + 1000`). */
 function indentAt(text: string, pos: number): string {
   const start = lineStart(text, pos);
-  return /^[ \t]*/.exec(text.slice(start, pos + 1000))?.[0] ?? '';
+  const limit = Math.min(text.length, pos + 1000);
+  let end = start;
+  while (end < limit && (text.charCodeAt(end) === 0x20 || text.charCodeAt(end) === 0x09)) end++;
+  return text.slice(start, end);
 }
 
 function firstOnLine(text: string, pos: number): boolean {

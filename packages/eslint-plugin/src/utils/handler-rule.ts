@@ -144,10 +144,12 @@ function scanLogger(sourceText: string): LoggerChoice {
   return found ? { expression: found, objectFirst } : { expression: 'console', objectFirst: false };
 }
 
+/** The spaces and tabs that start the line of `offset`. */
 function indentAt(sourceText: string, offset: number): string {
   const lineStart = sourceText.lastIndexOf('\n', offset - 1) + 1;
-  const match = /^[ \t]*/.exec(sourceText.slice(lineStart));
-  return match ? match[0] : '';
+  let end = lineStart;
+  while (end < sourceText.length && (sourceText.charCodeAt(end) === 0x20 || sourceText.charCodeAt(end) === 0x09)) end++;
+  return sourceText.slice(lineStart, end);
 }
 
 const unusedNames = new WeakMap<object, string>();
