@@ -7,7 +7,7 @@
 // One ESLint run (typescript-eslint's recommended config + catchwise's three rules + core `no-empty`
 // + sonarjs `no-ignored-exceptions`, all at "warn") with `stats: true`, which records per-file,
 // per-rule times. Reported: each rule's total time, ours against the two peers measured in the same
-// run, and ours as a share of the whole lint time (parse + every rule). Median of N runs (default 3)
+// run, and ours as a share of the whole lint time (parse + every rule). Median of N runs (default 2)
 // after a warm-up run.
 import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
