@@ -35,4 +35,8 @@ describe('specific-catch prefilter', () => {
     expect(prefilter("import { catchError } from 'rxjs';\nexport const tool = 'catchwise';\n")).toBe(false);
     expect(prefilter('export const thenable = { thenBy: 1 };\n')).toBe(false);
   });
+
+  it('rejects prose "then" outside a member access', () => {
+    expect(prefilter('// If the cache misses, then load from disk.\nexport const then = 1;\n')).toBe(false);
+  });
 });

@@ -17,7 +17,7 @@ import { firstSyntaxError, parseForAnalysis, SourceParseError } from '../parse.j
 import type { Diagnostic, ExpectedError, RewrittenHandler, Transform, TransformOptions, TransformResult } from '../types.js';
 
 const BOM = '\uFEFF';
-const HANDLER_WORD = /\b(?:catch|then)\b/;
+const HANDLER_WORD = /\bcatch\b|\.\s*then\b/;
 const MAX_PASSES = 3;
 
 interface Pass {
@@ -197,8 +197,8 @@ function refuse(source: string, why: string): TransformResult {
 export const specificCatch: Transform = {
   id: 'specific-catch',
   description: 'Rewrite silent and broad catch handlers into specific-then-fallback form that logs the error object',
-  // Any handler needs the word `catch` or `then` (`catch {`, `.catch(`, `.then (ok, fail)`, `?.then(`);
-  // `catchError` or `catchwise` alone never parse.
+  // Any handler needs the word `catch` or a member `.then` (`catch {`, `.catch(`, `.then (ok, fail)`,
+  // `?.then(`, `p\n  .then(`); `catchError`, `catchwise` or a comment's "then" alone never parse.
   prefilter: (text) => HANDLER_WORD.test(text),
   transform: transformSpecificCatch,
 };
