@@ -22,13 +22,29 @@ const GUARDABLE = /^(?:l|f)?stat(?:Sync)?$|^(?:safe)?realpath(?:Sync)?$|^readFil
 const EXISTENCE_CHECK = /^(?:exists(?:Sync)?|pathExists(?:Sync)?|(?:l)?stat(?:Sync)?|access(?:Sync)?|isFile|isDirectory)$/;
 
 /** Calls that only compute: path and string helpers, conversions, collection helpers. */
-const PURE_PATH = /^(?:path|posix|win32|nodePath|upath|pathe)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalize|normalizePath|String|Number|Boolean|JSON\.stringify|encodeURIComponent|encodeURI|Buffer\.from|Object\.(?:keys|values|entries|assign|fromEntries)|Array\.(?:isArray|from)|Number\.\w+|Math\.\w+|pathToFileURL|fileURLToPath)$/;
+const PURE_PATH = /^(?:path|posix|win32|nodePath|upath|pathe)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalize|normalizePath|String|Number|Boolean|JSON\.stringify|encodeURIComponent|encodeURI|Buffer\.from|Object\.(?:keys|values|entries|assign|fromEntries|hasOwn)|Array\.(?:isArray|from)|Number\.\w+|Math\.\w+|pathToFileURL|fileURLToPath)$/;
 /** Methods on a value (the probe's result or a local): accessors and string/array helpers. */
 const PURE_METHOD =
   /^(?:is[A-Z]\w*|to[A-Z]\w*|toString|valueOf|trim\w*|slice|substring|substr|split|startsWith|endsWith|includes|indexOf|lastIndexOf|replace(?:All)?|toLowerCase|toUpperCase|padStart|padEnd|charAt|charCodeAt|at|concat|join|match|test|getTime|flat|reverse)$/;
 const CALLBACK_METHOD = /^(?:filter|map|some|every|find|findIndex|flatMap|forEach|reduce|sort)$/;
 /** Predicates by name (`isGreaterOrEqual(a, b)`, `hasOwn(o, k)`): they answer, they do not do I/O. */
 const PREDICATE_CALLEE = /^(?:is|has)[A-Z]\w*$/;
+
+/**
+ * `git rev-parse --abbrev-ref HEAD`, `git rev-list --max-parents=0 HEAD`, `git config --get k`: a git
+ * command that only reads answers "which commit / branch / value, if this is a checkout"; its failure
+ * means "not a git checkout" or "not set" (precision audit 2: uptime-kuma database.js, astro telemetry).
+ * Commands that change the repository or the network (`push`, `commit`, `fetch`) stay I/O.
+ */
+const GIT_QUERY = /^\s*git\s+(?:-C\s+\S*\s*)?(?:rev-parse|rev-list|describe|symbolic-ref|show-ref|remote\s+get-url|config\s+(?:--(?:global|local)\s+)?--get)\b/;
+
+/** The literal text of a command argument: a string, a template's fixed parts, an array of them. */
+function commandText(argument: Node): string {
+  if (argument.type === T.Literal) return String(argument.value);
+  if (argument.type === T.TemplateLiteral) return argument.quasis.map((q) => q.value.cooked).join('');
+  if (argument.type === T.ArrayExpression) return argument.elements.map((element) => (element ? commandText(element) : '')).join(' ');
+  return '';
+}
 
 export function isProbeOperation(node: Node): boolean {
   if (node.type === T.ImportExpression) return true;
@@ -42,8 +58,8 @@ export function isProbeOperation(node: Node): boolean {
   if (callee.type === T.CallExpression && calleeName(callee.callee) === 'createRequire') return true;
   if (name === null) return false;
   if (name === 'execSync' || name === 'execFileSync') {
-    const text = node.arguments.map((argument) => (argument.type === T.Literal ? String(argument.value) : argument.type === T.TemplateLiteral ? argument.quasis.map((q) => q.value.cooked).join('') : '')).join(' ');
-    return /--version\b|\s-v\b/.test(text);
+    const text = node.arguments.map(commandText).join(' ');
+    return /--version\b|\s-v\b/.test(text) || GIT_QUERY.test(text);
   }
   return PARSE.test(name) || DECODE.test(name) || FS_PROBE.test(name) || PACKAGE.test(name) || CHECK.test(name);
 }
@@ -94,7 +110,8 @@ export function throwingSurface(root: Node): Node[] | null {
       unknown = true;
       return;
     }
-    if (node.type === T.CallExpression && isPureCall(node)) {
+    if ((node.type === T.CallExpression && isPureCall(node)) || (node.type === T.NewExpression && memberPath(node.callee) === 'URLSearchParams')) {
+      // `new URLSearchParams(flag)` builds a value from a string or a record: it does not fail on I/O
       forEachChild(node, visit);
       return;
     }
