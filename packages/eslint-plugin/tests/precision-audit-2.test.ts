@@ -68,6 +68,18 @@ export async function resolveCandidate(candidates: string[]): Promise<string | u
   }
   return undefined;
 }`,
+    // a graceful end that fails is escalated to destroy on the same connection — uptime-kuma server/monitor-types/mysql.js:85
+    `declare const connection: { end(): void; destroy(): void; query(sql: string, cb: (err: unknown) => void): void };
+export function check(sql: string, done: (err: unknown) => void) {
+  connection.query(sql, (err) => {
+    try {
+      connection.end();
+    } catch (_) {
+      connection.destroy();
+    }
+    done(err);
+  });
+}`,
   ],
   invalid: [
     // a git command that changes the repository stays I/O
@@ -136,6 +148,34 @@ export async function resolveCandidate(candidates: string[]): Promise<string | u
             { messageId: "specificCatchSuggestion", output: "export async function search(term: string): Promise<unknown> {\n  try {\n    const params = new URLSearchParams({ q: term });\n    const response = await fetch(`https://example.test/search?${params}`);\n    return await response.json();\n  } catch (error) {\n    if (error instanceof TypeError || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))) {\n      console.warn('search: new URLSearchParams() failed', error);\n    } else {\n      console.error('search: unexpected error from new URLSearchParams()', error);\n    }\n    return null;\n  }\n}" },
             { messageId: "logErrorSuggestion", output: "export async function search(term: string): Promise<unknown> {\n  try {\n    const params = new URLSearchParams({ q: term });\n    const response = await fetch(`https://example.test/search?${params}`);\n    return await response.json();\n  } catch (error) {\n    console.error('search: unexpected error', error);\n    return null;\n  }\n}" },
             { messageId: "rethrowSuggestion", output: "export async function search(term: string): Promise<unknown> {\n  try {\n    const params = new URLSearchParams({ q: term });\n    const response = await fetch(`https://example.test/search?${params}`);\n    return await response.json();\n  } catch (error) {\n    throw error;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // a cleanup escalated on another object: the first failure is lost
+    {
+      code: "declare const connection: { end(): void; destroy(): void };\ndeclare const other: { destroy(): void };\nexport function stop() {\n  try {\n    connection.end();\n  } catch {\n    other.destroy();\n  }\n}",
+      errors: [
+        {
+          messageId: 'silentCatch',
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "declare const connection: { end(): void; destroy(): void };\ndeclare const other: { destroy(): void };\nexport function stop() {\n  try {\n    connection.end();\n  } catch (error) {\n    other.destroy();\n    console.error('stop: unexpected error from connection.end()', error);\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "declare const connection: { end(): void; destroy(): void };\ndeclare const other: { destroy(): void };\nexport function stop() {\n  try {\n    connection.end();\n  } catch (error) {\n    other.destroy();\n    console.error('stop: unexpected error', error);\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "declare const connection: { end(): void; destroy(): void };\ndeclare const other: { destroy(): void };\nexport function stop() {\n  try {\n    connection.end();\n  } catch (error) {\n    other.destroy();\n    throw error;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // the try block is a write, not a cleanup: destroying the connection hides the failed query
+    {
+      code: "declare const connection: { query(sql: string): Promise<void>; destroy(): void };\nexport async function save(sql: string) {\n  try {\n    await connection.query(sql);\n  } catch {\n    connection.destroy();\n  }\n}",
+      errors: [
+        {
+          messageId: 'silentCatch',
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "declare const connection: { query(sql: string): Promise<void>; destroy(): void };\nexport async function save(sql: string) {\n  try {\n    await connection.query(sql);\n  } catch (error) {\n    connection.destroy();\n    console.error('save: unexpected error from connection.query()', error);\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "declare const connection: { query(sql: string): Promise<void>; destroy(): void };\nexport async function save(sql: string) {\n  try {\n    await connection.query(sql);\n  } catch (error) {\n    connection.destroy();\n    console.error('save: unexpected error', error);\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "declare const connection: { query(sql: string): Promise<void>; destroy(): void };\nexport async function save(sql: string) {\n  try {\n    await connection.query(sql);\n  } catch (error) {\n    connection.destroy();\n    throw error;\n  }\n}" },
           ],
         },
       ],

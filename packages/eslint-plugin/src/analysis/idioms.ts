@@ -168,6 +168,32 @@ function isCleanupTry(tryBlock: TSESTree.BlockStatement, options: ResolvedOption
   return calls > 0;
 }
 
+/** The object of a cleanup call (`connection` in `connection.end()`), as a member path. */
+function cleanupTarget(node: Node): string | null {
+  let current = unwrap(node);
+  if (current.type === T.AwaitExpression || (current.type === T.UnaryExpression && current.operator === 'void')) current = unwrap(current.argument);
+  if (current.type !== T.CallExpression) return null;
+  const callee = unwrap(current.callee);
+  const name = calleeName(callee);
+  if (callee.type !== T.MemberExpression || name === null || !isCleanupName(name)) return null;
+  return memberPath(callee.object);
+}
+
+/**
+ * `try { connection.end() } catch { connection.destroy() }`: a graceful cleanup that failed is
+ * escalated to a forced one on the same object (precision audit 2: uptime-kuma mysql.js); the
+ * failure of the graceful one is superseded, not lost.
+ */
+function escalatesCleanup(tryBlock: TSESTree.BlockStatement, body: Node | null): boolean {
+  if (body?.type !== T.BlockStatement || body.body.length === 0) return false;
+  const targets = new Set(tryBlock.body.map((statement) => (statement.type === T.ExpressionStatement ? cleanupTarget(statement.expression) : null)));
+  return body.body.every((statement) => {
+    if (statement.type !== T.ExpressionStatement) return false;
+    const target = cleanupTarget(statement.expression);
+    return target !== null && targets.has(target);
+  });
+}
+
 function containsCall(node: Node): boolean {
   let found = false;
   const visit = (child: Node): void => {
@@ -447,6 +473,7 @@ export function findExemption(analysis: HandlerAnalysis, file: FileContext, opti
     if (handler.tryStatement && isCleanupTry(handler.tryStatement.block, options) && insideCatchOrFinally(handler.tryStatement)) return 'cleanup';
     if (handler.tryStatement && isLoggingOnlyTry(handler.tryStatement.block, options)) return 'cleanup';
     if (handler.tryStatement && !analysis.used && insideRethrowingCatch(handler.tryStatement)) return 'cleanup';
+    if (handler.tryStatement && !analysis.used && isCleanupTry(handler.tryStatement.block, options) && escalatesCleanup(handler.tryStatement.block, handlerBody(handler))) return 'cleanup';
     if (handler.call) {
       const callee = unwrap(handler.call.callee);
       if (callee.type === T.MemberExpression && isCleanupCall(callee.object, options) && insideCatchOrFinally(handler.call)) return 'cleanup';
