@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { AnalysisInput } from '../types.js';
+import { forEachChild } from '../ast.js';
 import { findVariable, scopeAt } from '../logger-style.js';
 import type { Call } from './calls.js';
 
@@ -19,17 +20,6 @@ type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression |
 
 function isFunction(node: TSESTree.Node): node is FunctionNode {
   return node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
-}
-
-function children(node: TSESTree.Node): TSESTree.Node[] {
-  const out: TSESTree.Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent') continue;
-    for (const child of Array.isArray(value) ? value : [value]) {
-      if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') out.push(child as TSESTree.Node);
-    }
-  }
-  return out;
 }
 
 /** The local function a call reaches: `f()` (declaration or `const f = () => …`) or `this.m()` in the same class. */
@@ -59,6 +49,38 @@ function localTarget(input: AnalysisInput, call: Call): { fn: FunctionNode; name
   return null;
 }
 
+interface FunctionSummary {
+  /** Classes of the uncaught `throw new X(…)` in the body, in source order. */
+  thrown: string[];
+  /** Calls outside any caught `try` and outside nested functions, in source order. */
+  calls: Call[];
+}
+
+// A file's local function is summarised once, however many handlers' try blocks reach it.
+const summaries = new WeakMap<FunctionNode, FunctionSummary>();
+
+function summarise(fn: FunctionNode): FunctionSummary {
+  const cached = summaries.get(fn);
+  if (cached) return cached;
+  const summary: FunctionSummary = { thrown: [], calls: [] };
+  const visit = (node: TSESTree.Node): void => {
+    if (node !== fn && isFunction(node)) return;
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler) {
+      visit(node.handler.body);
+      if (node.finalizer) visit(node.finalizer);
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.ThrowStatement && node.argument.type === AST_NODE_TYPES.NewExpression && node.argument.callee.type === AST_NODE_TYPES.Identifier) {
+      summary.thrown.push(node.argument.callee.name);
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) summary.calls.push(node);
+    forEachChild(node, visit);
+  };
+  visit(fn.body);
+  summaries.set(fn, summary);
+  return summary;
+}
+
 /** Classes thrown by the local functions the calls reach, `depth` levels deep. */
 export function localThrows(input: AnalysisInput, calls: readonly Call[], depth = 2): LocalThrow[] {
   const out: LocalThrow[] = [];
@@ -69,23 +91,11 @@ export function localThrows(input: AnalysisInput, calls: readonly Call[], depth 
     if (!target || seen.has(target.fn)) return;
     seen.add(target.fn);
     const here = [...via, `${target.name} (${base}:${target.fn.loc.start.line})`];
-    const inner: Call[] = [];
-    const visit = (node: TSESTree.Node): void => {
-      if (node !== target.fn && isFunction(node)) return;
-      if (node.type === AST_NODE_TYPES.TryStatement && node.handler) {
-        visit(node.handler.body);
-        if (node.finalizer) visit(node.finalizer);
-        return;
-      }
-      if (node.type === AST_NODE_TYPES.ThrowStatement && node.argument.type === AST_NODE_TYPES.NewExpression && node.argument.callee.type === AST_NODE_TYPES.Identifier) {
-        const name = node.argument.callee.name;
-        if (name !== 'Error' && !out.some((known) => known.name === name)) out.push({ name, via: here });
-      }
-      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) inner.push(node);
-      for (const child of children(node)) visit(child);
-    };
-    visit(target.fn.body);
-    if (level < depth) for (const next of inner) walk(next, here, level + 1);
+    const summary = summarise(target.fn);
+    for (const name of summary.thrown) {
+      if (name !== 'Error' && !out.some((known) => known.name === name)) out.push({ name, via: here });
+    }
+    if (level < depth) for (const next of summary.calls) walk(next, here, level + 1);
   };
   for (const call of calls) walk(call, [], 1);
   return out;
