@@ -384,7 +384,7 @@ function returnsBooleanEverywhere(analysis: HandlerAnalysis): boolean {
 
 /** A test file by its path alone: every handler in it is test code. */
 export function isTestFile(fileName: string): boolean {
-  return isTestPath(fileName) || /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|specs|e2e|__fixtures__|test-utils?)[\\/]|\.(?:test|spec|e2e|bench|stories)\.[cm]?[jt]sx?$/i.test(fileName);
+  return isTestPath(fileName);
 }
 
 function isTestCode(handler: Handler, fileName: string): boolean {

@@ -5,6 +5,14 @@ const TEST_DIRECTORY = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|specs|e2e|
 const PLAYGROUND = /^(?:(?![\\/]src[\\/]).)*[\\/]?playgrounds?[\\/]/i;
 const TEST_FILE = /\.(?:test|spec|e2e|bench|stories)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:vitest|jest|test)Setup\.[cm]?[jt]sx?$/i;
 
+// Asked once per handler, so the last file's answer is kept (the playground pattern backtracks).
+let lastFileName: string | undefined;
+let lastAnswer = false;
+
 export function isTestPath(fileName: string): boolean {
-  return TEST_DIRECTORY.test(fileName) || TEST_FILE.test(fileName) || PLAYGROUND.test(fileName);
+  if (fileName !== lastFileName) {
+    lastAnswer = TEST_DIRECTORY.test(fileName) || TEST_FILE.test(fileName) || PLAYGROUND.test(fileName);
+    lastFileName = fileName;
+  }
+  return lastAnswer;
 }
