@@ -1,17 +1,27 @@
 // Test-code layouts beyond `tests/` and `*.test.*` (precision audit, bug 9): playgrounds, runtime
 // and integration test trees, e2e folders, setup files in them, `*.spec.*`. Shared by all three rules.
 const TEST_DIRECTORY = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|specs|e2e|__fixtures__|test-utils?|runtime-tests|integration-tests?|e2e-tests?)[\\/]/i;
-/** A `playground/` outside any `src/` tree (vite's, not a product feature named playground). */
-const PLAYGROUND = /^(?:(?![\\/]src[\\/]).)*[\\/]?playgrounds?[\\/]/i;
+const PLAYGROUND = /playgrounds?[\\/]/i;
+const SRC_DIRECTORY = /[\\/]src[\\/]/i;
 const TEST_FILE = /\.(?:test|spec|e2e|bench|stories)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:vitest|jest|test)Setup\.[cm]?[jt]sx?$/i;
 
-// Asked once per handler, so the last file's answer is kept (the playground pattern backtracks).
+/** A `playground/` outside any `src/` tree (vite's, not a product feature named playground). */
+function inPlayground(fileName: string): boolean {
+  const playground = PLAYGROUND.exec(fileName);
+  if (!playground) return false;
+  let start = playground.index;
+  if (start > 0 && (fileName[start - 1] === '/' || fileName[start - 1] === '\\')) start--;
+  const src = SRC_DIRECTORY.exec(fileName);
+  return !src || src.index >= start;
+}
+
+// Asked for every handler by each rule: the last file's answer is kept.
 let lastFileName: string | undefined;
 let lastAnswer = false;
 
 export function isTestPath(fileName: string): boolean {
   if (fileName !== lastFileName) {
-    lastAnswer = TEST_DIRECTORY.test(fileName) || TEST_FILE.test(fileName) || PLAYGROUND.test(fileName);
+    lastAnswer = TEST_DIRECTORY.test(fileName) || TEST_FILE.test(fileName) || inPlayground(fileName);
     lastFileName = fileName;
   }
   return lastAnswer;
