@@ -50,7 +50,7 @@ export interface KnownErrorWithEvidence extends KnownError {
   cancellation?: 'ignore' | 'rethrow';
 }
 
-/** What typescript-eslint's `parserServices` or ts-morph provide; all optional. */
+/** What typescript-eslint's `parserServices` or the codemod's TypeScript program provide; all optional. */
 export interface KnowledgeOptions {
   config?: KnowledgeConfig | null;
   /** The config file's path, named in the evidence. */
