@@ -508,7 +508,7 @@ export async function installExtensions(hasUuid: boolean) {
       await executeQuery('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');
     } catch (_) {
       logger.log('warn', 'The uuid-ossp extension cannot be installed automatically. Please install it manually.');
-      logger.error('installExtensions: unexpected error from executeQuery()', _);
+      console.error('installExtensions: unexpected error from executeQuery()', _);
     }
 }`,
             },
@@ -1621,8 +1621,8 @@ export const closer = (signal: string) => async () => {
     process.exit(0);
   } catch (_e) {
     logger.error('Unable to shutdown Unleash. Hard exit!');
-    process.exit(1);
     console.error('closer: unexpected error from unleash.stop()', _e);
+    process.exit(1);
   }
 };`,
             },
@@ -2299,8 +2299,8 @@ try {
   await sync();
 } catch (e) {
   console.log('sync failed', String(e), e);
-  process.exit(0);
   console.error('file: unexpected error from sync()', e);
+  process.exit(0);
 }`,
             },
             {

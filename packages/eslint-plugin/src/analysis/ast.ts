@@ -139,3 +139,24 @@ export function functionName(fn: FunctionNode): string | null {
 export function lineOf(node: Node): number {
   return node.loc.start.line;
 }
+
+/** The module specifiers of one top-level statement: an import's source, or `require("x")` in a declaration or an expression. */
+export function moduleSources(statement: TSESTree.ProgramStatement): TSESTree.Literal[] {
+  if (statement.type === T.ImportDeclaration) return [statement.source];
+  const roots: TSESTree.Node[] = [];
+  if (statement.type === T.VariableDeclaration) for (const declarator of statement.declarations) if (declarator.init) roots.push(declarator.init);
+  if (statement.type === T.ExpressionStatement) roots.push(statement.expression);
+  const found: TSESTree.Literal[] = [];
+  for (let node of roots) {
+    // `require("x")`, `require("x").y`, `require("x")(options)`, `a = require("x")`.
+    for (;;) {
+      if (node.type === T.AssignmentExpression) node = node.right;
+      else if (node.type === T.MemberExpression) node = node.object;
+      else if (node.type === T.CallExpression && !(node.callee.type === T.Identifier && node.callee.name === 'require')) node = node.callee;
+      else break;
+    }
+    const argument = node.type === T.CallExpression ? node.arguments[0] : undefined;
+    if (argument?.type === T.Literal && typeof argument.value === 'string') found.push(argument);
+  }
+  return found;
+}

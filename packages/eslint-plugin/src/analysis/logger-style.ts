@@ -179,6 +179,11 @@ interface FileFacts {
   usage: Map<string, LoggerArgOrder>;
   /** Module specifiers imported anywhere in the file. */
   imports: Map<string, TSESTree.ImportDeclaration>;
+  /**
+   * Receivers the file calls only as `x.log("warn", message)`, the level an argument and never a
+   * method (TypeORM's `Logger`): they may have no `.error()`, so the rewrite does not call one.
+   */
+  levelArgumentOnly: Set<string>;
 }
 
 const factsCache = new WeakMap<TSESTree.Program, FileFacts>();
@@ -205,12 +210,15 @@ function anotherArgumentFollows(text: string, start: number): boolean {
 // The receiver starts at the first identifier character of a word: the lookbehind (plus leading
 // digits) lets the engine skip every later start inside the same word, which would only find the
 // same match again after re-reading the word (quadratic in the word's length).
-const LOG_CALL = /(?<![\w$])\d*([A-Za-z_$][\w$]*(?:\s*\.\s*#?[A-Za-z_$][\w$]*)*)\s*\.\s*(?:fatal|error|warn|warning|info|debug|trace|log)\s*\(\s*([{'"`])/g;
+const LOG_CALL = /(?<![\w$])\d*([A-Za-z_$][\w$]*(?:\s*\.\s*#?[A-Za-z_$][\w$]*)*)\s*\.\s*(fatal|error|warn|warning|info|debug|trace|log)\s*\(\s*([{'"`])/g;
+// `.log("warn", …)`: the level is the first argument.
+const LEVEL_ARGUMENT = /^(['"`])(?:fatal|error|warn|warning|info|debug|trace|log)\1\s*,/;
 
 function fileFacts(program: TSESTree.Program, sourceText: string): FileFacts {
   const cached = factsCache.get(program);
   if (cached) return cached;
-  const facts: FileFacts = { usage: new Map(), imports: new Map() };
+  const facts: FileFacts = { usage: new Map(), imports: new Map(), levelArgumentOnly: new Set() };
+  const levelMethod = new Set<string>();
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) facts.imports.set(statement.source.value, statement);
   }
@@ -218,11 +226,14 @@ function fileFacts(program: TSESTree.Program, sourceText: string): FileFacts {
   // of the tree: it runs for every file the codemod rewrites.
   for (const match of sourceText.matchAll(LOG_CALL)) {
     const receiver = match[1]!.replace(/\s+/g, '');
-    if (facts.usage.has(receiver)) continue;
     const first = match.index + match[0].length - 1;
+    if (match[2] === 'log' && LEVEL_ARGUMENT.test(sourceText.slice(first, first + 16))) facts.levelArgumentOnly.add(receiver);
+    else levelMethod.add(receiver);
+    if (facts.usage.has(receiver)) continue;
     if (!anotherArgumentFollows(sourceText, first)) continue;
-    facts.usage.set(receiver, match[2] === '{' ? 'object-first' : 'message-first');
+    facts.usage.set(receiver, match[3] === '{' ? 'object-first' : 'message-first');
   }
+  for (const receiver of levelMethod) facts.levelArgumentOnly.delete(receiver);
   factsCache.set(program, facts);
   return facts;
 }
@@ -271,6 +282,7 @@ function classMemberLogger(
         member.key.name === name
       ) {
         const kind = classifyExpression(member.value, scope, 0) ?? classifyTypeAnnotation(member.typeAnnotation, scope);
+        if (kind === null && facts.levelArgumentOnly.has(`this.${name}`)) return null;
         return styleFor(kind, `this.${name}`, facts, 'class-member');
       }
       if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
@@ -278,7 +290,9 @@ function classMemberLogger(
           if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
           const inner = param.parameter;
           if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) {
-            return styleFor(classifyTypeAnnotation(inner.typeAnnotation, scope), `this.${name}`, facts, 'class-member');
+            const kind = classifyTypeAnnotation(inner.typeAnnotation, scope);
+            if (kind === null && facts.levelArgumentOnly.has(`this.${name}`)) return null;
+            return styleFor(kind, `this.${name}`, facts, 'class-member');
           }
         }
       }
@@ -398,6 +412,8 @@ function findLoggerStyleWith(
     const variable = findVariable(scope, name);
     if (!variable || variable.defs.length === 0) continue;
     const kind = classifyVariable(variable, 0);
+    // A logger of unknown kind that the file calls only as `log("warn", …)`: no `.error()` to call.
+    if (kind === null && facts.levelArgumentOnly.has(name)) continue;
     if (kind === 'debug' || kind === 'nest' || kind !== null || facts.usage.has(name) || importSource(variable)) {
       return styleFor(kind, name, facts, 'in-scope');
     }
@@ -412,7 +428,7 @@ function findLoggerStyleWith(
   // `req.log`, `ctx.logger`: a logger reached through a value in scope, as the file already calls it.
   for (const [receiver, order] of facts.usage) {
     const head = receiver.split('.')[0] ?? receiver;
-    if (head === 'this' || head === receiver || !/\.(?:log|logger)$/.test(receiver)) continue;
+    if (head === 'this' || head === receiver || !/\.(?:log|logger)$/.test(receiver) || facts.levelArgumentOnly.has(receiver)) continue;
     const variable = findVariable(scope, head);
     if (!variable || variable.defs.length === 0) continue;
     return { kind: 'custom', object: receiver, order, source: 'in-scope', addImport: null, errorFallback: null };

@@ -12,6 +12,8 @@ import { collectBindings, touchesError } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchRewrite } from './knowledge/cancellation.js';
+import { isProcessExit } from './terminal.js';
+import { moduleSources } from './ast.js';
 
 export interface TextEdit {
   /** Offsets in the source text the finding was computed on; `[n, n]` inserts. */
@@ -137,9 +139,10 @@ export function fileStyle(input: AnalysisInput): FileStyle {
   let withSemi = 0;
   let withoutSemi = 0;
   for (const statement of input.program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      if (statement.source.raw.startsWith('"')) double += 1;
-      else single += 1;
+    // Module specifiers say the file's quote: `import … from "x"`, and in CommonJS `require("x")`.
+    for (const source of moduleSources(statement)) {
+      if (source.raw.startsWith('"')) double += 1;
+      else if (source.raw.startsWith("'")) single += 1;
     }
     const last = text[statement.range[1] - 1];
     if (statement.type !== AST_NODE_TYPES.FunctionDeclaration && statement.type !== AST_NODE_TYPES.ClassDeclaration && !statement.type.startsWith('Export')) {
@@ -541,7 +544,7 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   if (logger.addImport) edits.push(importEdit(input, logger.addImport));
 
   const q = (message: string): string => quoteString(message, style.quote);
-  const semi = ';';
+  const semi = style.semicolons ? ';' : '';
   const errorCall =
     formatLogCall(logger, 'error', binding, q(callee ? `${place}: unexpected error from ${callee}()` : `${place}: unexpected error`)) + semi;
   const lines: string[] = [];
@@ -566,7 +569,9 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     lines.push(errorCall);
   }
   const block = (indent: string): string => lines.map((line) => indent + line).join(eol);
-  const inline = lines.map((line) => line.trim()).join(' ');
+  // Inline, a statement is followed by the exit on the same line: it needs its `;` even in a file without.
+  const joined = lines.map((line) => line.trim()).join(' ');
+  const inline = semi || joined.endsWith('}') ? joined : `${joined};`;
 
   // 3. Where: before each quiet path's exit, or at the end of the body.
   const quiet = finding.quietPaths.length > 0 ? finding.quietPaths : finding.paths.filter((path) => path.label === 'quiet');
@@ -669,6 +674,14 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     const missingElse = singleLine ? null : missingElseEdits(body, finding, layout, block, unit);
     if (!missingElse) return fixme('a handled path and a quiet path both fall off the end of the handler; log the error object on the quiet one');
     endEdits = missingElse;
+  }
+
+  // A handler that ends the process last (`process.exit(1)`, the error unused): the log goes before
+  // the exit, never after it where it cannot run.
+  const last = [...items].reverse().find((item) => item.node)?.node;
+  if (endExit && !sharedEnd && last?.type === AST_NODE_TYPES.ExpressionStatement && isProcessExit(last.expression)) {
+    endExit = false;
+    direct.push(last);
   }
 
   if (singleLine) {
@@ -855,7 +868,7 @@ function noopRewrite(finding: HandlerFinding, input: AnalysisInput, options: Rew
   const edits: TextEdit[] = [
     {
       range: [argument.range[0], argument.range[1]],
-      text: `(${param}) => {${style.eol}${indent}${style.indentUnit}${formatLogCall(logger, 'error', binding, message)};${style.eol}${indent}}`,
+      text: `(${param}) => {${style.eol}${indent}${style.indentUnit}${formatLogCall(logger, 'error', binding, message)}${style.semicolons ? ';' : ''}${style.eol}${indent}}`,
     },
   ];
   if (logger.addImport) edits.push(importEdit(input, logger.addImport));

@@ -38,3 +38,12 @@ export function isFailingExit(expression: Node): boolean {
   const code = current.arguments[0] ? unwrap(current.arguments[0]) : null;
   return code !== null && !(code.type === T.Literal && code.value === 0);
 }
+
+/** Any call that ends the process (`process.exit()`, `Deno.exit(0)`, an imported `exit(1)`), whatever its code. */
+export function isProcessExit(expression: Node): boolean {
+  let current = unwrap(expression);
+  if (current.type === T.AwaitExpression) current = unwrap(current.argument);
+  if (current.type !== T.CallExpression) return false;
+  const path = memberPath(current.callee);
+  return path === 'process.exit' || path === 'Deno.exit' || (path === 'exit' && importsExit(current));
+}

@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput } from '../types.js';
 import { findVariable } from '../logger-style.js';
+import { moduleSources } from '../ast.js';
 import type { Guard } from './catalog.js';
 import { expressionModule } from './calls.js';
 
@@ -35,9 +36,10 @@ export function fileQuote(input: AnalysisInput): "'" | '"' {
   let single = 0;
   let double = 0;
   for (const statement of input.program.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
-    if (statement.source.raw.startsWith('"')) double += 1;
-    else single += 1;
+    for (const source of moduleSources(statement)) {
+      if (source.raw.startsWith('"')) double += 1;
+      else if (source.raw.startsWith("'")) single += 1;
+    }
   }
   return double > single ? '"' : "'";
 }
