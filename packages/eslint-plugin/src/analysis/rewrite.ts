@@ -321,6 +321,11 @@ export function placeName(node: TSESTree.Node, fileName: string): string {
         if (key) return key;
       }
       if (current.type === AST_NODE_TYPES.FunctionExpression && current.id) return current.id.name;
+      // `exports.percentageToColor = () => …`, `module.exports.f = function () …`, `Foo.prototype.bar = …`
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current && parent.left.type === AST_NODE_TYPES.MemberExpression && !parent.left.computed) {
+        const key = memberName(parent.left.property);
+        if (key && key !== 'exports') return key;
+      }
     }
   }
   const base = fileName.replace(/\\/g, '/').split('/').pop() ?? fileName;
