@@ -136,6 +136,33 @@ export function functionName(fn: FunctionNode): string | null {
   return null;
 }
 
+/** The statement or declaration that holds `node` (itself if it is one). */
+export function statementOf(node: Node): Node | null {
+  let current: Node | undefined = node;
+  while (current && current.parent && !/Statement$|Declaration$/.test(current.type)) current = current.parent;
+  return current ?? null;
+}
+
+/** Whether `test` holds for `root` or a node under it, not entering functions nested in `root`. */
+export function containsNode(root: Node, test: (node: Node) => boolean): boolean {
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found || (node !== root && isFunction(node))) return;
+    if (test(node)) found = true;
+    else forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+/** The spaces and tabs that start the line of `offset`. */
+export function indentAt(sourceText: string, offset: number): string {
+  const lineStart = sourceText.lastIndexOf('\n', offset - 1) + 1;
+  let end = lineStart;
+  while (end < sourceText.length && (sourceText.charCodeAt(end) === 0x20 || sourceText.charCodeAt(end) === 0x09)) end++;
+  return sourceText.slice(lineStart, end);
+}
+
 export function lineOf(node: Node): number {
   return node.loc.start.line;
 }

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import {
-  calleeName, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, unwrap, type Node,
+  calleeName, containsNode, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, statementOf, unwrap, type Node,
 } from './ast.js';
 import { handlerBody, resolveIdentifier } from './handlers.js';
 import { compilePathPattern, PROBE_CALLS, type ResolvedOptions } from './options.js';
@@ -102,12 +102,6 @@ export function nearbyComments(handler: Handler, comments: readonly TSESTree.Com
   return result;
 }
 
-function statementOf(node: Node): Node | null {
-  let current: Node | undefined = node;
-  while (current && current.parent && !/Statement$|Declaration$/.test(current.type)) current = current.parent;
-  return current ?? null;
-}
-
 function insideCatchOrFinally(node: Node): boolean {
   let child = node;
   let parent = node.parent;
@@ -195,17 +189,8 @@ function escalatesCleanup(tryBlock: TSESTree.BlockStatement, body: Node | null):
 }
 
 function containsCall(node: Node): boolean {
-  let found = false;
-  const visit = (child: Node): void => {
-    if (found || isFunction(child)) return;
-    if (child.type === T.CallExpression || child.type === T.NewExpression || child.type === T.ImportExpression || child.type === T.AwaitExpression || child.type === T.TaggedTemplateExpression) {
-      found = true;
-      return;
-    }
-    forEachChild(child, visit);
-  };
-  visit(node);
-  return found;
+  return !isFunction(node) && containsNode(node, (child) =>
+    child.type === T.CallExpression || child.type === T.NewExpression || child.type === T.ImportExpression || child.type === T.AwaitExpression || child.type === T.TaggedTemplateExpression);
 }
 
 const probeMatchers = PROBE_CALLS.map(compilePathPattern);
@@ -383,12 +368,8 @@ function returnsBooleanEverywhere(analysis: HandlerAnalysis): boolean {
 }
 
 /** A test file by its path alone: every handler in it is test code. */
-export function isTestFile(fileName: string): boolean {
-  return isTestPath(fileName);
-}
-
 function isTestCode(handler: Handler, fileName: string): boolean {
-  if (isTestFile(fileName)) return true;
+  if (isTestPath(fileName)) return true;
   let current: Node | undefined = handler.node.parent;
   while (current) {
     if (current.type === T.CallExpression) {

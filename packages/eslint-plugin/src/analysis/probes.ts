@@ -5,7 +5,7 @@
 // once the path is known to exist, a failing read is no longer "absent".
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, forEachChild, isFunction, memberPath, outerWrapper, unwrap, type Node } from './ast.js';
+import { calleeName, containsNode, forEachChild, isFunction, memberPath, outerWrapper, unwrap, type Node } from './ast.js';
 import { handlerBody } from './handlers.js';
 import type { HandlerAnalysis } from './paths.js';
 
@@ -203,7 +203,7 @@ export function isProbeTryBlock(analysis: HandlerAnalysis, sourceText: string): 
   const surface = throwingSurface(tryStatement.block);
   if (!surface) return false;
   // Only pure helpers (`Array.from(raw)`, `resolve(base, url)`): what can fail is the input, as with a parse.
-  if (surface.length === 0) return containsCall(tryStatement.block) && !containsAwait(tryStatement.block) && yieldsDefault(analysis);
+  if (surface.length === 0) return containsNode(tryStatement.block, (node) => node.type === T.CallExpression) && !containsNode(tryStatement.block, (node) => node.type === T.AwaitExpression) && yieldsDefault(analysis);
   if (!surface.every((node) => isProbeOperation(node) || parsesAProbe(node))) return false;
   const scope = enclosingScopeNode(tryStatement);
   if (!surface.some(isParseOperation) && surface.some((probe) => existenceGuarded(probe, scope, sourceText, tryStatement.range[0]))) return false;
@@ -227,28 +227,6 @@ function isParseOperation(node: Node): boolean {
   if (node.type !== T.CallExpression) return false;
   const name = calleeName(node.callee) ?? '';
   return PARSE.test(name) || DECODE.test(name);
-}
-
-function containsAwait(root: Node): boolean {
-  let found = false;
-  const visit = (node: Node): void => {
-    if (found || (isFunction(node) && node !== root)) return;
-    if (node.type === T.AwaitExpression) found = true;
-    else forEachChild(node, visit);
-  };
-  visit(root);
-  return found;
-}
-
-function containsCall(root: Node): boolean {
-  let found = false;
-  const visit = (node: Node): void => {
-    if (found || (isFunction(node) && node !== root)) return;
-    if (node.type === T.CallExpression) found = true;
-    else forEachChild(node, visit);
-  };
-  visit(root);
-  return found;
 }
 
 /** The innermost call of a `.catch(h)` / `.then(ok, h)` receiver chain, through pure `.then(f)` links. */

@@ -3,7 +3,7 @@
 // through `idioms` (see options.ts). `findRealCodeExemption` is the single hook idioms.ts calls.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';
+import { calleeName, containsNode, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, propertyName, statementOf, unwrap, type Node } from './ast.js';
 import { handlerBody } from './handlers.js';
 import type { FileContext } from './idioms.js';
 import { isObservedRejection } from './observed-rejections.js';
@@ -56,12 +56,6 @@ function isForcedRemoval(analysis: HandlerAnalysis): boolean {
       argument.type === T.ObjectExpression &&
       argument.properties.some((p) => p.type === T.Property && !p.computed && p.key.type === T.Identifier && p.key.name === 'force' && p.value.type === T.Literal && p.value.value === true),
   );
-}
-
-function statementOf(node: Node): Node | null {
-  let current: Node | undefined = node;
-  while (current && current.parent && !/Statement$|Declaration$/.test(current.type)) current = current.parent;
-  return current ?? null;
 }
 
 /** The statements after `statement` in its block end in `throw`/`return` (the resource is left behind). */
@@ -250,7 +244,7 @@ function isValidationPredicate(analysis: HandlerAnalysis): boolean {
   });
   if (!allFalse) return false;
   // synchronous checks only: awaited I/O answered with `false` hides an outage (`verifyCaptcha` → false)
-  if (analysis.handler.tryStatement && containsAwait(analysis.handler.tryStatement.block)) return false;
+  if (analysis.handler.tryStatement && containsNode(analysis.handler.tryStatement.block, isAwait)) return false;
   const fn = enclosingFunction(analysis.handler.tryStatement ?? analysis.handler.call ?? analysis.handler.node);
   if (!fn) return false;
   const name = functionName(fn);
@@ -287,18 +281,11 @@ function answersClientError(analysis: HandlerAnalysis): boolean {
   if (codes.length === 0 || !codes.every((code) => code >= 400 && code < 500)) return false;
   // synchronous input parsing only: awaited work answered with a 4xx hides a server failure
   const tryStatement = analysis.handler.tryStatement;
-  return tryStatement !== null && !containsAwait(tryStatement.block);
+  return tryStatement !== null && !containsNode(tryStatement.block, isAwait);
 }
 
-function containsAwait(root: Node): boolean {
-  let found = false;
-  const visit = (node: Node): void => {
-    if (found || (isFunction(node) && node !== root)) return;
-    if (node.type === T.AwaitExpression || (node.type === T.ForOfStatement && node.await)) found = true;
-    else forEachChild(node, visit);
-  };
-  visit(root);
-  return found;
+function isAwait(node: Node): boolean {
+  return node.type === T.AwaitExpression || (node.type === T.ForOfStatement && node.await);
 }
 
 /** `try { mkdirSync(d, { recursive: true }) } catch {}` followed by a statement that uses the directory. */

@@ -5,7 +5,7 @@
 // (d) the description after `--` of an `eslint-disable*` directive.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isFunction, unwrap, type Node } from './ast.js';
+import { calleeName, isFunction, statementOf, unwrap, type Node } from './ast.js';
 import { commentsWithin, isReasonComment } from './idioms.js';
 import type { ResolvedOptions } from './options.js';
 import type { Handler } from './types.js';
@@ -13,12 +13,6 @@ import type { Handler } from './types.js';
 const FAILURE = /\b(?:fail\w*|errors?|throws?|thrown|invalid|missing|unreadable|cannot|can't|unable|tolerat\w*|best[- ]effort|silent\w*)\b/i;
 const OUTCOME = /\b(?:null|undefined|false|empty|fall(?:s)?[- ]?back|ignored|no-op|counts as|tolerated|cleared)\b/i;
 const DIRECTIVE_REASON = /^\s*eslint-disable(?:-next-line|-line)?\b[^\n]*?\s--\s+(.+)$/s;
-
-function statementOf(node: Node): Node | null {
-  let current: Node | undefined = node;
-  while (current && current.parent && !/Statement$|Declaration$/.test(current.type)) current = current.parent;
-  return current ?? null;
-}
 
 function onlySpace(sourceText: string, from: number, to: number): boolean {
   return /^[ \t]*\r?\n?[ \t]*$/.test(sourceText.slice(from, to));

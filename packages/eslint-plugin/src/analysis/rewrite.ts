@@ -13,7 +13,7 @@ import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, Log
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchRewrite } from './knowledge/cancellation.js';
 import { isProcessExit } from './terminal.js';
-import { moduleSources } from './ast.js';
+import { indentAt, isFunction, isNode, moduleSources } from './ast.js';
 
 export interface TextEdit {
   /** Offsets in the source text the finding was computed on; `[n, n]` inserts. */
@@ -169,33 +169,12 @@ function lineStart(text: string, pos: number): number {
   return text.lastIndexOf('\n', pos - 1) + 1;
 }
 
-/** The spaces and tabs that start the line of `pos` (at most up to `pos + 1000`). */
-function indentAt(text: string, pos: number): string {
-  const start = lineStart(text, pos);
-  const limit = Math.min(text.length, pos + 1000);
-  let end = start;
-  while (end < limit && (text.charCodeAt(end) === 0x20 || text.charCodeAt(end) === 0x09)) end++;
-  return text.slice(start, end);
-}
-
 function firstOnLine(text: string, pos: number): boolean {
   return /^[ \t]*$/.test(text.slice(lineStart(text, pos), pos));
 }
 
 function sameLine(text: string, from: number, to: number): boolean {
   return !text.slice(from, to).includes('\n');
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return !!value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
-}
-
-function isFunction(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
 }
 
 /** Calls and `new` expressions in source order, not entering nested functions. */

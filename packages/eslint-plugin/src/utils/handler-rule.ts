@@ -19,10 +19,10 @@ import {
   type ResolvedOptions,
   type AnalysisInput,
 } from '../analysis/index.js';
-import { isFunction, unwrap } from '../analysis/ast.js';
+import { indentAt, isFunction, unwrap } from '../analysis/ast.js';
 import { scopeOf } from '../analysis/handlers.js';
 import { knowledgeNote, ruleKnowledge } from '../analysis/knowledge/eslint.js';
-import { isTestFile } from '../analysis/idioms.js';
+import { isTestPath } from '../analysis/test-paths.js';
 import { mayHoldLogCall, throwsOnEveryPath } from '../analysis/quick-checks.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -70,7 +70,7 @@ export function handlerVisitors(
   let testFile: boolean | null = null;
   const run = (handler: Handler | null): void => {
     if (!handler) return;
-    testFile ??= isTestFile(context.filename);
+    testFile ??= isTestPath(context.filename);
     if (!mayHaveFinding(handler, kind, testFile, options)) return;
     file ??= ruleFile(context);
     onHandler(getHandlerAnalysis(handler, file.scopeManager, options), file);
@@ -142,14 +142,6 @@ function scanLogger(sourceText: string): LoggerChoice {
   }
   if (/from\s+['"](?:pino|bunyan)['"]|require\(\s*['"](?:pino|bunyan)['"]\s*\)/.test(sourceText)) objectFirst = true;
   return found ? { expression: found, objectFirst } : { expression: 'console', objectFirst: false };
-}
-
-/** The spaces and tabs that start the line of `offset`. */
-function indentAt(sourceText: string, offset: number): string {
-  const lineStart = sourceText.lastIndexOf('\n', offset - 1) + 1;
-  let end = lineStart;
-  while (end < sourceText.length && (sourceText.charCodeAt(end) === 0x20 || sourceText.charCodeAt(end) === 0x09)) end++;
-  return sourceText.slice(lineStart, end);
 }
 
 const unusedNames = new WeakMap<object, string>();

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
-import { enclosingFunction, forEachChild, isFunction, lineOf, memberPath, outerWrapper, propertyName, stringValue, unwrap, type FunctionNode, type Node } from '../ast.js';
+import { enclosingFunction, forEachChild, indentAt, isFunction, lineOf, memberPath, outerWrapper, propertyName, stringValue, unwrap, type FunctionNode, type Node } from '../ast.js';
 import { handlerBody } from '../handlers.js';
 import type { AnalysisInput, Handler, HandlerFinding } from '../types.js';
 import type { KnownError, KnownErrorProvider, SpecificCatchRewrite, TextEdit } from '../rewrite.js';
@@ -252,11 +252,6 @@ export function logsReachedByAbort(analysis: HandlerAnalysis, options: ResolvedO
 // ───────────────────────────── the rewrite ─────────────────────────────
 
 const IGNORED = '/* cancelled by the caller: not an error */';
-
-function indentAt(text: string, pos: number): string {
-  const start = text.lastIndexOf('\n', pos - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(start, pos))?.[0] ?? '';
-}
 
 /** The statement a log call is: `logger.error(e);`, `await report(e);`, `void log(e);` — or null inside a larger expression. */
 function logStatement(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | TSESTree.Expression | null {

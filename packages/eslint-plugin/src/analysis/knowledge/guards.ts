@@ -7,7 +7,6 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput } from '../types.js';
 import { findVariable } from '../logger-style.js';
-import { moduleSources } from '../ast.js';
 import type { Guard } from './catalog.js';
 import { expressionModule } from './calls.js';
 
@@ -30,18 +29,6 @@ export interface GuardContext {
   quote: "'" | '"';
   /** Names this rewrite already imports (so two guards do not clash). */
   planned: NeededImport[];
-}
-
-export function fileQuote(input: AnalysisInput): "'" | '"' {
-  let single = 0;
-  let double = 0;
-  for (const statement of input.program.body) {
-    for (const source of moduleSources(statement)) {
-      if (source.raw.startsWith('"')) double += 1;
-      else if (source.raw.startsWith("'")) single += 1;
-    }
-  }
-  return double > single ? '"' : "'";
 }
 
 function str(value: string | number, quote: "'" | '"'): string {

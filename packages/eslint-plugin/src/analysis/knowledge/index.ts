@@ -8,14 +8,14 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import { dirname, relative } from 'node:path';
 import type { KnownError, KnownErrorContext, KnownErrorProvider, TextEdit } from '../rewrite.js';
-import { importEdit } from '../rewrite.js';
+import { fileStyle, importEdit } from '../rewrite.js';
 import type { AnalysisInput } from '../types.js';
 import { ABORT_ERROR, entryForModule, entryForPackage, errorsOf, globalEntry } from './catalog.js';
 import type { CatalogEntry, CatalogError, Guard } from './catalog.js';
 import { describeCall, importedModules, taggedTemplates } from './calls.js';
 import type { Call, CallSite } from './calls.js';
 import type { ConfiguredError, KnowledgeConfig } from './config.js';
-import { fileQuote, renderGuard, valueBinding } from './guards.js';
+import { renderGuard, valueBinding } from './guards.js';
 import { localThrows } from './local-throws.js';
 import { abortSignalOf } from './cancellation.js';
 import type { GuardContext, NeededImport } from './guards.js';
@@ -278,7 +278,7 @@ export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownE
     }
 
     // Render the guards for this file; imports are merged per module into one edit.
-    const guardContext: GuardContext = { input, scope: context.scope, quote: fileQuote(input), planned: [] };
+    const guardContext: GuardContext = { input, scope: context.scope, quote: fileStyle(input).quote, planned: [] };
     const out: KnownErrorWithEvidence[] = [];
     const importsByError = new Map<KnownErrorWithEvidence, NeededImport[]>();
     for (const candidate of candidates) {

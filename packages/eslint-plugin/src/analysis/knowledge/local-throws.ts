@@ -5,7 +5,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { AnalysisInput } from '../types.js';
-import { forEachChild } from '../ast.js';
+import { forEachChild, isFunction, type FunctionNode } from '../ast.js';
 import { findVariable, scopeAt } from '../logger-style.js';
 import type { Call } from './calls.js';
 
@@ -14,12 +14,6 @@ export interface LocalThrow {
   name: string;
   /** `parseTimestamp (circuit-breaker.ts:11)`, with the local calls before it. */
   via: string[];
-}
-
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-
-function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
 }
 
 /** The local function a call reaches: `f()` (declaration or `const f = () => …`) or `this.m()` in the same class. */
