@@ -1,25 +1,17 @@
 // Dumps every report of the three rules (message, location, suggestions with their fixes) for the
 // directories given, so a performance change can be checked to leave every output unchanged:
 //   npx tsx bench/lint/golden.ts <out.json> <dir>...
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import catchwise from '@catchwise/eslint-plugin';
+import { listFiles } from './files.js';
 
 const [out, ...dirs] = process.argv.slice(2);
 const results: Record<string, unknown[]> = {};
 for (const dir of dirs.map((d) => resolve(d))) {
-  const files: string[] = [];
-  const walk = (current: string): void => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'dist') continue;
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.(?:[cm]?tsx?|[cm]?jsx?)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(path);
-    }
-  };
-  walk(dir);
+  const files = listFiles(dir);
   const linter = new Linter({ configType: 'flat', cwd: dir });
   const config: Linter.Config[] = [
     { files: ['**/*.*'], languageOptions: { parser: tseslint.parser as never } },

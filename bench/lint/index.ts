@@ -9,13 +9,14 @@
 // per-rule times. Reported: each rule's total time, ours against the two peers measured in the same
 // run, and ours as a share of the whole lint time (parse + every rule). Median of N runs (default 2)
 // after a warm-up run.
-import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import sonarjs from 'eslint-plugin-sonarjs';
 import catchwise from '@catchwise/eslint-plugin';
+import { listFiles } from './files.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OURS = ['catchwise/no-silent-catch', 'catchwise/no-broad-catch', 'catchwise/log-error-object'];
@@ -109,20 +110,6 @@ function generateCorpus(dir: string, count: number): void {
 }
 
 // ───────────────────────────── lint ─────────────────────────────
-
-function listFiles(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (current: string): void => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'dist') continue;
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.(?:[cm]?tsx?|[cm]?jsx?)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(path);
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 interface RunFigures {
   rules: Map<string, number>;

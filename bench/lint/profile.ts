@@ -1,23 +1,14 @@
 // Profiling helper for bench/lint: lints a directory with only the parser plus the chosen rules,
 // in one process, so `node --cpu-prof --import tsx bench/lint/profile.ts <dir> [ours|peers|all]` shows where our time goes.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import sonarjs from 'eslint-plugin-sonarjs';
 import catchwise from '@catchwise/eslint-plugin';
+import { listFiles } from './files.js';
 
 const [dir, which = 'ours', repeat = '1'] = process.argv.slice(2);
-const files: string[] = [];
-const walk = (current: string): void => {
-  for (const entry of readdirSync(current, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'dist') continue;
-    const path = join(current, entry.name);
-    if (entry.isDirectory()) walk(path);
-    else if (/\.(?:[cm]?tsx?|[cm]?jsx?)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(path);
-  }
-};
-walk(dir!);
+const files = listFiles(dir!);
 const OURS = { 'catchwise/no-silent-catch': 'warn', 'catchwise/no-broad-catch': 'warn', 'catchwise/log-error-object': 'warn' } as const;
 const PEERS = { 'no-empty': 'warn', 'sonarjs/no-ignored-exceptions': 'warn' } as const;
 const rules = which === 'ours' ? OURS : which === 'peers' ? PEERS : which === 'none' ? {} : { ...OURS, ...PEERS };
