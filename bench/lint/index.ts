@@ -17,6 +17,7 @@ import tseslint from 'typescript-eslint';
 import sonarjs from 'eslint-plugin-sonarjs';
 import catchwise from '@catchwise/eslint-plugin';
 import { listFiles } from './files.js';
+import { option } from '../args.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OURS = ['catchwise/no-silent-catch', 'catchwise/no-broad-catch', 'catchwise/log-error-object'];
@@ -158,7 +159,7 @@ function median(values: number[]): number {
 
 const args = process.argv.slice(2);
 const runsIndex = args.indexOf('--runs');
-const runs = runsIndex >= 0 ? Number(args[runsIndex + 1]) : 2;
+const runs = Number(option('runs', args) ?? 2);
 const target = args.find((arg, index) => !arg.startsWith('--') && (runsIndex < 0 || index !== runsIndex + 1));
 
 let dir: string;
