@@ -1,25 +1,19 @@
 // Checks that clear a handler before the path analysis runs, for the rules' hot path: each answers
 // exactly what the analysis would conclude, from one walk of the handler body that allocates nothing.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { isNode, propertyName, unwrap, type Node } from './ast.js';
+import { forEachChild, propertyName, unwrap, type Node } from './ast.js';
 import { handlerBody } from './handlers.js';
 import type { ResolvedOptions } from './options.js';
 import type { Handler } from './types.js';
 
-/** Calls `found` on every node below `root` (nested functions included) until it returns true. */
+/** Calls `found` on `root` and every node below it (nested functions included) until it returns true. */
 function someNode(root: Node, found: (node: Node) => boolean): boolean {
   if (found(root)) return true;
-  const record = root as unknown as Record<string, unknown>;
-  for (const key in record) {
-    if (key === 'parent' || key === 'range' || key === 'loc') continue;
-    const value = record[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item) && someNode(item, found)) return true;
-    } else if (isNode(value) && someNode(value, found)) {
-      return true;
-    }
-  }
-  return false;
+  let hit = false;
+  forEachChild(root, (child) => {
+    if (!hit) hit = someNode(child, found);
+  });
+  return hit;
 }
 
 function leavesEarly(node: Node): boolean {

@@ -67,11 +67,9 @@ export function handlerVisitors(
   onHandler: (analysis: HandlerAnalysis, file: RuleFile) => void,
 ): TSESLint.RuleListener {
   let file: RuleFile | null = null;
-  let testFile: boolean | null = null;
   const run = (handler: Handler | null): void => {
     if (!handler) return;
-    testFile ??= isTestPath(context.filename);
-    if (!mayHaveFinding(handler, kind, testFile, options)) return;
+    if (!mayHaveFinding(handler, kind, isTestPath(context.filename), options)) return;
     file ??= ruleFile(context);
     onHandler(getHandlerAnalysis(handler, file.scopeManager, options), file);
   };
