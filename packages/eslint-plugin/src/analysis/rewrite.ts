@@ -13,7 +13,7 @@ import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, Log
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchRewrite } from './knowledge/cancellation.js';
 import { isProcessExit } from './terminal.js';
-import { indentAt, isFunction, isNode, moduleSources } from './ast.js';
+import { forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
 
 export interface TextEdit {
   /** Offsets in the source text the finding was computed on; `[n, n]` inserts. */
@@ -183,14 +183,7 @@ function collectCalls(root: TSESTree.Node): (TSESTree.CallExpression | TSESTree.
   const visit = (node: TSESTree.Node): void => {
     if (node !== root && isFunction(node)) return;
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) calls.push(node);
-    const record = node as unknown as Record<string, unknown>;
-    for (const key in record) {
-      if (key === 'parent') continue;
-      const value = record[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) visit(item);
-      } else if (isNode(value)) visit(value);
-    }
+    forEachChild(node, visit);
   };
   visit(root);
   return calls;

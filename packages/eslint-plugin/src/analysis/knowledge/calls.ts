@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { AnalysisInput } from '../types.js';
+import { forEachChild, isFunction } from '../ast.js';
 import { findVariable, scopeAt } from '../logger-style.js';
 
 /** A call, a `new`, or a tagged template (postgres.js: sql`select …`). */
@@ -208,14 +209,9 @@ export function importedModules(input: AnalysisInput): Set<string> {
 export function taggedTemplates(root: TSESTree.Node | null): TSESTree.TaggedTemplateExpression[] {
   const found: TSESTree.TaggedTemplateExpression[] = [];
   const visit = (node: TSESTree.Node): void => {
-    if (node !== root && (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression)) return;
+    if (node !== root && isFunction(node)) return;
     if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) found.push(node);
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as TSESTree.Node);
-      }
-    }
+    forEachChild(node, visit);
   };
   if (root) visit(root);
   return found;
