@@ -103,7 +103,7 @@ export function check(sql: string, done: (err: unknown) => void) {
         {
           messageId: 'silentCatch',
           suggestions: [
-            { messageId: "specificCatchSuggestion", output: "import { execSync } from 'node:child_process';\nexport function tagRelease(version: string): string {\n  try {\n    const sha = execSync('git rev-parse HEAD').toString().trim();\n    execSync(`git tag v${version} ${sha}`);\n    return sha;\n  } catch (error) {\n    console.error('tagRelease: unexpected error from trim()', error);\n    return '';\n  }\n}" },
+            { messageId: "specificCatchSuggestion", output: "import { execSync } from 'node:child_process';\nexport function tagRelease(version: string): string {\n  try {\n    const sha = execSync('git rev-parse HEAD').toString().trim();\n    execSync(`git tag v${version} ${sha}`);\n    return sha;\n  } catch (error) {\n    console.error('tagRelease: unexpected error from execSync()', error);\n    return '';\n  }\n}" },
             { messageId: "logErrorSuggestion", output: "import { execSync } from 'node:child_process';\nexport function tagRelease(version: string): string {\n  try {\n    const sha = execSync('git rev-parse HEAD').toString().trim();\n    execSync(`git tag v${version} ${sha}`);\n    return sha;\n  } catch (error) {\n    console.error('tagRelease: unexpected error', error);\n    return '';\n  }\n}" },
             { messageId: "rethrowSuggestion", output: "import { execSync } from 'node:child_process';\nexport function tagRelease(version: string): string {\n  try {\n    const sha = execSync('git rev-parse HEAD').toString().trim();\n    execSync(`git tag v${version} ${sha}`);\n    return sha;\n  } catch (error) {\n    throw error;\n  }\n}" },
           ],
@@ -117,7 +117,7 @@ export function check(sql: string, done: (err: unknown) => void) {
         {
           messageId: 'silentCatch',
           suggestions: [
-            { messageId: "specificCatchSuggestion", output: "import { execSync } from 'node:child_process';\nexport function run(command: string): string {\n  try {\n    return execSync(command).toString();\n  } catch (error) {\n    console.error('run: unexpected error from toString()', error);\n    return '';\n  }\n}" },
+            { messageId: "specificCatchSuggestion", output: "import { execSync } from 'node:child_process';\nexport function run(command: string): string {\n  try {\n    return execSync(command).toString();\n  } catch (error) {\n    console.error('run: unexpected error from execSync()', error);\n    return '';\n  }\n}" },
             { messageId: "logErrorSuggestion", output: "import { execSync } from 'node:child_process';\nexport function run(command: string): string {\n  try {\n    return execSync(command).toString();\n  } catch (error) {\n    console.error('run: unexpected error', error);\n    return '';\n  }\n}" },
             { messageId: "rethrowSuggestion", output: "import { execSync } from 'node:child_process';\nexport function run(command: string): string {\n  try {\n    return execSync(command).toString();\n  } catch (error) {\n    throw error;\n  }\n}" },
           ],
@@ -145,7 +145,7 @@ export function check(sql: string, done: (err: unknown) => void) {
         {
           messageId: 'silentCatch',
           suggestions: [
-            { messageId: "specificCatchSuggestion", output: "export async function search(term: string): Promise<unknown> {\n  try {\n    const params = new URLSearchParams({ q: term });\n    const response = await fetch(`https://example.test/search?${params}`);\n    return await response.json();\n  } catch (error) {\n    if (error instanceof TypeError || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))) {\n      console.warn('search: new URLSearchParams() failed', error);\n    } else {\n      console.error('search: unexpected error from new URLSearchParams()', error);\n    }\n    return null;\n  }\n}" },
+            { messageId: "specificCatchSuggestion", output: "export async function search(term: string): Promise<unknown> {\n  try {\n    const params = new URLSearchParams({ q: term });\n    const response = await fetch(`https://example.test/search?${params}`);\n    return await response.json();\n  } catch (error) {\n    if (error instanceof TypeError || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))) {\n      console.warn('search: fetch() failed', error);\n    } else {\n      console.error('search: unexpected error from fetch()', error);\n    }\n    return null;\n  }\n}" },
             { messageId: "logErrorSuggestion", output: "export async function search(term: string): Promise<unknown> {\n  try {\n    const params = new URLSearchParams({ q: term });\n    const response = await fetch(`https://example.test/search?${params}`);\n    return await response.json();\n  } catch (error) {\n    console.error('search: unexpected error', error);\n    return null;\n  }\n}" },
             { messageId: "rethrowSuggestion", output: "export async function search(term: string): Promise<unknown> {\n  try {\n    const params = new URLSearchParams({ q: term });\n    const response = await fetch(`https://example.test/search?${params}`);\n    return await response.json();\n  } catch (error) {\n    throw error;\n  }\n}" },
           ],

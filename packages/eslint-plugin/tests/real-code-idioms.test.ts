@@ -705,7 +705,7 @@ export async function getUserFromCookie(accessToken: string | undefined) {
     const i = options.supported.indexOf(normalized);
     return i === -1 ? undefined : options.supported[i];
   } catch (error) {
-    console.error('normalize: unexpected error from lang.trim()', error);
+    console.error('normalize: unexpected error from options.convert()', error);
     return undefined;
   }
 }`,
@@ -770,9 +770,9 @@ export async function respond(url: URL) {
     resolvedPath = (await hooks.reroute({ url: new URL(url) })) ?? url.pathname;
   } catch (error) {
     if (error instanceof TypeError) {
-      console.warn('respond: hooks.reroute() failed', error);
+      console.warn('respond: new URL() failed', error);
     } else {
-      console.error('respond: unexpected error from hooks.reroute()', error);
+      console.error('respond: unexpected error from new URL()', error);
     }
     return text('Internal Server Error', { status: 500 });
   }
@@ -1545,7 +1545,7 @@ export class CaptchaValidator {
       return result.success;
     } catch (error) {
       this.log.append({ success: false, errorMessage: 'Failed to get the result from Cloudflare Turnstile' });
-      this.log.error('CaptchaValidator.verifyTurnstile: unexpected error from json()', error);
+      this.log.error('CaptchaValidator.verifyTurnstile: unexpected error from ky.post()', error);
       return false;
     }
   }
@@ -1953,9 +1953,9 @@ export const Url = schema.refine((v) => {
     return check(new URL(v));
   } catch (error) {
     if (error instanceof TypeError) {
-      console.warn('file: check() failed', error);
+      console.warn('file: new URL() failed', error);
     } else {
-      console.error('file: unexpected error from check()', error);
+      console.error('file: unexpected error from new URL()', error);
     }
     return false;
   }

@@ -14,6 +14,7 @@ import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchRewrite } from './knowledge/cancellation.js';
 import { isProcessExit } from './terminal.js';
 import { forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
+import { calleeLabel, expressionText, failingCallLabel } from './failing-call.js';
 
 export interface TextEdit {
   /** Offsets in the source text the finding was computed on; `[n, n]` inserts. */
@@ -189,39 +190,6 @@ function collectCalls(root: TSESTree.Node): (TSESTree.CallExpression | TSESTree.
   return calls;
 }
 
-function expressionText(node: TSESTree.Node): string | null {
-  switch (node.type) {
-    case AST_NODE_TYPES.Identifier:
-      return node.name;
-    case AST_NODE_TYPES.ThisExpression:
-      return 'this';
-    case AST_NODE_TYPES.Super:
-      return 'super';
-    case AST_NODE_TYPES.MemberExpression: {
-      if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return null;
-      const object = expressionText(node.object);
-      return object === null ? node.property.name : `${object}.${node.property.name}`;
-    }
-    case AST_NODE_TYPES.ChainExpression:
-      return expressionText(node.expression);
-    case AST_NODE_TYPES.TSNonNullExpression:
-      return expressionText(node.expression);
-    default:
-      return null;
-  }
-}
-
-/** `this.pool.end` → `pool.end`; `a.b().c` → `c`. */
-function calleeLabel(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
-  let callee = call.callee;
-  if (callee.type === AST_NODE_TYPES.ChainExpression) callee = callee.expression;
-  let text = expressionText(callee);
-  if (text === null) return null;
-  text = text.replace(/^this\./, '').split('.').slice(-2).join('.');
-  if (text === 'this' || text === 'super') return null;
-  return call.type === AST_NODE_TYPES.NewExpression ? `new ${text}` : text;
-}
-
 const LOG_RECEIVER = /(^|\.)(console|logger|log|LOGGER)$/;
 
 /** Built-ins that convert or compute and are not what failed: `Number(read())` failed in `read()`. */
@@ -251,7 +219,15 @@ export function sourceCalls(handler: Handler): (TSESTree.CallExpression | TSESTr
 }
 
 function collectSourceCalls(handler: Handler): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
-  if (handler.tryStatement) return collectCalls(handler.tryStatement.block).filter((call) => !isIncidentalCall(call));
+  const root = sourceCallRoot(handler);
+  if (!root) return [];
+  const calls = collectCalls(root);
+  return handler.tryStatement ? calls.filter((call) => !isIncidentalCall(call)) : calls;
+}
+
+/** Where the calls a handler receives errors from are: the try block, or the call that starts the promise chain. */
+function sourceCallRoot(handler: Handler): TSESTree.Node | null {
+  if (handler.tryStatement) return handler.tryStatement.block;
   let receiver: TSESTree.Node | null = handler.call ? handler.call.callee : null;
   if (receiver?.type === AST_NODE_TYPES.MemberExpression) receiver = receiver.object;
   // `fetch(url).then(parse).catch(cb)`: walk down the chain to the call that started it.
@@ -264,7 +240,13 @@ function collectSourceCalls(handler: Handler): (TSESTree.CallExpression | TSESTr
   ) {
     receiver = receiver.callee.object;
   }
-  return receiver ? collectCalls(receiver) : [];
+  return receiver;
+}
+
+/** The call a message names as the one that failed (failing-call.ts), given the calls the expected errors come from. */
+function failingCallOf(input: AnalysisInput, handler: Handler, known: readonly KnownError[]): string | null {
+  const expectedFrom = known.map((error) => (error as { call?: string | null }).call).filter((call): call is string => typeof call === 'string');
+  return failingCallLabel(input, sourceCallRoot(handler), sourceCalls(handler), expectedFrom);
 }
 
 function memberName(key: TSESTree.Node): string | null {
@@ -511,13 +493,13 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
 
   // 2. What to say: the place, the call that failed, the expected errors.
   const calls = sourceCalls(handler);
-  const callee = calls.map(calleeLabel).find((label): label is string => label !== null) ?? null;
   const place = placeName(handler.kind === 'catch-clause' ? handler.node : (handler.call ?? handler.node), input.fileName);
   const narrowed = finding.paths.some((path) => path.label === 'narrowed');
   const provider = options.knownErrors === undefined ? builtinKnownErrors : options.knownErrors;
   const known =
     !narrowed && provider ? provider({ input, handler, calls, scope: scopeAt(input.scopeManager, handler.node) }) : [];
   for (const error of known) edits.push(...error.edits);
+  const callee = failingCallOf(input, handler, known);
   if (logger.addImport) edits.push(importEdit(input, logger.addImport));
 
   const q = (message: string): string => quoteString(message, style.quote);
@@ -837,7 +819,7 @@ function noopRewrite(finding: HandlerFinding, input: AnalysisInput, options: Rew
   const call = handler.call as TSESTree.CallExpression;
   const argument = handler.node;
   const binding = freshBindingName(input, call, [logger.object.split('.')[0] ?? logger.object]);
-  const callee = sourceCalls(handler).map(calleeLabel).find((label): label is string => label !== null) ?? null;
+  const callee = failingCallOf(input, handler, []);
   const place = placeName(call, input.fileName);
   const message = quoteString(callee ? `${place}: unexpected error from ${callee}()` : `${place}: unexpected error`, style.quote);
   const indent = indentAt(text, argument.range[0]);

@@ -285,3 +285,37 @@ describe('error knowledge and imports', () => {
     expect(placeName(firstCatch(top.program), top.fileName)).toBe('boot');
   });
 });
+
+describe('the failing call a message names (failing-call.ts)', () => {
+  const named = (body: string, fileName?: string): string => {
+    const match = /unexpected error from ([^']+)\(\)'/.exec(rewriteAll(`export async function f(buf, x, dir, rows, knex, db) {\n  try {\n    ${body}\n  } catch {}\n}\n`, fileName).output);
+    return match ? match[1]! : '(none)';
+  };
+
+  it("a chain's receiver call before the call on its result: chroma(x).hex() names chroma()", () => {
+    expect(named('return chroma(`hsl(${x}, 90%, 40%)`).hex();')).toBe('chroma');
+    expect(named('return (await brotliDecompress(Buffer.from(buf, "base64"))).toString("utf8");')).toBe('brotliDecompress');
+  });
+
+  it('pure helpers are passed over for the call that does I/O', () => {
+    expect(named('await upload(path.join("./extra", dir), x);')).toBe('upload');
+    expect(named('let d = path.join("./x", dir);\n    await client.send(d);')).toBe('client.send');
+    expect(named('return x.trim().split(",").map((s) => load(s));')).toBe('x.trim'); // only pure helpers: the first
+  });
+
+  it('a selector at the head of a chain (literal arguments only) is passed over for the call that acts', () => {
+    expect(named("await knex('groups').insert(rows);")).toBe('insert');
+    expect(named("return await db.collection('jobs').findOne({ id: x });")).toBe('findOne');
+  });
+
+  it('the call the error knowledge expects errors from comes first, in both messages', () => {
+    const out = rewriteAll('export async function f(hooks: { reroute(u: URL): Promise<string> }, raw: string) {\n  try {\n    return await hooks.reroute(new URL(raw));\n  } catch {\n    return null;\n  }\n}\n').output;
+    expect(out).toContain("console.warn('f: new URL() failed', error);");
+    expect(out).toContain("console.error('f: unexpected error from new URL()', error);");
+  });
+
+  it('among calls alike, the first in the try block', () => {
+    expect(named('const a = await load(x);\n    await save(a);')).toBe('load');
+    expect(named('await repo.save(build(x));')).toBe('repo.save');
+  });
+});

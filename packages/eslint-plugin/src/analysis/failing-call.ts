@@ -1,0 +1,119 @@
+// Which call a rewrite's message names as the one that failed (`unexpected error from <callee>()`).
+// The rule, in order:
+//   1. a call the error knowledge expects errors from (the branches before the fallback come from it);
+//   2. else the first call that is not a pure helper (`path.join()`, `toString()`, `Buffer.from()`)
+//      nor a selector at the head of a chain (`knex('users').insert()`, `db.collection('jobs').findOne()`);
+//   3. else the first call.
+// "First" is in subject order: a call comes after the calls of its receiver chain and before the
+// calls in its arguments — `chroma(x).hex()` names `chroma()`, `(await brotliDecompress(buf)).toString()`
+// names `brotliDecompress()`, `repo.save(build(x))` names `repo.save()`.
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { AnalysisInput } from './types.js';
+import { forEachChild, isFunction } from './ast.js';
+import { describeCall } from './knowledge/calls.js';
+
+export type SourceCall = TSESTree.CallExpression | TSESTree.NewExpression;
+
+export function expressionText(node: TSESTree.Node): string | null {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+      return node.name;
+    case AST_NODE_TYPES.ThisExpression:
+      return 'this';
+    case AST_NODE_TYPES.Super:
+      return 'super';
+    case AST_NODE_TYPES.MemberExpression: {
+      if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return null;
+      const object = expressionText(node.object);
+      return object === null ? node.property.name : `${object}.${node.property.name}`;
+    }
+    case AST_NODE_TYPES.ChainExpression:
+      return expressionText(node.expression);
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return expressionText(node.expression);
+    default:
+      return null;
+  }
+}
+
+/** `this.pool.end` → `pool.end`; `a.b().c` → `c`. */
+export function calleeLabel(call: SourceCall): string | null {
+  let callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.ChainExpression) callee = callee.expression;
+  let text = expressionText(callee);
+  if (text === null) return null;
+  text = text.replace(/^this\./, '').split('.').slice(-2).join('.');
+  if (text === 'this' || text === 'super') return null;
+  return call.type === AST_NODE_TYPES.NewExpression ? `new ${text}` : text;
+}
+
+/** Calls and `new` expressions in subject order (see above), not entering nested functions. */
+export function callsInSubjectOrder(root: TSESTree.Node): SourceCall[] {
+  const calls: SourceCall[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node !== root && isFunction(node)) return;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      visit(node.callee);
+      calls.push(node);
+      for (const argument of node.arguments) visit(argument);
+      return;
+    }
+    forEachChild(node, visit);
+  };
+  visit(root);
+  return calls;
+}
+
+// Functions and constructors that compute a value from their arguments without I/O or parsing.
+const PURE_FUNCTIONS = new Set([
+  'Buffer.from', 'Buffer.concat', 'Buffer.alloc', 'Buffer.byteLength', 'Buffer.isBuffer', 'util.format', 'util.inspect',
+  'util.promisify', 'encodeURIComponent', 'encodeURI', 'escape', 'Symbol', 'BigInt', 'Date', 'Array', 'Error',
+  'new Date', 'new Map', 'new Set', 'new WeakMap', 'new WeakSet', 'new Array', 'new Error', 'new TypeError',
+  'new RangeError', 'new Promise', 'new AbortController', 'new TextEncoder', 'new TextDecoder',
+]);
+// `path.join()`, `posix.resolve()`: path arithmetic.
+const PATH_HELPER = /^(?:path|posix|win32)\.(?:join|resolve|relative|normalize|dirname|basename|extname|isAbsolute|parse|format)$/;
+// Methods of strings, arrays, numbers and dates, called on any receiver (their callbacks are nested functions, not counted).
+const PURE_METHODS = new Set([
+  'toString', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd',
+  'split', 'join', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'includes', 'startsWith', 'endsWith',
+  'indexOf', 'lastIndexOf', 'padStart', 'padEnd', 'charAt', 'charCodeAt', 'codePointAt', 'repeat', 'concat', 'at',
+  'map', 'filter', 'find', 'findIndex', 'findLast', 'some', 'every', 'reduce', 'flat', 'flatMap', 'sort', 'reverse',
+  'push', 'pop', 'shift', 'unshift', 'splice', 'fill', 'keys', 'values', 'entries', 'toFixed', 'toPrecision',
+  'toISOString', 'toJSON', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString', 'getTime', 'valueOf', 'bind',
+]);
+
+/** A helper that computes without I/O or parsing: not what the message should blame when anything else was called. */
+export function isPureHelperCall(call: SourceCall): boolean {
+  const label = calleeLabel(call);
+  if (label !== null && (PURE_FUNCTIONS.has(label) || PATH_HELPER.test(label))) return true;
+  const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    PURE_METHODS.has(callee.property.name)
+  );
+}
+
+/** `knex('users')` in `knex('users').insert(rows)`: literal arguments only, its result called on — it picks, the next call acts. */
+function isChainSelector(call: SourceCall): boolean {
+  const parent = call.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== call || parent.parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+  return call.arguments.length > 0 && call.arguments.every((argument) => argument.type === AST_NODE_TYPES.Literal);
+}
+
+/**
+ * The label of the call most likely to have thrown, by the rule at the top of this file. `calls`
+ * are the calls the handler receives errors from; `expectedFrom` the `describeCall` labels of the
+ * calls the error knowledge expects errors from.
+ */
+export function failingCallLabel(input: AnalysisInput, root: TSESTree.Node | null, calls: readonly SourceCall[], expectedFrom: readonly string[]): string | null {
+  const candidates = new Set(calls);
+  const ordered = (root ? callsInSubjectOrder(root) : [...calls]).filter((call) => candidates.has(call) && calleeLabel(call) !== null);
+  const known = expectedFrom.length > 0 ? ordered.find((call) => expectedFrom.includes(describeCall(input, call).label ?? '')) : undefined;
+  const chosen = known ?? ordered.find((call) => !isPureHelperCall(call) && !isChainSelector(call)) ?? ordered[0];
+  return chosen ? calleeLabel(chosen) : null;
+}
