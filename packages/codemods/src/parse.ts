@@ -110,11 +110,72 @@ export function collectComments(sourceFile: TypeScript.SourceFile): TSESTree.Com
   return comments;
 }
 
+/** TypeScript's tree of one file (text without its BOM), as typescript-estree would build it. */
+export function parseTypeScript(text: string, fileName: string): TypeScript.SourceFile {
+  return createEstreeSourceFile(text, fileName, /\.[jt]sx$/i.test(fileName));
+}
+
+/** TypeScript's parse errors of a tree from `parseTypeScript` (typescript-estree throws on the first). */
+export function hasParseErrors(sourceFile: TypeScript.SourceFile): boolean {
+  return ((sourceFile as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics ?? []).length > 0;
+}
+
+const WRAPPER_KINDS = new Set<TypeScript.SyntaxKind>([
+  ts.SyntaxKind.ParenthesizedExpression, ts.SyntaxKind.AsExpression, ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.TypeAssertionExpression, ts.SyntaxKind.SatisfiesExpression, ts.SyntaxKind.ExpressionWithTypeArguments,
+]);
+
+/** `p.catch(cb)`, `p?.then(ok, cb)`, `(p.catch as F)(cb)`: a call the plugin's handler finder reads as a handler. */
+function isHandlerCall(node: TypeScript.CallExpression): boolean {
+  let callee: TypeScript.Expression = node.expression;
+  while (WRAPPER_KINDS.has(callee.kind)) callee = (callee as TypeScript.ParenthesizedExpression).expression;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const name = callee.name.text;
+  return (name === 'catch' && node.arguments.length >= 1) || (name === 'then' && node.arguments.length >= 2);
+}
+
+const HANDLER_WORDS = /\b(?:catch|then)\b/g;
+
+/**
+ * Whether TypeScript's tree holds anything the plugin's handler finder reports on (a catch clause,
+ * `.catch(cb)`, `.then(ok, cb)`): every finding of the three rules lies in such a handler, so a
+ * file without one needs no ESTree, scopes or analysis. Only subtrees whose text holds one of the
+ * words are walked.
+ */
+export function mayHoldHandler(sourceFile: TypeScript.SourceFile): boolean {
+  const words: number[] = [];
+  for (const match of sourceFile.text.matchAll(HANDLER_WORDS)) words.push(match.index);
+  if (words.length === 0) return false;
+  const holdsWord = (node: TypeScript.Node): boolean => {
+    // The first word at or after node.pos, by binary search; inside the node if before node.end.
+    let low = 0;
+    let high = words.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (words[middle]! < node.pos) low = middle + 1;
+      else high = middle;
+    }
+    return low < words.length && words[low]! < node.end;
+  };
+  const visit = (node: TypeScript.Node): boolean => {
+    if (!holdsWord(node)) return false;
+    if (node.kind === ts.SyntaxKind.CatchClause) return true;
+    if (node.kind === ts.SyntaxKind.CallExpression && isHandlerCall(node as TypeScript.CallExpression)) return true;
+    return ts.forEachChild(node, visit) === true;
+  };
+  return visit(sourceFile);
+}
+
 /** Parses one file (text without its BOM). Throws `SourceParseError` on a syntax error. */
 export function parseForAnalysis(text: string, fileName: string): AnalysisInput {
+  return toAnalysisInput(parseTypeScript(text, fileName), fileName);
+}
+
+/** The ESTree, comments and scopes of a tree from `parseTypeScript`. Throws `SourceParseError` on a syntax error. */
+export function toAnalysisInput(sourceFile: TypeScript.SourceFile, fileName: string): AnalysisInput {
+  const text = sourceFile.text;
   const jsx = /\.[jt]sx$/i.test(fileName);
   // Without JSX the comments come from the tree (`collectComments`); JSX text needs typescript-estree's own pass.
-  const sourceFile = createEstreeSourceFile(text, fileName, jsx);
   const ownComments = sourceFile.languageVariant === ts.LanguageVariant.Standard;
   let program;
   try {

@@ -13,7 +13,8 @@ import {
 } from '@catchwise/eslint-plugin/analysis';
 import type { AnalysisInput, CatchwiseOptions, KnownError, KnownErrorProvider, KnownErrorWithEvidence, ResolvedOptions, SpecificCatchRewrite, TextEdit } from '@catchwise/eslint-plugin/analysis';
 import { applyEdits, diffAsEdit, editsOverlap } from '../edits.js';
-import { firstSyntaxError, parseForAnalysis, SourceParseError } from '../parse.js';
+import { firstSyntaxError, hasParseErrors, mayHoldHandler, parseForAnalysis, parseTypeScript, SourceParseError, toAnalysisInput } from '../parse.js';
+import type * as TypeScript from 'typescript';
 import type { Diagnostic, ExpectedError, RewrittenHandler, Transform, TransformOptions, TransformResult } from '../types.js';
 
 const BOM = '\uFEFF';
@@ -30,8 +31,9 @@ interface Pass {
   edits: TextEdit[];
 }
 
-function onePass(text: string, options: TransformOptions, resolved: ResolvedOptions): Pass {
-  const input = parseForAnalysis(text, options.fileName);
+/** `tree`: TypeScript's tree of `text`, when already parsed. */
+function onePass(text: string, options: TransformOptions, resolved: ResolvedOptions, tree?: TypeScript.SourceFile): Pass {
+  const input = tree ? toAnalysisInput(tree, options.fileName) : parseForAnalysis(text, options.fileName);
   const findings = findHandlerFindings(input, resolved);
   const diagnostics: Diagnostic[] = [];
   const handlers: RewrittenHandler[] = [];
@@ -116,6 +118,10 @@ export function transformSpecificCatch(source: string, options: TransformOptions
   const diagnostics: Diagnostic[] = [];
   const handlers: RewrittenHandler[] = [];
 
+  // Most files the text prefilter passes hold no handler at all (`.then(ok)`, "catch" in a comment).
+  const tree = parseTypeScript(text, options.fileName);
+  if (!hasParseErrors(tree) && !mayHoldHandler(tree)) return { output: source, edits: [], diagnostics, findings: 0, rewritten: 0, handlers: [] };
+
   let current = text;
   let findings = 0;
   let rewritten = 0;
@@ -124,7 +130,7 @@ export function transformSpecificCatch(source: string, options: TransformOptions
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let result: Pass;
     try {
-      result = onePass(current, options, resolved);
+      result = onePass(current, options, resolved, pass === 0 ? tree : undefined);
     } catch (error) {
       if (error instanceof SourceParseError) {
         if (pass === 0) {
