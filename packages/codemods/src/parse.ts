@@ -91,10 +91,22 @@ export function collectComments(sourceFile: TypeScript.SourceFile): TSESTree.Com
       } as TSESTree.Comment);
     }
   };
+  // The first `/` at or after the last position asked for (nodes are visited in order of position).
+  let slash = text.indexOf('/');
+  const slashFrom = (position: number): number => {
+    if (slash !== -1 && slash < position) slash = text.indexOf('/', position);
+    return slash;
+  };
   let cursor = 0;
   const visit = (node: TypeScript.Node): void => {
     scan(cursor, node.pos);
     cursor = node.pos;
+    // Every comment starts with `/`: a subtree without one holds none (most of a file's subtrees).
+    const next = slashFrom(node.pos);
+    if (next === -1 || next >= node.end) {
+      cursor = node.end;
+      return;
+    }
     let leaf = true;
     ts.forEachChild(node, (child) => {
       leaf = false;
