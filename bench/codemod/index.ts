@@ -1,13 +1,17 @@
 // bench/codemod: files/s and peak memory of `catchwise-codemods specific-catch --dry-run` (1 and 2
 // jobs) against jscodeshift 17 running a comparable catch-rewriting transform on the same files in
 // the same run, and against ESLint running our three rules. Each tool runs in its own process.
-//   npx -y pnpm@12.4.2 bench codemod [-- --files 2000] [-- --dir <existing directory>]
+// Two generated corpora, side by side: `dense` (every file holds four reported handlers and three
+// accepted ones) and `realistic` (bench/lint's corpus: one handler per ~250 lines, one in seven
+// reported; most files hold none, which the codemod's text prefilter skips unparsed).
+//   npx -y pnpm@12.4.2 bench codemod [-- --files 2000] [-- --corpus dense|realistic|both] [-- --dir <existing directory>]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus } from './corpus.js';
+import { generateCorpus as generateRealisticCorpus } from '../lint/corpus.js';
 import { option } from '../args.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,6 +19,8 @@ const root = resolve(here, '../..');
 const fileCount = Number(option('files') ?? 2000);
 const givenDir = option('dir');
 const repeats = Number(option('repeats') ?? 1);
+const corpusKind = option('corpus') ?? 'both';
+if (!['dense', 'realistic', 'both'].includes(corpusKind)) throw new Error(`--corpus expects dense, realistic or both, got ${corpusKind}`);
 
 const cli = join(root, 'packages/codemods/dist/cli.js');
 const jscodeshift = join(here, '../node_modules/jscodeshift/bin/jscodeshift.js');
@@ -22,7 +28,20 @@ const rssPreload = pathToFileURL(join(here, 'rss.mjs')).href;
 
 if (!existsSync(cli)) throw new Error(`build first: ${cli} is missing (npx tsc -b)`);
 
-const target = givenDir ? resolve(givenDir) : generateCorpus(join(here, '../.bench-out/codemod-corpus'), fileCount);
+/** The directories measured, each with the name the report gives it. */
+function targets(): { name: string; dir: string }[] {
+  if (givenDir) return [{ name: resolve(givenDir), dir: resolve(givenDir) }];
+  const chosen: { name: string; dir: string }[] = [];
+  if (corpusKind !== 'realistic') {
+    chosen.push({ name: 'dense corpus (bench/.bench-out/codemod-corpus: 4 reported handlers in every file)', dir: generateCorpus(join(here, '../.bench-out/codemod-corpus'), fileCount) });
+  }
+  if (corpusKind !== 'dense') {
+    const dir = join(here, '../.bench-out/codemod-realistic-corpus');
+    generateRealisticCorpus(dir, fileCount);
+    chosen.push({ name: "realistic corpus (bench/.bench-out/codemod-realistic-corpus: bench/lint's, one handler per ~250 lines)", dir });
+  }
+  return chosen;
+}
 function countSources(dir: string): number {
   let count = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -34,7 +53,6 @@ function countSources(dir: string): number {
   }
   return count;
 }
-const files = countSources(target);
 
 interface Measure {
   tool: string;
@@ -53,6 +71,7 @@ interface Tool {
   parallelism: 1 | 2;
   command: string[];
   note: (output: string) => string;
+  env?: Record<string, string>;
 }
 
 const timeBinary = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path));
@@ -69,7 +88,7 @@ function runOnce(tool: Tool): Measure {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    env: { ...process.env, ...tool.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${tool.tool} failed (${String(result.status)}): ${result.stderr.slice(0, 2000)}`);
@@ -95,12 +114,20 @@ function measureAll(tools: Tool[]): Measure[] {
 
 const codemodNote = (output: string): string => /(\d+) would change/.exec(output)?.[0] ?? '';
 const jscodeshiftArgs = [jscodeshift, '--no-babel', '-t', join(here, 'jscodeshift-transform.cjs'), '--parser=ts', '--extensions=ts,tsx,js,jsx', '--dry'];
-const jscodeshiftNote = (out: string): string => /(\d+) ok/.exec(out)?.[0] ?? '';
-const results = measureAll([
+const jscodeshiftNote = (out: string): string => [/(\d+) ok/.exec(out)?.[0], /(\d+) unmodified/.exec(out)?.[0]].filter(Boolean).join(', ');
+const toolsFor = (target: string): Tool[] => [
   { tool: 'catchwise-codemods --dry-run, 1 job', parallelism: 1, command: [cli, 'specific-catch', target, '--dry-run', '--jobs', '1'], note: codemodNote },
   { tool: 'catchwise-codemods --dry-run, 2 jobs', parallelism: 2, command: [cli, 'specific-catch', target, '--dry-run', '--jobs', '2'], note: codemodNote },
   { tool: 'jscodeshift 17.3.0 --dry, in band (1 process)', parallelism: 1, command: [...jscodeshiftArgs, '--run-in-band', target], note: jscodeshiftNote },
   { tool: 'jscodeshift 17.3.0 --dry, --cpus=2', parallelism: 2, command: [...jscodeshiftArgs, '--cpus=2', target], note: jscodeshiftNote },
+  {
+    // Not a peer: what the same text prefilter, written into the transform, would give jscodeshift.
+    tool: 'reference: jscodeshift in band, our text prefilter in its transform',
+    parallelism: 1,
+    command: [...jscodeshiftArgs, '--run-in-band', target],
+    note: jscodeshiftNote,
+    env: { CATCHWISE_BENCH_PREFILTER: '1' },
+  },
   {
     tool: 'ESLint 10 + catchwise recommended (3 rules)',
     parallelism: 1,
@@ -110,7 +137,8 @@ const results = measureAll([
       return parsed ? `${(JSON.parse(parsed) as { reports: number }).reports} reports` : '';
     },
   },
-]);
+];
+const measured = targets().map((target) => ({ ...target, files: countSources(target.dir), results: measureAll(toolsFor(target.dir)) }));
 
 // --verify against the compiler on the same project: examples/service (or --verify-project <dir>).
 const verifyProject = resolve(root, option('verify-project') ?? 'examples/service');
@@ -122,17 +150,22 @@ const verifyResults: Measure[] = existsSync(join(verifyProject, 'tsconfig.json')
     ])
   : [];
 
-const peerFor = (r: Measure): Measure => results.find((other) => other.tool.startsWith('jscodeshift') && other.parallelism === r.parallelism)!;
-console.log(`corpus: ${files} files in ${givenDir ? target : 'bench/.bench-out/codemod-corpus'}; ${cpus().length} CPUs; Node ${process.version}; best of ${repeats} interleaved rounds; load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (wall times are only comparable on an idle machine; CPU s is the steadier figure)`);
-console.log('');
-console.log('| tool | wall s | files/s | × jscodeshift, same parallelism (wall) | CPU s (process tree) | × jscodeshift (CPU) | peak RSS MiB | result |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+const peerFor = (results: Measure[], r: Measure): Measure =>
+  results.find((other) => other.tool.startsWith('jscodeshift') && other.parallelism === r.parallelism)!;
 const fmt = (value: number, digits: number): string => (Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
-for (const r of results) {
-  const peer = peerFor(r);
-  console.log(
-    `| ${r.tool} | ${r.seconds.toFixed(2)} | ${(files / r.seconds).toFixed(0)} | ${(peer.seconds / r.seconds).toFixed(2)} | ${fmt(r.cpu, 2)} | ${fmt(peer.cpu / r.cpu, 2)} | ${fmt(r.rssMiB, 0)} | ${r.note} |`,
-  );
+console.log(`${cpus().length} CPUs; Node ${process.version}; best of ${repeats} interleaved rounds; load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (wall times are only comparable on an idle machine; CPU s is the steadier figure)`);
+for (const { name, files, results } of measured) {
+  console.log('');
+  console.log(`${name}: ${files} files`);
+  console.log('');
+  console.log('| tool | wall s | files/s | × jscodeshift, same parallelism (wall) | CPU s (process tree) | × jscodeshift (CPU) | peak RSS MiB | result |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const r of results) {
+    const peer = peerFor(results, r);
+    console.log(
+      `| ${r.tool} | ${r.seconds.toFixed(2)} | ${(files / r.seconds).toFixed(0)} | ${(peer.seconds / r.seconds).toFixed(2)} | ${fmt(r.cpu, 2)} | ${fmt(peer.cpu / r.cpu, 2)} | ${fmt(r.rssMiB, 0)} | ${r.note} |`,
+    );
+  }
 }
 console.log('');
 console.log('CPU s counts every process of a run (jscodeshift --cpus=2 forks worker processes); peak RSS is the largest single process.');

@@ -1,7 +1,13 @@
 // The peer for bench/codemod: a jscodeshift transform doing comparable work — every catch clause
 // and `.catch(() => …)` handler that does not pass its error to a call gets a binding and a
 // `console.error(…, error)` before its exit. jscodeshift parses, walks and reprints with recast.
+// With CATCHWISE_BENCH_PREFILTER=1 it first applies the codemod's own text prefilter (a reference row
+// only: jscodeshift has no prefilter of its own, the measured peer runs without it).
+const HANDLER_WORD = /\bcatch\b|\.\s*then\b/;
+const prefilter = process.env.CATCHWISE_BENCH_PREFILTER === '1';
+
 module.exports = function transform(file, api) {
+  if (prefilter && !HANDLER_WORD.test(file.source)) return file.source;
   const j = api.jscodeshift;
   const root = j(file.source);
   let changed = false;
