@@ -129,7 +129,7 @@ export function parseTypeScript(text: string, fileName: string): TypeScript.Sour
 
 /** TypeScript's parse errors of a tree from `parseTypeScript` (typescript-estree throws on the first). */
 export function hasParseErrors(sourceFile: TypeScript.SourceFile): boolean {
-  return ((sourceFile as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics ?? []).length > 0;
+  return firstSyntaxErrorOf(sourceFile) !== null;
 }
 
 const WRAPPER_KINDS = new Set<TypeScript.SyntaxKind>([
@@ -226,7 +226,11 @@ function scriptKind(fileName: string): TypeScript.ScriptKind {
 
 /** The first syntax error of a text (TypeScript's parser alone, no ESTree conversion), or null. */
 export function firstSyntaxError(text: string, fileName: string): string | null {
-  const sourceFile = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(fileName));
+  return firstSyntaxErrorOf(ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(fileName)));
+}
+
+/** The first of a parsed tree's syntax errors, with its place, or null. */
+export function firstSyntaxErrorOf(sourceFile: TypeScript.SourceFile): string | null {
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: TypeScript.Diagnostic[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
   if (!first) return null;

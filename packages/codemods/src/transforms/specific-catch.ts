@@ -13,7 +13,7 @@ import {
 } from '@catchwise/eslint-plugin/analysis';
 import type { AnalysisInput, CatchwiseOptions, KnownError, KnownErrorProvider, KnownErrorWithEvidence, ResolvedOptions, SpecificCatchRewrite, TextEdit } from '@catchwise/eslint-plugin/analysis';
 import { applyEdits, diffAsEdit, editsOverlap } from '../edits.js';
-import { firstSyntaxError, hasParseErrors, mayHoldHandler, parseForAnalysis, parseTypeScript, SourceParseError, toAnalysisInput } from '../parse.js';
+import { firstSyntaxError, firstSyntaxErrorOf, hasParseErrors, mayHoldHandler, parseForAnalysis, parseTypeScript, SourceParseError, toAnalysisInput } from '../parse.js';
 import type * as TypeScript from 'typescript';
 import type { Diagnostic, ExpectedError, RewrittenHandler, Transform, TransformOptions, TransformResult } from '../types.js';
 
@@ -165,12 +165,17 @@ export function transformSpecificCatch(source: string, options: TransformOptions
   if (current === text) return { output: source, edits: [], diagnostics, findings, rewritten: 0, handlers: [] };
 
   // The result must parse, and the rules should no longer report what was rewritten.
-  const syntaxError = firstSyntaxError(current, options.fileName);
-  if (syntaxError) return refuse(source, `the rewrite does not parse: ${syntaxError}`);
   let after: AnalysisInput | null = null;
-  if (options.recheck !== false) {
+  if (options.recheck === false) {
+    const syntaxError = firstSyntaxError(current, options.fileName);
+    if (syntaxError) return refuse(source, `the rewrite does not parse: ${syntaxError}`);
+  } else {
+    // One parse of the result serves the syntax check and the second analysis.
+    const tree = parseTypeScript(current, options.fileName);
+    const syntaxError = firstSyntaxErrorOf(tree);
+    if (syntaxError) return refuse(source, `the rewrite does not parse: ${syntaxError}`);
     try {
-      after = parseForAnalysis(current, options.fileName);
+      after = toAnalysisInput(tree, options.fileName);
     } catch (error) {
       // Reported as a refusal diagnostic: a rewrite that does not parse is never returned.
       return refuse(source, `the rewrite does not parse: ${error instanceof Error ? error.message : String(error)}`);
