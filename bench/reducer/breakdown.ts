@@ -6,6 +6,7 @@
 import { cpus, loadavg } from 'node:os';
 import { BottomKSample, HyperLogLog, NamespaceReducer, hash64 } from '@catchwise/reducer';
 import { EventValidator } from '../../packages/reducer/src/validate.js';
+import { INSERT_NEW, INSERT_REPEAT } from '../../packages/reducer/src/hyperloglog.js';
 import { realisticStreams, type BenchEvent } from './streams.js';
 
 interface FieldParts {
@@ -27,8 +28,8 @@ interface Totals {
 const STAGES = [
   'read and validate the event, find its namespace (Map), update its totals',
   '+ hash content_type and workflow_id (cw64; a value equal to the namespace\'s previous one is skipped)',
-  '+ distinct counters (HyperLogLog.addHash)',
-  '+ bottom-k samples (offer below the cutoff; no duplicate check for a value an exact counter just counted)',
+  '+ distinct counters (HyperLogLog.insertHash: new, repeat or maybe a repeat)',
+  '+ bottom-k samples (offer below the cutoff; no duplicate check for a value the counter proved new)',
 ] as const;
 
 const out = new Uint32Array(2);
@@ -43,9 +44,10 @@ function addField(f: FieldParts, value: string, stage: number): void {
   hash64(value, 0, out);
   const hi = out[0]!;
   const lo = out[1]!;
-  const exact = f.counter.isExact;
-  if (stage < 2 || !f.counter.addHash(hi, lo) || stage < 3 || hi > f.cutoff) return;
-  if (exact ? f.sample.offerNew(hi, lo, value) : f.sample.offer(hi, lo, value)) f.cutoff = f.sample.cutoffHi;
+  if (stage < 2) return;
+  const learnt = f.counter.insertHash(hi | 0, lo | 0);
+  if (learnt === INSERT_REPEAT || stage < 3 || hi > f.cutoff) return;
+  if (learnt === INSERT_NEW ? f.sample.offerNew(hi | 0, lo | 0, value) : f.sample.offer(hi | 0, lo | 0, value)) f.cutoff = f.sample.cutoffHi;
 }
 
 function runStage(events: BenchEvent[], stage: number): void {

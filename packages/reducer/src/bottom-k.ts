@@ -86,7 +86,7 @@ export class BottomKSample {
 
   /** Offers a value with its precomputed hash; returns true when the sample changed. */
   offer(hi: number, lo: number, value: string): boolean {
-    return this.insert(hi >>> 0, lo >>> 0, value, true);
+    return this.insert(hi | 0, lo | 0, value, true);
   }
 
   /**
@@ -94,7 +94,7 @@ export class BottomKSample {
    * exact mode just counted it as new): skips the duplicate check.
    */
   offerNew(hi: number, lo: number, value: string): boolean {
-    return this.insert(hi >>> 0, lo >>> 0, value, false);
+    return this.insert(hi | 0, lo | 0, value, false);
   }
 
   /** The sampled values, in hash order (a uniformly random order). */
@@ -189,8 +189,14 @@ export class BottomKSample {
     return order.sort((a, b) => his[a]! - his[b]! || los[a]! - los[b]!);
   }
 
-  /** Inserts unless the hash is not among the k smallest (or, when checked, already kept). */
-  private insert(hi: number, lo: number, value: string, checkDuplicate: boolean): boolean {
+  /**
+   * Inserts unless the hash is not among the k smallest (or, when checked, already kept). The hash
+   * may come as int32 or uint32 bits: callers on the hot path pass int32 (`| 0`), which V8 hands
+   * over unboxed; a uint32 above 2^31 would be boxed as a heap number on every call.
+   */
+  private insert(hiBits: number, loBits: number, value: string, checkDuplicate: boolean): boolean {
+    const hi = hiBits >>> 0;
+    const lo = loBits >>> 0;
     const n = this.n;
     if (n === this.k && (hi > this.maxHi || (hi === this.maxHi && lo >= this.maxLo))) return false;
     if (checkDuplicate && this.holds(hi, lo)) return false;

@@ -70,6 +70,11 @@ const ALPHA_INF = 0.5 / Math.LN2;
 const Z95 = 1.959963984540054;
 const MIN_CAPACITY = 8;
 
+/** @internal `insertHash` results. */
+export const INSERT_REPEAT = 0;
+export const INSERT_NEW = 1;
+export const INSERT_MAYBE_REPEAT = 2;
+
 const HISTOGRAM = new Float64Array(66);
 const SCRATCH = new Uint32Array(2);
 
@@ -127,8 +132,12 @@ export class HyperLogLog {
   private readonly exactMaxCapacity: number;
 
   private mode = MODE_EXACT;
-  /** Exact-mode set: slot i holds (hi, lo) at [2i, 2i + 1]; (0, 0) marks an empty slot. */
-  private ex: Uint32Array;
+  /**
+   * Exact-mode set: slot i holds (hi, lo) at [2i, 2i + 1] as int32 bit patterns; (0, 0) marks an
+   * empty slot. Signed so that the probe passes and compares small integers: a uint32 above 2^31
+   * handed to a call V8 does not inline is boxed as a heap number (about 16 B per add).
+   */
+  private ex: Int32Array;
   private exMask: number;
   private exCount = 0;
   private exZero = false;
@@ -164,7 +173,7 @@ export class HyperLogLog {
     this.sparseMaxCapacity = cap;
     this.exactMaxCapacity = nextPowerOfTwo(Math.ceil(exactLimit / 0.75) + 1);
     const initial = Math.min(MIN_CAPACITY, this.exactMaxCapacity);
-    this.ex = new Uint32Array(initial * 2);
+    this.ex = new Int32Array(initial * 2);
     this.exMask = initial - 1;
     if (exactLimit === 0) this.escalate();
   }
@@ -181,20 +190,27 @@ export class HyperLogLog {
    * callers can skip work for repeats (a repeat never changes a bottom-k sample either).
    */
   addHash(hi: number, lo: number): boolean {
+    return this.insertHash(hi, lo) !== INSERT_REPEAT;
+  }
+
+  /**
+   * @internal `addHash` that also says what the sketch learnt about the value: INSERT_REPEAT (exact
+   * mode: added before), INSERT_NEW (never added before: it changed the exact set, a sparse entry or
+   * a dense register, which a repeat never does) or INSERT_MAYBE_REPEAT (nothing changed).
+   */
+  insertHash(hi: number, lo: number): number {
     if (this.mode === MODE_DENSE) {
       const p = this.precision;
       const w = hi << p;
       const rank = w !== 0 ? Math.clz32(w) + 1 : 32 - p + Math.clz32(lo) + 1;
-      this.raise(hi >>> this.shift, rank);
-      return true;
+      return this.raise(hi >>> this.shift, rank) ? INSERT_NEW : INSERT_MAYBE_REPEAT;
     }
     if (this.mode === MODE_SPARSE) {
       const w = hi << SPARSE_P;
       const rank = w !== 0 ? Math.clz32(w) + 1 : 32 - SPARSE_P + Math.clz32(lo) + 1;
-      this.sparseInsert((((hi >>> (32 - SPARSE_P)) << 6) | rank) >>> 0);
-      return true;
+      return this.sparseInsert((((hi >>> (32 - SPARSE_P)) << 6) | rank) >>> 0) ? INSERT_NEW : INSERT_MAYBE_REPEAT;
     }
-    return this.exactInsert(hi >>> 0, lo >>> 0);
+    return this.exactInsert(hi | 0, lo | 0) ? INSERT_NEW : INSERT_REPEAT;
   }
 
   /** The current estimate with its relative standard error and 95 % interval. */
@@ -300,7 +316,7 @@ export class HyperLogLog {
   clear(): void {
     // back to a small exact table (the old one may be gone, or large)
     const initial = Math.min(MIN_CAPACITY, this.exactMaxCapacity);
-    this.ex = new Uint32Array(initial * 2);
+    this.ex = new Int32Array(initial * 2);
     this.exMask = initial - 1;
     this.exCount = 0;
     this.exZero = false;
@@ -325,7 +341,7 @@ export class HyperLogLog {
       const pairs: [number, number][] = [];
       const ex = this.ex;
       for (let i = 0; i < ex.length; i += 2) {
-        if (ex[i] !== 0 || ex[i + 1] !== 0) pairs.push([ex[i]!, ex[i + 1]!]);
+        if (ex[i] !== 0 || ex[i + 1] !== 0) pairs.push([ex[i]! >>> 0, ex[i + 1]! >>> 0]);
       }
       if (this.exZero) pairs.push([0, 0]);
       pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
@@ -426,19 +442,22 @@ export class HyperLogLog {
 
   // --- internals -------------------------------------------------------------------------------
 
-  private raise(index: number, rank: number): void {
+  /** Raises register `index` to `rank`; true when it changed. */
+  private raise(index: number, rank: number): boolean {
     const regs = this.regs!;
     const bit = index * 6;
     const byte = bit >>> 3;
     const sh = bit & 7;
     const word = regs[byte]! | (regs[byte + 1]! << 8);
-    if (((word >>> sh) & 63) < rank) {
-      const next = (word & ~(63 << sh)) | (rank << sh);
-      regs[byte] = next & 255;
-      regs[byte + 1] = next >>> 8;
-    }
+    if (((word >>> sh) & 63) >= rank) return false;
+    const next = (word & ~(63 << sh)) | (rank << sh);
+    regs[byte] = next & 255;
+    regs[byte + 1] = next >>> 8;
+    return true;
   }
 
+
+  /** `hi`, `lo`: the hash as int32 bit patterns (`| 0`), as `ex` stores them. */
   private exactInsert(hi: number, lo: number): boolean {
     if (hi === 0 && lo === 0) {
       if (this.exZero) return false;
@@ -466,7 +485,7 @@ export class HyperLogLog {
   private growExact(): void {
     const old = this.ex;
     const capacity = old.length; // slots double: 2 x (old.length / 2)
-    const ex = new Uint32Array(capacity * 2);
+    const ex = new Int32Array(capacity * 2);
     const mask = capacity - 1;
     for (let i = 0; i < old.length; i += 2) {
       const hi = old[i]!;
@@ -485,7 +504,7 @@ export class HyperLogLog {
   private escalate(): void {
     const ex = this.ex;
     const hadZero = this.exZero;
-    this.ex = new Uint32Array(0);
+    this.ex = new Int32Array(0);
     this.exMask = 0;
     this.exCount = 0;
     this.exZero = false;
@@ -506,7 +525,8 @@ export class HyperLogLog {
     if (hadZero) this.addHash(0, 0);
   }
 
-  private sparseInsert(entry: number): void {
+  /** Inserts or raises a sparse entry; true when the table changed. */
+  private sparseInsert(entry: number): boolean {
     const sp = this.sp!;
     const mask = this.spMask;
     const key = entry >>> 6;
@@ -515,14 +535,16 @@ export class HyperLogLog {
       const e = sp[slot]!;
       if (e === 0) break;
       if (e >>> 6 === key) {
-        if ((entry & 63) > (e & 63)) sp[slot] = entry;
-        return;
+        if ((entry & 63) <= (e & 63)) return false;
+        sp[slot] = entry;
+        return true;
       }
       slot = (slot + 1) & mask;
     }
     sp[slot] = entry;
     this.spCount++;
     if (this.spCount > this.sparseLimit) this.toDense();
+    return true;
   }
 
   private applySparseEntry(e: number): void {
@@ -544,7 +566,7 @@ export class HyperLogLog {
       const ex = this.ex;
       for (let i = 0; i < ex.length; i += 2) if (ex[i] !== 0 || ex[i + 1] !== 0) this.addHash(ex[i]!, ex[i + 1]!);
       if (this.exZero) this.addHash(0, 0);
-      this.ex = new Uint32Array(0);
+      this.ex = new Int32Array(0);
       this.exCount = 0;
       this.exZero = false;
     }

@@ -27,7 +27,7 @@
  */
 import type { Readable } from 'node:stream';
 import { hash64 } from './hash.js';
-import { HyperLogLog, type Estimate } from './hyperloglog.js';
+import { HyperLogLog, INSERT_NEW, INSERT_REPEAT, type Estimate } from './hyperloglog.js';
 import { BottomKSample, type BottomKJSON } from './bottom-k.js';
 import { ReservoirSample, type ReservoirJSON } from './reservoir.js';
 import { RecentSample, type RecentJSON } from './recent.js';
@@ -159,6 +159,8 @@ export interface NamespaceReducerJSON {
 const MAGIC = 'CWNR';
 const VERSION = 1;
 const SCRATCH = new Uint32Array(2);
+/** The same two words as int32: hashes are passed on as int32 so that V8 never boxes them (above 2^31). */
+const SCRATCH_BITS = new Int32Array(SCRATCH.buffer);
 
 class NamespaceState<E> implements SpaceSavingEntry {
   count = 0;
@@ -338,31 +340,30 @@ export class NamespaceReducer<E = MetadataEvent> {
     // Repeats change nothing (the sketch is idempotent, a bottom-k sample too): the same value as
     // this namespace's previous event is skipped before hashing, a value the counter knows is a
     // repeat (exact mode) skips the sample, and so does a hash above the sample's cutoff (most
-    // values once the sample is full), read from the state instead of the sample. A value an
-    // exact-mode counter has just counted is new, so the sample skips its duplicate check.
+    // values once the sample is full), read from the state instead of the sample. A value the
+    // counter proves new (it changed the exact set, a sparse entry or a dense register, which a
+    // repeat never does) cannot be in the sample, so the sample skips its duplicate check.
     if (ct !== state.lastContentType) {
       state.lastContentType = ct;
       hash64(ct, seed, SCRATCH);
-      const hi = SCRATCH[0]!;
-      const lo = SCRATCH[1]!;
-      const counter = state.fileTypes;
-      const exact = counter.isExact;
-      if (counter.addHash(hi, lo) && hi <= state.fileTypeCutoff) {
+      const hi = SCRATCH_BITS[0]!;
+      const lo = SCRATCH_BITS[1]!;
+      const learnt = state.fileTypes.insertHash(hi, lo);
+      if (learnt !== INSERT_REPEAT && hi >>> 0 <= state.fileTypeCutoff) {
         const sample = state.fileTypeSample;
-        if (exact ? sample.offerNew(hi, lo, ct) : sample.offer(hi, lo, ct)) state.fileTypeCutoff = sample.cutoffHi;
+        if (learnt === INSERT_NEW ? sample.offerNew(hi, lo, ct) : sample.offer(hi, lo, ct)) state.fileTypeCutoff = sample.cutoffHi;
       }
     }
     const wf = v.workflowId;
     if (wf !== state.lastWorkflowId) {
       state.lastWorkflowId = wf;
       hash64(wf, seed, SCRATCH);
-      const hi = SCRATCH[0]!;
-      const lo = SCRATCH[1]!;
-      const counter = state.workflows;
-      const exact = counter.isExact;
-      if (counter.addHash(hi, lo) && hi <= state.workflowCutoff) {
+      const hi = SCRATCH_BITS[0]!;
+      const lo = SCRATCH_BITS[1]!;
+      const learnt = state.workflows.insertHash(hi, lo);
+      if (learnt !== INSERT_REPEAT && hi >>> 0 <= state.workflowCutoff) {
         const sample = state.workflowSample;
-        if (exact ? sample.offerNew(hi, lo, wf) : sample.offer(hi, lo, wf)) state.workflowCutoff = sample.cutoffHi;
+        if (learnt === INSERT_NEW ? sample.offerNew(hi, lo, wf) : sample.offer(hi, lo, wf)) state.workflowCutoff = sample.cutoffHi;
       }
     }
     if (state.events !== null) state.events.offer(event);

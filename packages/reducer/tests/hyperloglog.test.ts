@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { HyperLogLog } from '../src/hyperloglog.js';
+import { HyperLogLog, INSERT_MAYBE_REPEAT, INSERT_NEW, INSERT_REPEAT } from '../src/hyperloglog.js';
 import { CorruptBytesError, crc32 } from '../src/bytes.js';
 import { hash64 } from '../src/hash.js';
 import { stream, hex, heapUsed, type Dataset } from './helpers.js';
@@ -185,6 +185,54 @@ describe('HyperLogLog merge', () => {
 
   test.each([[{ precision: 3 }], [{ precision: 19 }], [{ precision: 14.5 }], [{ seed: -1 }], [{ exactLimit: 70_000 }]])('constructor rejects %j with a message naming the structure', (bad) => {
     expect(() => new HyperLogLog(bad)).toThrow(/^HyperLogLog: /);
+  });
+});
+
+describe('HyperLogLog insertHash (what the reducer uses to skip a sample\'s duplicate check)', () => {
+  function insert(h: HyperLogLog, value: string): number {
+    const out = new Uint32Array(2);
+    hash64(value, h.seed, out);
+    return h.insertHash(out[0]!, out[1]!);
+  }
+
+  test('a repeat is never reported new, in any mode; exact mode reports it as a repeat', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3_000 }), { minLength: 1, maxLength: 4_000 }), fc.constantFrom(0, 16, 256), (ids, exactLimit) => {
+        const h = new HyperLogLog({ precision: 10, exactLimit });
+        const seen = new Set<number>();
+        for (const id of ids) {
+          const exact = h.isExact;
+          const learnt = insert(h, `wf-${id}`);
+          if (seen.has(id)) expect(learnt).toBe(exact ? INSERT_REPEAT : INSERT_MAYBE_REPEAT);
+          else if (exact) expect(learnt).toBe(INSERT_NEW);
+          else expect(learnt).not.toBe(INSERT_REPEAT);
+          seen.add(id);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('a value that changes the exact set, a sparse entry or a dense register is reported new, one that changes nothing is not', () => {
+    for (const exactLimit of [0, 16, 256]) {
+      const h = new HyperLogLog({ precision: 10, exactLimit });
+      const modes = new Map<string, { reportedNew: number; unchanged: number }>();
+      for (let i = 0; i < 8_000; i++) {
+        const mode = h.representation;
+        const before = Buffer.from(h.toBytes());
+        const learnt = insert(h, `id-${i % 6_000}`);
+        const changed = !before.equals(h.toBytes());
+        expect(learnt === INSERT_NEW).toBe(changed);
+        const tally = modes.get(mode) ?? { reportedNew: 0, unchanged: 0 };
+        if (changed) tally.reportedNew++;
+        else tally.unchanged++;
+        modes.set(mode, tally);
+      }
+      // every mode the sketch went through saw both outcomes (dense: most values raise nothing)
+      expect([...modes.keys()].sort()).toEqual(exactLimit === 16 ? ['dense', 'exact', 'sparse'] : exactLimit === 0 ? ['dense', 'sparse'] : ['dense', 'exact']);
+      expect(modes.get('dense')!.reportedNew).toBeGreaterThan(100);
+      expect(modes.get('dense')!.unchanged).toBeGreaterThan(1_000);
+    }
   });
 });
 
