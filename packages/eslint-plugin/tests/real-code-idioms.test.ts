@@ -506,9 +506,9 @@ export async function installExtensions(hasUuid: boolean) {
   if (hasUuid)
     try {
       await executeQuery('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');
-    } catch (_) {
+    } catch (error) {
       logger.log('warn', 'The uuid-ossp extension cannot be installed automatically. Please install it manually.');
-      console.error('installExtensions: unexpected error from executeQuery()', _);
+      console.error('installExtensions: unexpected error from executeQuery()', error);
     }
 }`,
             },
@@ -2191,7 +2191,6 @@ export async function push(statements: string[]) {
     for (const s of statements) await db.query(s);
     console.log('Changes applied');
   } catch (e) {
-    console.log(e);
     console.error('push: unexpected error from db.query()', e);
   }
 }`,
@@ -2298,8 +2297,7 @@ try {
 try {
   await sync();
 } catch (e) {
-  console.log('sync failed', String(e), e);
-  console.error('file: unexpected error from sync()', e);
+  console.error('sync failed', String(e), e);
   process.exit(0);
 }`,
             },

@@ -127,7 +127,7 @@ function classifyExpression(expression: TSESTree.Node | null | undefined, scope:
       const callee = expression.callee;
       if (callee.type === AST_NODE_TYPES.Identifier) {
         const variable = findVariable(scope, callee.name);
-        if (!variable) return null;
+        if (!variable) return requiredModuleKind(expression);
         const source = importSource(variable);
         if (source) return moduleKind(source.from);
         return classifyVariable(variable, depth + 1);
@@ -141,6 +141,13 @@ function classifyExpression(expression: TSESTree.Node | null | undefined, scope:
     default:
       return null;
   }
+}
+
+/** `require('pino')` (CommonJS, `require` not declared in the file): the module's kind. */
+function requiredModuleKind(call: TSESTree.CallExpression | TSESTree.NewExpression): LoggerKind | null {
+  const [specifier] = call.arguments;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'require') return null;
+  return specifier?.type === AST_NODE_TYPES.Literal && typeof specifier.value === 'string' ? moduleKind(specifier.value) : null;
 }
 
 function classifyVariable(variable: Variable, depth: number): LoggerKind | null {

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import type { ResolvedOptions } from './options.js';
-import { configuredLoggerTest, findLoggerStyle, findVariable, formatLogCall, scopeAt } from './logger-style.js';
+import { CONSOLE_LOGGER, configuredLoggerTest, findLoggerStyle, findVariable, formatLogCall, scopeAt } from './logger-style.js';
 import { collectBindings, touchesError } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
@@ -430,6 +430,40 @@ function blockItems(block: TSESTree.BlockStatement, comments: TSESTree.Comment[]
   return items.sort((a, b) => a.range[0] - b.range[0]);
 }
 
+/**
+ * `catch (_)` whose rewrite logs the error: the binding renamed to a fresh name (`error`), when `_`
+ * is read nowhere (a read would now see the error under another name) and the new name shadows
+ * and captures nothing (`freshBindingName`). Null to keep the name.
+ */
+function renamedDiscardBinding(input: AnalysisInput, owner: TSESTree.Node, param: TSESTree.Identifier, avoid: string[]): TextEdit | null {
+  if (!/^_+$/.test(param.name)) return null;
+  const variable = input.scopeManager.getDeclaredVariables(owner).find((declared) => declared.name === param.name);
+  if (!variable || variable.references.length > 0) return null;
+  const start = param.range[0];
+  return { range: [start, start + param.name.length], text: freshBindingName(input, owner, avoid) };
+}
+
+/**
+ * The edit that raises a log of the error object below the minimum level to `error`: the method
+ * renamed (`console.log('failed', e)` → `console.error('failed', e)`), or, for a bare
+ * `console.log(e)` (when `message` is given), the whole call replaced by the fallback log. Only for
+ * `console` and the rewrite's own logger, whose `error` method the rewrite would call anyway;
+ * null otherwise (a second log is added instead).
+ */
+function raisedLogEdit(call: TSESTree.CallExpression, binding: string, logger: LoggerStyle, message: string | null): TextEdit | null {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return null;
+  const receiver = expressionText(callee.object);
+  const style = receiver === 'console' ? CONSOLE_LOGGER : receiver === logger.object && logger.kind !== 'debug' ? logger : null;
+  // `logger.log('info', …)` takes its level as an argument: renaming the method would change the call.
+  if (!style || (callee.property.name === 'log' && receiver !== 'console')) return null;
+  const only = call.arguments.length === 1 ? call.arguments[0] : undefined;
+  if (message !== null && only?.type === AST_NODE_TYPES.Identifier && only.name === binding) {
+    return { range: call.range, text: formatLogCall(style, 'error', binding, message) };
+  }
+  return { range: callee.property.range, text: 'error' };
+}
+
 export function buildSpecificCatchRewrite(finding: HandlerFinding, input: AnalysisInput, options: RewriteOptions = {}): SpecificCatchRewrite {
   const handler = finding.handler;
   const text = input.sourceText;
@@ -461,6 +495,11 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
       edits.push({ range: [at, at], text: ` (${binding})` });
     } else if (clause.param.type === AST_NODE_TYPES.Identifier) {
       binding = clause.param.name;
+      const renamed = renamedDiscardBinding(input, clause, clause.param, [loggerHead]);
+      if (renamed) {
+        binding = renamed.text;
+        edits.push(renamed);
+      }
     } else {
       return fixme('the catch binding is destructured, so the error object is lost; bind it to a name and log it');
     }
@@ -486,6 +525,11 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
       edits.push({ range: [open + 1, open + 1], text: style.typescript ? `${binding}: unknown` : binding });
     } else if (first.type === AST_NODE_TYPES.Identifier) {
       binding = first.name;
+      const renamed = renamedDiscardBinding(input, fn, first, [loggerHead]);
+      if (renamed) {
+        binding = renamed.text;
+        edits.push(renamed);
+      }
     } else {
       return fixme("the handler's parameter is destructured, so the error object is lost; take it whole and log it");
     }
@@ -504,8 +548,8 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
 
   const q = (message: string): string => quoteString(message, style.quote);
   const semi = style.semicolons ? ';' : '';
-  const errorCall =
-    formatLogCall(logger, 'error', binding, q(callee ? `${place}: unexpected error from ${callee}()` : `${place}: unexpected error`)) + semi;
+  const errorMessage = q(callee ? `${place}: unexpected error from ${callee}()` : `${place}: unexpected error`);
+  const errorCall = formatLogCall(logger, 'error', binding, errorMessage) + semi;
   const lines: string[] = [];
   const anyOf = (errors: KnownError[]): string | undefined => {
     const guards = errors.map((error) => error.guard(binding));
@@ -543,9 +587,10 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   if (quiet.length === 0) endExit = true;
   const sharedEnd = finding.paths.some((path) => path.label !== 'quiet' && (path.exit.kind === 'end' || !path.exit.node));
 
-  // A log on a quiet path that drops the error gets the error object; at `warn` or above that
-  // makes the path loud, so no second log is added before its exit.
+  // A log on a quiet path that drops the error gets the error object; at `warn` or above (or
+  // raised there, as below) that makes the path loud, so no second log is added before its exit.
   const fixedLogs = new Set<TSESTree.CallExpression>();
+  const raisedLogs = new Set<TSESTree.CallExpression>();
   const bindings = collectBindings(handler, input.scopeManager);
   for (const path of quiet) {
     const dropped = path.droppedLog;
@@ -556,8 +601,24 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     if (!edit) continue;
     fixedLogs.add(dropped);
     edits.push(edit);
+    const raised = logLevelOf(dropped) < LEVEL_RANK.warn ? raisedLogEdit(dropped, binding, logger, null) : null;
+    if (raised) {
+      raisedLogs.add(dropped);
+      edits.push(raised);
+    }
+  }
+  // A log of the error object below the minimum level (`console.log(e)`) is raised to `error`
+  // rather than followed by a second log of the same error.
+  for (const path of quiet) {
+    const below = path.belowLevelLog;
+    if (!below || raisedLogs.has(below)) continue;
+    const raised = raisedLogEdit(below, binding, logger, errorMessage);
+    if (!raised) continue;
+    raisedLogs.add(below);
+    edits.push(raised);
   }
   const loudAfterFix = (path: HandlerFinding['quietPaths'][number]): boolean => {
+    if ((path.belowLevelLog && raisedLogs.has(path.belowLevelLog)) || (path.droppedLog && raisedLogs.has(path.droppedLog))) return true;
     const dropped = path.droppedLog;
     return !!dropped && fixedLogs.has(dropped) && logLevelOf(dropped) >= LEVEL_RANK.warn;
   };

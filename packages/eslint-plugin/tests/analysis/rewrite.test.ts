@@ -4,6 +4,7 @@ import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
+  CONSOLE_LOGGER,
   buildSpecificCatchRewrite,
   builtinKnownErrors,
   findHandlerFindings,
@@ -88,6 +89,12 @@ describe('findLoggerStyle', () => {
   it('a child logger keeps its parent library', () => {
     const style = at(`import { pino } from 'pino';\nconst base = pino();\nconst log = base.child({ a: 1 });\ntry { f(); } catch {}`);
     expect(style).toMatchObject({ kind: 'pino', object: 'log', order: 'object-first' });
+  });
+
+  it("CommonJS: require('pino') and require('bunyan'), directly or through a variable; a declared require is not followed", () => {
+    expect(at(`const pino = require('pino');\nconst logger = pino();\ntry { f(); } catch {}`, '/project/src/a.js')).toMatchObject({ kind: 'pino', object: 'logger', order: 'object-first' });
+    expect(at(`const log = require('bunyan').createLogger({ name: 'x' });\ntry { f(); } catch {}`, '/project/src/a.js')).toMatchObject({ kind: 'bunyan', object: 'log' });
+    expect(at(`const require = (m) => m;\nconst logger = require('pino')();\ntry { f(); } catch {}`, '/project/src/a.js')).toBe(CONSOLE_LOGGER);
   });
 
   it('winston and bunyan loggers', () => {

@@ -318,8 +318,7 @@ send().catch(onFail);`,
               output: `try {
   f();
 } catch (e) {
-  console.log("failed", e);
-  console.error('file: unexpected error from f()', e);
+  console.error("failed", e);
 }`,
             },
             {
@@ -527,8 +526,7 @@ send().catch(onFail);`,
   try {
     return f();
   } catch (e) {
-    console.error('g: unexpected error from f()', e);
-    return (console.log(e), 0);
+    return (console.error('g: unexpected error from f()', e), 0);
   }
 }`,
             },

@@ -568,9 +568,9 @@ send().catch(ignore);`,
               messageId: 'specificCatchSuggestion',
               output: `try {
   createExtension();
-} catch (_) {
+} catch (error) {
   logger.log("warn", "could not create extension");
-  console.error('file: unexpected error from createExtension()', _);
+  console.error('file: unexpected error from createExtension()', error);
 }`,
             },
             {
