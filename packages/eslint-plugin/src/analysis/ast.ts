@@ -1,5 +1,5 @@
 // Small AST helpers that work on TSESTree and on espree's ESTree alike (node types compared by value).
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 export type Node = TSESTree.Node;

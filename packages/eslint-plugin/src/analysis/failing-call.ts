@@ -7,7 +7,7 @@
 // "First" is in subject order: a call comes after the calls of its receiver chain and before the
 // calls in its arguments — `chroma(x).hex()` names `chroma()`, `(await brotliDecompress(buf)).toString()`
 // names `brotliDecompress()`, `repo.save(build(x))` names `repo.save()`.
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { AnalysisInput } from './types.js';
 import { forEachChild, isFunction } from './ast.js';

@@ -1,6 +1,6 @@
 // What the rules report, computed once for the rules and the codemod: a handler finding
 // (`no-silent-catch` / `no-broad-catch`) or a log-call finding (`log-error-object`).
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import { lineOf, unwrap, type Node } from './ast.js';

@@ -1,6 +1,6 @@
 // The handler finder (DESIGN §3): catch clauses, `p.catch(cb)`, `p.then(ok, cb)`, and a local
 // handler identifier followed to its declaration.
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import { forEachChild, isFunction, memberPath, propertyName, unwrap, type FunctionNode, type Node } from './ast.js';

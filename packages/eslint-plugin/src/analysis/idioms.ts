@@ -1,6 +1,6 @@
 // The deliberate idioms (DESIGN §3 "Quiet where code is deliberate") and the escape hatches that
 // carry a reason. Each check answers: is this handler's discarding of the error on purpose?
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import {

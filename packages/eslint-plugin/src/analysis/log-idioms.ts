@@ -5,7 +5,7 @@
 // (c) the log sits in the positive branch of a narrowing to a known error (`e.code === X`,
 //     `e instanceof NotFound`), where the error is expected and its message is the content;
 // (d) test code (same detection as the other rules).
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { forEachChild, isFunction, memberPath, propertyName, unwrap, type Node } from './ast.js';
 import { checkPolarity, type ErrorBindings, type HandlerAnalysis } from './paths.js';

@@ -2,7 +2,7 @@
 // the file"). In order: a logger the file already uses (in scope at the handler, `this.logger` of
 // the enclosing class, or NestJS's static `Logger`), else the configured one (with the import to
 // add), else `console`. Pure syntax: imports, declarations and the file's own log calls.
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { ResolvedOptions } from './options.js';

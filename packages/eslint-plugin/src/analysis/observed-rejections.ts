@@ -6,7 +6,7 @@
 //     awaited or returned elsewhere in the file;
 // (c) a self-handling callee: the receiver calls a local function or method whose body is one
 //     try/catch whose handler propagates or logs the error.
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import { forEachChild, isFunction, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';

@@ -3,7 +3,7 @@
 // (except callbacks passed directly as call arguments and IIFEs, which run); the error is
 // tracked through scope analysis, identity aliases (`const err = e as X`, `const err = toError(e)`)
 // and local discriminants (`const { code } = e`, `const code = e.code`).
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import {

@@ -3,7 +3,7 @@
 // candidate file, resolve a package, optional import), and whose handler yields a default.
 // An existence guard (`existsSync(p)` before `readdirSync(p)`) turns an fs probe back into I/O:
 // once the path is known to exist, a failing read is no longer "absent".
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, containsNode, forEachChild, isFunction, memberPath, outerWrapper, unwrap, type Node } from './ast.js';
 import { handlerBody } from './handlers.js';

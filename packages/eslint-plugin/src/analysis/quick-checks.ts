@@ -1,6 +1,6 @@
 // Checks that clear a handler before the path analysis runs, for the rules' hot path: each answers
 // exactly what the analysis would conclude, from one walk of the handler body that allocates nothing.
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { forEachChild, propertyName, unwrap, type Node } from './ast.js';
 import { handlerBody } from './handlers.js';
 import type { ResolvedOptions } from './options.js';

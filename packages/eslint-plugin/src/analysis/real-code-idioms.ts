@@ -1,7 +1,7 @@
 // Deliberate idioms found by the precision audit of `recommended` on public repositories
 // (DESIGN §3 "Quiet where code is deliberate"). Each criterion is syntactic and is switchable
 // through `idioms` (see options.ts). `findRealCodeExemption` is the single hook idioms.ts calls.
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, containsNode, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, propertyName, statementOf, unwrap, type Node } from './ast.js';
 import { handlerBody } from './handlers.js';

@@ -3,7 +3,7 @@
 // (b) one comment above a run of same-shaped statements covers each of them;
 // (c) the JSDoc of the enclosing function, when it names the failure and its outcome;
 // (d) the description after `--` of an `eslint-disable*` directive.
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isFunction, statementOf, unwrap, type Node } from './ast.js';
 import { commentsWithin, isReasonComment } from './idioms.js';

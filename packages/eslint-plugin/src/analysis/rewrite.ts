@@ -2,7 +2,7 @@
 // the codemod so both produce the same code. Pure: a finding and the file in, text edits on the
 // original source out. Control flow is kept: the fallback log is inserted before each quiet path's
 // exit (`return 0`, `continue`, falling off the end), never replaces it; a rethrow is never added.
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';

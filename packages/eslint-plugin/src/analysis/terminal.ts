@@ -1,6 +1,6 @@
 // Calls that end the process (precision audit, bug 5): a path ending in `process.exit(1)` does not
 // carry on, it fails loudly like a `throw`. `exit(0)` and `exit()` report success, so they stay quiet.
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import { memberPath, unwrap, type Node } from './ast.js';
 
 function importsExit(node: Node): boolean {

@@ -2,7 +2,7 @@
 // (`fs.readFile` → `import fs from 'node:fs'`; `this.pool.query` → `pool: pg.Pool` or
 // `this.pool = new Pool()`; `producer.send` → `const producer = kafka.producer()` → `new Kafka()`),
 // through imports, variable initialisers, typed parameters and class members, a few steps deep.
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { AnalysisInput } from '../types.js';
 import { forEachChild, isFunction } from '../ast.js';

@@ -3,7 +3,7 @@
 // parameter typed or used as an AbortSignal, or it reaches the calls whose errors the handler
 // receives), whether the handler already tells the abort apart, and the rewrite that makes a
 // handler that logs and recovers stop reporting the caller's abort as an unexpected error.
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import { enclosingFunction, forEachChild, indentAt, isFunction, lineOf, memberPath, outerWrapper, propertyName, stringValue, unwrap, type FunctionNode, type Node } from '../ast.js';

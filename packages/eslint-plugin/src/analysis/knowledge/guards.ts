@@ -2,7 +2,7 @@
 // binding already in scope when there is one, else adds the import the guard needs (one edit per
 // module, merged into an existing import in the file's own quote style), else the entry's fallback.
 // Every expression type-checks when the binding is `unknown` or `any`.
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput } from '../types.js';

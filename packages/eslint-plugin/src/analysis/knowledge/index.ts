@@ -3,7 +3,7 @@
 // (`catchwise.config.json`), `@throws` tags through the type checker, the built-in catalog. Without
 // types, the catalog still applies by import and call name. One module for the rules (messages)
 // and the codemod (branches): both call `createKnownErrorProvider`.
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import { dirname, relative } from 'node:path';

@@ -2,7 +2,7 @@
 // throw is not caught inside them (not under a `try` with a `catch`, not in a nested function),
 // followed through local calls two levels deep. `parseTimestamp()` → `throw new RangeError(…)`.
 // Plain `Error` is left out: it says nothing the fallback does not.
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { AnalysisInput } from '../types.js';
 import { forEachChild, isFunction, type FunctionNode } from '../ast.js';
