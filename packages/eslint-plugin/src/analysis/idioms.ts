@@ -217,6 +217,13 @@ export function isProbeTry(tryBlock: TSESTree.BlockStatement): boolean {
         visit(unwrap(callee.object));
         return;
       }
+      // `new RegExp(p).test(s)`, `new Intl.NumberFormat(locale).format(n)`, `new UAParser(ua).getResult()`:
+      // the constructor validates, the synchronous read of the fresh object is part of the probe.
+      if (callee.type === T.MemberExpression && unwrap(callee.object).type === T.NewExpression && NEW_VALUE_READ.test(calleeName(callee) ?? '') && outerWrapper(node).parent?.type !== T.AwaitExpression) {
+        visit(unwrap(callee.object));
+        for (const argument of node.arguments) if (containsImpureCall(argument)) calls.push(argument);
+        return;
+      }
     }
     if (node.type === T.CallExpression || node.type === T.NewExpression || node.type === T.ImportExpression || node.type === T.TaggedTemplateExpression) {
       calls.push(node);
@@ -250,6 +257,9 @@ export function isProbeTry(tryBlock: TSESTree.BlockStatement): boolean {
   const bare = name.replace(/^(?:try|safe)(?=[A-Z])/, '');
   return isProbeCallee(path) || PROBE_NAME.test(name) || PROBE_NAME.test(bare.charAt(0).toLowerCase() + bare.slice(1));
 }
+
+/** Reads of a freshly constructed value: accessors, formatting, a pattern test. */
+const NEW_VALUE_READ = /^(?:is[A-Z]\w*|to[A-Z]\w*|valueOf|get[A-Z]?\w*|format\w*|resolvedOptions|test)$/;
 
 /** Callee names that ask a question whose failure means "no": parse, resolve, stat, validate, … */
 const PROBE_NAME =

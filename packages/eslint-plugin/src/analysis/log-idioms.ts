@@ -4,11 +4,14 @@
 // (b) the text includes `e.stack`;
 // (c) the log sits in the positive branch of a narrowing to a known error (`e.code === X`,
 //     `e instanceof NotFound`), where the error is expected and its message is the content;
-// (d) test code (same detection as the other rules).
+// (d) test code (same detection as the other rules);
+// (e) the text is a child process's own output (`e.stderr`, `catch ({ stdout, stderr })` after `execSync`):
+//     the output says what failed, the stack only points into `child_process`.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { forEachChild, isFunction, memberPath, propertyName, unwrap, type Node } from './ast.js';
+import { calleeName, forEachChild, isFunction, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';
 import { checkPolarity, type ErrorBindings, type HandlerAnalysis } from './paths.js';
+import { sourceCalls } from './rewrite.js';
 import { isTestPath } from './test-paths.js';
 
 function refersToError(node: Node, bindings: ErrorBindings): boolean {
@@ -82,6 +85,8 @@ function inNarrowedBranch(call: TSESTree.CallExpression, analysis: HandlerAnalys
 const ERROR_FIELDS = new Set([
   'message', 'name', 'stack', 'cause', 'code', 'errno', 'syscall', 'path', 'address', 'port', 'dest', 'info', 'status',
   'statusCode', 'errors', 'response', 'reason', 'detail', 'details', 'type', 'toString',
+  // child_process and execa errors
+  'stdout', 'stderr', 'output', 'signal', 'pid', 'exitCode',
 ]);
 
 /** `e.stacktrace`: a field errors do not have, so the log prints `undefined` and the failure is lost (a defect even in tests). */
@@ -102,6 +107,25 @@ function readsUnknownField(call: TSESTree.CallExpression, bindings: ErrorBinding
   return found;
 }
 
+/** `exec`, `execSync`, `execFile`, `spawnSync`, a promisified `execAsync`, execa's `execa`/`execaSync`. */
+const CHILD_PROCESS_CALL = /^(?:exec|execFile|spawn)(?:Sync|Async)?$|^execa(?:Sync|Command(?:Sync)?)?$/;
+const CHILD_OUTPUT = /^(?:stdout|stderr|output)$/;
+
+/** (e) The handler's source runs a child process and the log's error-derived text is only its output. */
+function printsChildOutput(call: TSESTree.CallExpression, analysis: HandlerAnalysis): boolean {
+  const runsChild = sourceCalls(analysis.handler).some((source) => source.type === T.CallExpression && CHILD_PROCESS_CALL.test(calleeName(source.callee) ?? ''));
+  if (!runsChild) return false;
+  const [start, end] = [call.arguments[0]?.range[0] ?? call.range[1], call.range[1]];
+  const refs = analysis.bindings.allRefs.filter((ref) => ref.range[0] >= start && ref.range[1] <= end);
+  return refs.length > 0 && refs.every((ref) => {
+    if (analysis.bindings.objectRefs.has(ref)) {
+      const parent = outerWrapper(ref).parent;
+      return parent?.type === T.MemberExpression && unwrap(parent.object) === ref && CHILD_OUTPUT.test(propertyName(parent) ?? '');
+    }
+    return ref.type === T.Identifier && CHILD_OUTPUT.test(ref.name);
+  });
+}
+
 /** Whether a text-only log of the error is deliberate. */
 export function isDeliberateTextLog(call: TSESTree.CallExpression, analysis: HandlerAnalysis, fileName: string | undefined, testCode: (fileName: string) => boolean = isTestPath): boolean {
   if (fileName !== undefined && testCode(fileName) && !readsUnknownField(call, analysis.bindings)) return true;
@@ -109,5 +133,5 @@ export function isDeliberateTextLog(call: TSESTree.CallExpression, analysis: Han
   // contract reports a text-only log before a rethrow (the log line itself loses the stack), and its
   // evidence was mostly test code, which (d) covers. `rethrownAfter` is kept for `configs`-level use.
   void rethrownAfter;
-  return carriesStack(call, analysis.bindings) || inNarrowedBranch(call, analysis);
+  return carriesStack(call, analysis.bindings) || inNarrowedBranch(call, analysis) || printsChildOutput(call, analysis);
 }

@@ -9,8 +9,11 @@ import { calleeName, containsNode, forEachChild, isFunction, memberPath, outerWr
 import { handlerBody } from './handlers.js';
 import type { HandlerAnalysis } from './paths.js';
 
-/** `JSON.parse`, `safeParse`, `yaml.parse`: a name ending in parse (not `parseTimestamp`, whose input is domain data). */
-const PARSE = /parse$/i;
+/**
+ * `JSON.parse`, `safeParse`, `yaml.parse`, zod's `schema.parseAsync`: a name ending in parse (not
+ * `parseTimestamp`, whose input is domain data).
+ */
+const PARSE = /parse(?:Async)?$/i;
 const DECODE = /^(?:decodeURI(?:Component)?|atob|unescape)$|decode$/i;
 const FS_PROBE = /^(?:l|f)?stat(?:Sync)?$|^(?:safe)?realpath(?:Sync)?$|^readFile(?:Sync)?$|^readdir(?:Sync)?$|^access(?:Sync)?$|^exists\w*$|^readlink(?:Sync)?$/i;
 const PACKAGE = /^(?:read|load)\w*Package\w*$|^resolve\w*Module\w*$|^resolvePackage\w*$/i;
@@ -25,7 +28,7 @@ const EXISTENCE_CHECK = /^(?:exists(?:Sync)?|pathExists(?:Sync)?|(?:l)?stat(?:Sy
 const PURE_PATH = /^(?:path|posix|win32|nodePath|upath|pathe)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalize|normalizePath|String|Number|Boolean|JSON\.stringify|encodeURIComponent|encodeURI|Buffer\.from|Object\.(?:keys|values|entries|assign|fromEntries|hasOwn)|Array\.(?:isArray|from)|Number\.\w+|Math\.\w+|pathToFileURL|fileURLToPath)$/;
 /** Methods on a value (the probe's result or a local): accessors and string/array helpers. */
 const PURE_METHOD =
-  /^(?:is[A-Z]\w*|to[A-Z]\w*|toString|valueOf|trim\w*|slice|substring|substr|split|startsWith|endsWith|includes|indexOf|lastIndexOf|replace(?:All)?|toLowerCase|toUpperCase|padStart|padEnd|charAt|charCodeAt|at|concat|join|match|test|getTime|flat|reverse)$/;
+  /^(?:is[A-Z]\w*|to[A-Z]\w*|toString|valueOf|trim\w*|slice|substring|substr|split|startsWith|endsWith|includes|indexOf|lastIndexOf|replace(?:All)?|toLowerCase|toUpperCase|padStart|padEnd|charAt|charCodeAt|at|concat|join|match|test|getTime|flat|reverse|pop|shift)$/;
 const CALLBACK_METHOD = /^(?:filter|map|some|every|find|findIndex|flatMap|forEach|reduce|sort)$/;
 /** Predicates by name (`isGreaterOrEqual(a, b)`, `hasOwn(o, k)`): they answer, they do not do I/O. */
 const PREDICATE_CALLEE = /^(?:is|has)[A-Z]\w*$/;
@@ -177,12 +180,25 @@ export function isDefaultValue(node: Node | null | undefined): boolean {
   }
 }
 
+/**
+ * A value the handler computes without the error: a default, a call (`number.toString()`), a member
+ * of one (`url.split('#')[0]`), or a choice between such values (`url.endsWith(s) ? url.slice(…) : url`).
+ */
+function isFallbackValue(node: Node | null | undefined): boolean {
+  if (isDefaultValue(node)) return true;
+  const current = unwrap(node!);
+  if (current.type === T.CallExpression) return true;
+  if (current.type === T.MemberExpression) return isFallbackValue(current.object);
+  if (current.type === T.ConditionalExpression) return isFallbackValue(current.consequent) && isFallbackValue(current.alternate);
+  return false;
+}
+
 /** Every quiet path yields a default, or maps the failure with a call that does not take the error. */
 export function yieldsDefault(analysis: HandlerAnalysis): boolean {
   if (analysis.used) return false;
   const body = handlerBody(analysis.handler);
   if (body === null) return true;
-  if (body.type !== T.BlockStatement) return isDefaultValue(body) || (unwrap(body).type === T.CallExpression);
+  if (body.type !== T.BlockStatement) return isFallbackValue(body);
   return analysis.paths.every((path) => {
     if (path.label !== 'quiet') return true;
     const node = path.exit.node;
@@ -190,7 +206,7 @@ export function yieldsDefault(analysis: HandlerAnalysis): boolean {
     if (node.type === T.ReturnStatement) {
       const value = node.argument ? unwrap(node.argument) : null;
       if (value?.type === T.AwaitExpression) return isDefaultValue(value.argument);
-      return isDefaultValue(value) || value?.type === T.CallExpression;
+      return isFallbackValue(value);
     }
     return path.exit.kind !== 'return' || isDefaultValue(node);
   });
