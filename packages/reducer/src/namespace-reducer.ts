@@ -162,21 +162,69 @@ const SCRATCH = new Uint32Array(2);
 /** The same two words as int32: hashes are passed on as int32 so that V8 never boxes them (above 2^31). */
 const SCRATCH_BITS = new Int32Array(SCRATCH.buffer);
 
+/** Row layout of `NumberRows`. */
+const TOTAL_SIZE = 0;
+const FIRST_SEEN = 1;
+const LAST_SEEN = 2;
+const ROW_WIDTH = 4;
+/** Flips the sign bit: int32 order of the results is the uint32 order of the inputs. */
+const UNSIGNED_ORDER = 0x80000000;
+
+/**
+ * The numbers of every namespace of one reducer that are updated on each event and are not small
+ * integers (total size, first and last event time): one row of a shared Float64Array per
+ * namespace. As object fields they would be heap-number boxes, each a cache line of its own away
+ * from the state on a busy heap; here they share one line.
+ */
+class NumberRows {
+  values = new Float64Array(16 * ROW_WIDTH);
+  private used = 0;
+  private readonly free: number[] = [];
+
+  /** A row set to (0, Infinity, -Infinity). */
+  allocate(): number {
+    let row = this.free.pop();
+    if (row === undefined) {
+      row = this.used++;
+      if (this.used * ROW_WIDTH > this.values.length) {
+        const grown = new Float64Array(this.values.length * 2);
+        grown.set(this.values);
+        this.values = grown;
+      }
+    }
+    this.clear(row);
+    return row;
+  }
+
+  clear(row: number): void {
+    const at = row * ROW_WIDTH;
+    this.values[at + TOTAL_SIZE] = 0;
+    this.values[at + FIRST_SEEN] = Infinity;
+    this.values[at + LAST_SEEN] = -Infinity;
+  }
+
+  release(row: number): void {
+    this.free.push(row);
+  }
+}
+
 class NamespaceState<E> implements SpaceSavingEntry {
   count = 0;
   error = 0;
   heapPos = -1;
   heapKey = 0;
   totalFiles = 0;
-  totalSize = 0;
-  firstSeen = Infinity;
-  lastSeen = -Infinity;
+  /** This namespace's row in the reducer's `NumberRows`. */
+  readonly row: number;
   /** The last values counted: a repeat of the previous event's value changes no sketch or sample. */
   lastContentType: string | null = null;
   lastWorkflowId: string | null = null;
-  /** Copies of the samples' `cutoffHi`: a hash above it skips the sample (one cache line fewer). */
-  fileTypeCutoff = 0xffffffff;
-  workflowCutoff = 0xffffffff;
+  /**
+   * The samples' `cutoffHi` ^ UNSIGNED_ORDER as int32 (a small integer in the object, where the
+   * uint32 would be a heap-number box): a hash above it skips the sample without touching it.
+   */
+  fileTypeCutoff = 0xffffffff ^ UNSIGNED_ORDER;
+  workflowCutoff = 0xffffffff ^ UNSIGNED_ORDER;
   readonly fileTypes: HyperLogLog;
   readonly workflows: HyperLogLog;
   readonly fileTypeSample: BottomKSample;
@@ -186,13 +234,39 @@ class NamespaceState<E> implements SpaceSavingEntry {
   constructor(
     public name: string,
     config: Config,
+    readonly rows: NumberRows,
   ) {
+    this.row = rows.allocate();
     const sketch = { precision: config.precision, seed: config.seed, exactLimit: config.exactLimit };
     this.fileTypes = new HyperLogLog(sketch);
     this.workflows = new HyperLogLog(sketch);
     this.fileTypeSample = new BottomKSample(config.maxSamples, config.maxValueLength);
     this.workflowSample = new BottomKSample(config.maxSamples, config.maxValueLength);
     this.resetEvents(config);
+  }
+
+  get totalSize(): number {
+    return this.rows.values[this.row * ROW_WIDTH + TOTAL_SIZE]!;
+  }
+
+  set totalSize(value: number) {
+    this.rows.values[this.row * ROW_WIDTH + TOTAL_SIZE] = value;
+  }
+
+  get firstSeen(): number {
+    return this.rows.values[this.row * ROW_WIDTH + FIRST_SEEN]!;
+  }
+
+  set firstSeen(value: number) {
+    this.rows.values[this.row * ROW_WIDTH + FIRST_SEEN] = value;
+  }
+
+  get lastSeen(): number {
+    return this.rows.values[this.row * ROW_WIDTH + LAST_SEEN]!;
+  }
+
+  set lastSeen(value: number) {
+    this.rows.values[this.row * ROW_WIDTH + LAST_SEEN] = value;
   }
 
   resetEvents(config: Config): void {
@@ -211,9 +285,7 @@ class NamespaceState<E> implements SpaceSavingEntry {
     this.count = 0;
     this.error = 0;
     this.totalFiles = 0;
-    this.totalSize = 0;
-    this.firstSeen = Infinity;
-    this.lastSeen = -Infinity;
+    this.rows.clear(this.row);
     this.lastContentType = null;
     this.lastWorkflowId = null;
     this.fileTypes.clear();
@@ -226,8 +298,8 @@ class NamespaceState<E> implements SpaceSavingEntry {
 
   /** Call after any change to a sample made other than through `addParsed`. */
   syncCutoffs(): void {
-    this.fileTypeCutoff = this.fileTypeSample.cutoffHi;
-    this.workflowCutoff = this.workflowSample.cutoffHi;
+    this.fileTypeCutoff = this.fileTypeSample.cutoffHi ^ UNSIGNED_ORDER;
+    this.workflowCutoff = this.workflowSample.cutoffHi ^ UNSIGNED_ORDER;
   }
 
   /** Folds `other` into this state (never mutates `other`). */
@@ -301,6 +373,7 @@ export class NamespaceReducer<E = MetadataEvent> {
   private readonly validator: EventValidator<E>;
   private readonly rejections: RejectionCounter;
   private readonly states = new Map<string, NamespaceState<E>>();
+  private readonly rows = new NumberRows();
   private readonly index = new SpaceSavingIndex<NamespaceState<E>>();
   private other: NamespaceState<E> | null = null;
   private readonly bounded: boolean;
@@ -331,10 +404,12 @@ export class NamespaceReducer<E = MetadataEvent> {
     if (state === undefined) state = this.admit(v.namespace);
     this.events++;
     state.totalFiles++;
-    state.totalSize += v.size;
+    const numbers = this.rows.values;
+    const at = state.row * ROW_WIDTH;
+    numbers[at + TOTAL_SIZE] += v.size;
     const t = v.time;
-    if (t < state.firstSeen) state.firstSeen = t;
-    if (t > state.lastSeen) state.lastSeen = t;
+    if (t < numbers[at + FIRST_SEEN]!) numbers[at + FIRST_SEEN] = t;
+    if (t > numbers[at + LAST_SEEN]!) numbers[at + LAST_SEEN] = t;
     const seed = this.config.seed;
     const ct = v.contentType;
     // Repeats change nothing (the sketch is idempotent, a bottom-k sample too): the same value as
@@ -349,9 +424,9 @@ export class NamespaceReducer<E = MetadataEvent> {
       const hi = SCRATCH_BITS[0]!;
       const lo = SCRATCH_BITS[1]!;
       const learnt = state.fileTypes.insertHash(hi, lo);
-      if (learnt !== INSERT_REPEAT && hi >>> 0 <= state.fileTypeCutoff) {
+      if (learnt !== INSERT_REPEAT && (hi ^ UNSIGNED_ORDER) <= state.fileTypeCutoff) {
         const sample = state.fileTypeSample;
-        if (learnt === INSERT_NEW ? sample.offerNew(hi, lo, ct) : sample.offer(hi, lo, ct)) state.fileTypeCutoff = sample.cutoffHi;
+        if (learnt === INSERT_NEW ? sample.offerNew(hi, lo, ct) : sample.offer(hi, lo, ct)) state.fileTypeCutoff = sample.cutoffHi ^ UNSIGNED_ORDER;
       }
     }
     const wf = v.workflowId;
@@ -361,9 +436,9 @@ export class NamespaceReducer<E = MetadataEvent> {
       const hi = SCRATCH_BITS[0]!;
       const lo = SCRATCH_BITS[1]!;
       const learnt = state.workflows.insertHash(hi, lo);
-      if (learnt !== INSERT_REPEAT && hi >>> 0 <= state.workflowCutoff) {
+      if (learnt !== INSERT_REPEAT && (hi ^ UNSIGNED_ORDER) <= state.workflowCutoff) {
         const sample = state.workflowSample;
-        if (learnt === INSERT_NEW ? sample.offerNew(hi, lo, wf) : sample.offer(hi, lo, wf)) state.workflowCutoff = sample.cutoffHi;
+        if (learnt === INSERT_NEW ? sample.offerNew(hi, lo, wf) : sample.offer(hi, lo, wf)) state.workflowCutoff = sample.cutoffHi ^ UNSIGNED_ORDER;
       }
     }
     if (state.events !== null) state.events.offer(event);
@@ -475,7 +550,7 @@ export class NamespaceReducer<E = MetadataEvent> {
     for (const theirs of other.states.values()) {
       let mine = this.states.get(theirs.name);
       if (mine === undefined) {
-        mine = new NamespaceState<E>(theirs.name, this.config);
+        mine = new NamespaceState<E>(theirs.name, this.config, this.rows);
         mine.count = minMine;
         mine.error = minMine;
         this.states.set(theirs.name, mine);
@@ -486,7 +561,7 @@ export class NamespaceReducer<E = MetadataEvent> {
       mine.error += theirs.error;
     }
     if (other.other !== null) {
-      this.other ??= new NamespaceState<E>(OTHER_NAMESPACE, this.config);
+      this.other ??= new NamespaceState<E>(OTHER_NAMESPACE, this.config, this.rows);
       this.other.absorb(other.other, timeOf);
     }
     this.events += other.events;
@@ -548,13 +623,13 @@ export class NamespaceReducer<E = MetadataEvent> {
     reducer.evictionCount = json.evictions;
     reducer.rejections.addCounts(json.rejected ?? {});
     for (const entry of json.namespaces) {
-      const state = stateFromJSON<E>(entry, reducer.config, fail);
+      const state = stateFromJSON<E>(entry, reducer.config, reducer.rows, fail);
       if (state.name === OTHER_NAMESPACE || reducer.states.has(state.name)) fail(`namespace ${JSON.stringify(state.name)} is duplicated or reserved`);
       reducer.states.set(state.name, state);
       if (reducer.bounded) reducer.index.push(state);
     }
     if (reducer.states.size > reducer.config.maxNamespaces) fail(`${reducer.states.size} namespaces exceed maxNamespaces ${reducer.config.maxNamespaces}`);
-    if (json.other !== null && json.other !== undefined) reducer.other = stateFromJSON<E>(json.other, reducer.config, fail);
+    if (json.other !== null && json.other !== undefined) reducer.other = stateFromJSON<E>(json.other, reducer.config, reducer.rows, fail);
     return reducer;
   }
 
@@ -600,14 +675,14 @@ export class NamespaceReducer<E = MetadataEvent> {
       this.index.push(victim);
       return victim;
     }
-    const state = new NamespaceState<E>(name, this.config);
+    const state = new NamespaceState<E>(name, this.config, this.rows);
     this.states.set(name, state);
     if (this.bounded) this.index.push(state);
     return state;
   }
 
   private foldIntoOther(state: NamespaceState<E>): void {
-    this.other ??= new NamespaceState<E>(OTHER_NAMESPACE, this.config);
+    this.other ??= new NamespaceState<E>(OTHER_NAMESPACE, this.config, this.rows);
     this.other.absorb(state, this.timeOf());
     this.evictionCount++;
   }
@@ -619,6 +694,7 @@ export class NamespaceReducer<E = MetadataEvent> {
       const victim = this.index.pop()!;
       this.states.delete(victim.name);
       this.foldIntoOther(victim);
+      this.rows.release(victim.row);
     }
   }
 
@@ -675,14 +751,14 @@ function stateToJSON<E>(state: NamespaceState<E>): StateJSON {
   return json;
 }
 
-function stateFromJSON<E>(json: StateJSON, config: Config, fail: (problem: string) => never): NamespaceState<E> {
+function stateFromJSON<E>(json: StateJSON, config: Config, rows: NumberRows, fail: (problem: string) => never): NamespaceState<E> {
   if (json === null || typeof json !== 'object' || typeof json.namespace !== 'string' || json.namespace.length === 0) fail('a namespace entry has no name');
   const where = `namespace ${JSON.stringify(json.namespace)}`;
   for (const key of ['count', 'error', 'total_files'] as const) {
     if (!Number.isInteger(json[key]) || json[key] < 0) fail(`${where}: ${key} must be a non-negative integer`);
   }
   if (typeof json.total_size_bytes !== 'number' || !(json.total_size_bytes >= 0)) fail(`${where}: total_size_bytes must be a number >= 0`);
-  const state = new NamespaceState<E>(json.namespace, config);
+  const state = new NamespaceState<E>(json.namespace, config, rows);
   state.count = json.count;
   state.error = json.error;
   state.totalFiles = json.total_files;
