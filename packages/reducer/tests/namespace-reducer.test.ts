@@ -377,6 +377,31 @@ describe('maxNamespaces (Space-Saving)', () => {
     expect(fresh.toJSON().namespaces[0]!.workflow_ids.sketch).toBe(r.toJSON().namespaces[0]!.workflow_ids.sketch);
   });
 
+  test('namespaces created after a merge trimmed others start from zero totals and times', () => {
+    // the trimmed states' size/time rows are reused by later states: nothing may leak across
+    const options = { maxNamespaces: 2, maxSamples: 3 };
+    const sizeOf = (r: NamespaceReducer) => Object.values(r.snapshot().namespaces).reduce((sum, rec) => sum + rec.total_size_bytes, 0);
+    const a = new NamespaceReducer(options);
+    const b = new NamespaceReducer(options);
+    const c = new NamespaceReducer(options);
+    a.add(event('a1', 'x', 'w', 1_000, Date.UTC(2020, 0, 1)));
+    a.add(event('a2', 'x', 'w', 2_000, Date.UTC(2020, 0, 2)));
+    b.add(event('b1', 'x', 'w', 4_000, Date.UTC(2030, 0, 1)));
+    b.add(event('b2', 'x', 'w', 8_000, Date.UTC(2030, 0, 2)));
+    for (let i = 0; i < 3; i++) {
+      c.add(event('c1', 'x', 'w', 16, Date.UTC(2025, 0, 10 + i)));
+      c.add(event('c2', 'x', 'w', 32, Date.UTC(2025, 1, 10 + i)));
+    }
+    a.merge(b);
+    expect(sizeOf(a)).toBe(15_000);
+    a.merge(c);
+    expect(a.size).toBe(2);
+    expect(sizeOf(a)).toBe(15_000 + 3 * 48);
+    expect(a.get('c1')).toMatchObject({ total_files: 3, total_size_bytes: 48, first_seen: '2025-01-10T00:00:00.000Z', last_seen: '2025-01-12T00:00:00.000Z' });
+    expect(a.get('c2')).toMatchObject({ total_files: 3, total_size_bytes: 96, first_seen: '2025-02-10T00:00:00.000Z', last_seen: '2025-02-12T00:00:00.000Z' });
+    expect(hex(NamespaceReducer.fromBytes(a.toBytes()).toBytes())).toBe(hex(a.toBytes()));
+  });
+
   test('memory stays bounded under 10^5 namespaces (maxNamespaces 1,000)', () => {
     const r = new NamespaceReducer({ maxNamespaces: 1000 });
     const warm = () => {
