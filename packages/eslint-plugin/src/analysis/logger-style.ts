@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { ResolvedOptions } from './options.js';
 import type { AnalysisInput } from './types.js';
+import { enclosingFunction, functionName, isFunction } from './ast.js';
 
 export type LoggerKind = 'pino' | 'bunyan' | 'winston' | 'console' | 'nest' | 'debug' | 'custom';
 /** pino/bunyan: `logger.error({ err }, msg)`; winston/console/NestJS: `logger.error(msg, err)`. */
@@ -39,6 +40,11 @@ export interface LoggerStyle {
   addImport: LoggerImport | null;
   /** For loggers without an error level (`debug`): the logger the error fallback uses instead. */
   errorFallback: LoggerStyle | null;
+  /**
+   * For a logger the file calls category first (`log.warn("db", msg)`): the category literal, as
+   * written, that new calls put before the message (`log.error("db", "…", e)`); else absent.
+   */
+  category?: string;
 }
 
 export type LoggerLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -191,6 +197,18 @@ interface FileFacts {
    * method (TypeORM's `Logger`): they may have no `.error()`, so the rewrite does not call one.
    */
   levelArgumentOnly: Set<string>;
+  /** Receiver text → how the file's calls of it use a first string-literal argument. */
+  categoryUse: Map<string, CategoryUse>;
+}
+
+/** Whether a logger takes a module/category before the message: `log.warn("db", "query failed")`. */
+interface CategoryUse {
+  /** Calls with a one-word literal first and text second: `log.warn("db", "failed: " + x)`. */
+  categoryFirst: number;
+  /** Calls whose first argument reads as the message: a literal with spaces, a template, a lone literal. */
+  messageFirst: number;
+  /** Every one-word first literal (a category, if the logger takes one), as written, with its offset. */
+  words: { raw: string; at: number }[];
 }
 
 const factsCache = new WeakMap<TSESTree.Program, FileFacts>();
@@ -224,7 +242,7 @@ const LEVEL_ARGUMENT = /^(['"`])(?:fatal|error|warn|warning|info|debug|trace|log
 function fileFacts(program: TSESTree.Program, sourceText: string): FileFacts {
   const cached = factsCache.get(program);
   if (cached) return cached;
-  const facts: FileFacts = { usage: new Map(), imports: new Map(), levelArgumentOnly: new Set() };
+  const facts: FileFacts = { usage: new Map(), imports: new Map(), levelArgumentOnly: new Set(), categoryUse: new Map() };
   const levelMethod = new Set<string>();
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) facts.imports.set(statement.source.value, statement);
@@ -235,7 +253,10 @@ function fileFacts(program: TSESTree.Program, sourceText: string): FileFacts {
     const receiver = match[1]!.replace(/\s+/g, '');
     const first = match.index + match[0].length - 1;
     if (match[2] === 'log' && LEVEL_ARGUMENT.test(sourceText.slice(first, first + 16))) facts.levelArgumentOnly.add(receiver);
-    else levelMethod.add(receiver);
+    else {
+      levelMethod.add(receiver);
+      recordCategoryUse(facts, receiver, sourceText, first);
+    }
     if (facts.usage.has(receiver)) continue;
     if (!anotherArgumentFollows(sourceText, first)) continue;
     facts.usage.set(receiver, match[3] === '{' ? 'object-first' : 'message-first');
@@ -243,6 +264,87 @@ function fileFacts(program: TSESTree.Program, sourceText: string): FileFacts {
   for (const receiver of levelMethod) facts.levelArgumentOnly.delete(receiver);
   factsCache.set(program, facts);
   return facts;
+}
+
+const CATEGORY_WORD = /^[\w.:/@-]{1,40}$/;
+
+/** The first argument of a log call at `text[start]`, as a category or a message (see `CategoryUse`). */
+function recordCategoryUse(facts: FileFacts, receiver: string, text: string, start: number): void {
+  const quote = text[start];
+  let use = facts.categoryUse.get(receiver);
+  if (!use) {
+    use = { categoryFirst: 0, messageFirst: 0, words: [] };
+    facts.categoryUse.set(receiver, use);
+  }
+  if (quote === '`') {
+    use.messageFirst += 1;
+    return;
+  }
+  if (quote !== '"' && quote !== "'") return;
+  const end = text.indexOf(quote, start + 1);
+  if (end < 0 || end - start > 200) return;
+  const value = text.slice(start + 1, end);
+  let next = end + 1;
+  while (text[next] === ' ' || text[next] === '\t' || text[next] === '\n' || text[next] === '\r') next++;
+  if (value.includes('\\') || text[next] !== ',') {
+    if (text[next] === ')') use.messageFirst += 1;
+    return;
+  }
+  if (!CATEGORY_WORD.test(value)) {
+    use.messageFirst += 1;
+    return;
+  }
+  use.words.push({ raw: text.slice(start, end + 1), at: start });
+  next++;
+  while (text[next] === ' ' || text[next] === '\t' || text[next] === '\n' || text[next] === '\r') next++;
+  if (text[next] === '"' || text[next] === "'" || text[next] === '`') use.categoryFirst += 1;
+}
+
+/**
+ * The category a new call of `receiver` at `node` puts first, when the file's own calls of it take
+ * one: at least two put a one-word literal first and text second, and at least three times as many
+ * as put a message first. Null for a logger called message first. Which category: the one used most
+ * in the innermost enclosing function that uses one; else the enclosing class's or the file's, when
+ * at least half of its calls use it; else the name of the enclosing function (uptime-kuma names categories
+ * after functions: `clearOldData`); else the file's most used.
+ */
+function categoryFor(facts: FileFacts, receiver: string, node: TSESTree.Node): string | null {
+  const use = facts.categoryUse.get(receiver);
+  if (!use || use.categoryFirst < 2 || use.categoryFirst < 3 * use.messageFirst) return null;
+  const within = (scope: TSESTree.Node): { raw: string }[] => use.words.filter((word) => word.at >= scope.range[0] && word.at < scope.range[1]);
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunction(current)) continue;
+    const inside = within(current);
+    if (inside.length > 0) return mostUsed(inside).raw;
+  }
+  // A class's or the file's category only where one dominates: a class of many parts logs under many.
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isClass(current)) continue;
+    const inside = within(current);
+    const best = inside.length > 0 ? mostUsed(inside) : null;
+    if (best && best.count * 2 >= inside.length) return best.raw;
+  }
+  const file = mostUsed(use.words);
+  if (file.count * 2 >= use.words.length) return file.raw;
+  const fn = enclosingFunction(node);
+  const name = fn ? functionName(fn) : null;
+  return name ? `${file.raw[0]}${name}${file.raw[0]}` : file.raw;
+}
+
+function isClass(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
+}
+
+/** The literal written most often (the first one on a tie), and how often; `words` is not empty. */
+function mostUsed(words: readonly { raw: string }[]): { raw: string; count: number } {
+  const counts = new Map<string, number>();
+  let best = words[0]!.raw;
+  for (const { raw } of words) {
+    const count = (counts.get(raw) ?? 0) + 1;
+    counts.set(raw, count);
+    if (count > counts.get(best)!) best = raw;
+  }
+  return { raw: best, count: counts.get(best)! };
 }
 
 function styleFor(kind: LoggerKind | null, object: string, facts: FileFacts, source: LoggerStyle['source']): LoggerStyle {
@@ -356,7 +458,11 @@ export function findLoggerStyle(
 ): LoggerStyle {
   moduleResolver = resolveModule ? (specifier) => resolveModule(specifier, input.fileName) : null;
   try {
-    return findLoggerStyleWith(input, node, configured, isConfiguredLogger ?? null);
+    const style = findLoggerStyleWith(input, node, configured, isConfiguredLogger ?? null);
+    // Only a logger of unknown library: the known ones (winston, NestJS, console) take the message first.
+    if (style.kind !== 'custom' || style.order !== 'message-first') return style;
+    const category = categoryFor(fileFacts(input.program, input.sourceText), style.object, node);
+    return category === null ? style : { ...style, category };
   } finally {
     moduleResolver = null;
   }
@@ -497,5 +603,6 @@ export function formatLogCall(style: LoggerStyle, level: LoggerLevel, errorName:
     const errEntry = errorName === 'err' ? '{ err }' : `{ err: ${errorName} }`;
     return `${style.object}.${method}(${errEntry}, ${message})`;
   }
-  return `${style.object}.${method}(${message}, ${errorName})`;
+  const category = style.category ? `${style.category}, ` : '';
+  return `${style.object}.${method}(${category}${message}, ${errorName})`;
 }

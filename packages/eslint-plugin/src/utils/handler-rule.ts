@@ -7,6 +7,7 @@ import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import {
   buildSpecificCatchRewrite,
   classifyHandler,
+  findLoggerStyle,
   getHandlerAnalysis,
   handlerBody,
   handlerFromCall,
@@ -218,9 +219,11 @@ export function planBinding(handler: Handler, file: RuleFile): BindingPlan | nul
   return null;
 }
 
-function logStatement(logger: LoggerChoice, name: string, message: string): string {
+/** `category`: the category literal of a logger the file calls category first (`log.warn("db", msg)`). */
+function logStatement(logger: LoggerChoice, name: string, message: string, category?: string): string {
   const quoted = `'${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  return logger.objectFirst ? `${logger.expression}.error({ err: ${name} }, ${quoted});` : `${logger.expression}.error(${quoted}, ${name});`;
+  if (logger.objectFirst) return `${logger.expression}.error({ err: ${name} }, ${quoted});`;
+  return `${logger.expression}.error(${category ? `${category}, ` : ''}${quoted}, ${name});`;
 }
 
 function contextName(handler: Handler): string {
@@ -261,7 +264,8 @@ export function quietPathEdits(
   if (!binding) return null;
   const body = handlerBody(handler);
   const name = binding.name;
-  const log = logStatement(logger, name, logMessage(handler));
+  const style = mode === 'log' ? findLoggerStyle(analysisInput(file), handler.node) : null;
+  const log = logStatement(logger, name, logMessage(handler), style?.object === logger.expression ? style.category : undefined);
   const line = mode === 'log' ? log : `throw ${name};`;
   if (body === null) {
     // `.catch(noop)`: replace the reference with a logging callback.

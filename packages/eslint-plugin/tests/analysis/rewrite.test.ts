@@ -97,6 +97,23 @@ describe('findLoggerStyle', () => {
     expect(at(`const require = (m) => m;\nconst logger = require('pino')();\ntry { f(); } catch {}`, '/project/src/a.js')).toBe(CONSOLE_LOGGER);
   });
 
+  it('a logger the file calls category first (log.warn("db", msg)) gets its category; a message-first one does not', () => {
+    const file = (body: string) => `const { log } = require('./util');\n${body}\nfunction g() {\n  try { f(); } catch {}\n}\n`;
+    const category = at(file(`log.info('db', 'opened');\nlog.warn('db', \`slow: \${ms}\`);\nlog.debug('cache', 'hit ' + key);`), '/project/src/a.js');
+    expect(category).toMatchObject({ kind: 'custom', object: 'log', category: "'db'" });
+    expect(formatLogCall(category, 'error', 'e', "'g: unexpected error'")).toBe("log.error('db', 'g: unexpected error', e);".slice(0, -1));
+    // One category-shaped call is not a habit; messages with spaces outnumber it.
+    const message = at(file(`log.info('Server started', port);\nlog.warn('Retrying', 'in 5s');\nlog.error('Could not connect', err);`), '/project/src/a.js');
+    expect(message.category).toBeUndefined();
+    // The innermost function that uses a category decides.
+    const nearest = at(`const { log } = require('./util');\nlog.info('db', 'a');\nlog.info('db', 'b');\nfunction g() {\n  log.info('cache', 'c');\n  try { f(); } catch {}\n}\n`, '/project/src/a.js');
+    expect(nearest.category).toBe("'cache'");
+    // No category in the function or class and none used by half the file: the function's own name.
+    const spread = `const { log } = require('./util');\nlog.info('db', 'a');\nlog.info('db', 'b');\nlog.info('cache', 'c');\nlog.info('cache', 'd');\nlog.info('http', 'e');\n`;
+    expect(at(`${spread}class Server {\n  sync() {\n    try { f(); } catch {}\n  }\n}\n`, '/project/src/a.js').category).toBe("'sync'");
+    expect(at(`${spread}class Server {\n  start() { log.info('server', 'up'); }\n  sync() {\n    try { f(); } catch {}\n  }\n}\n`, '/project/src/a.js').category).toBe("'server'");
+  });
+
   it('winston and bunyan loggers', () => {
     expect(at(`import winston from 'winston';\nconst logger = winston.createLogger({});\ntry { f(); } catch {}`)).toMatchObject({ kind: 'winston', order: 'message-first' });
     expect(at(`import bunyan from 'bunyan';\nconst log = bunyan.createLogger({ name: 'x' });\ntry { f(); } catch {}`)).toMatchObject({ kind: 'bunyan', order: 'object-first' });

@@ -82,6 +82,65 @@ const port = await listen(0, "::").catch(() => 0);`,
   ],
   invalid: [
     // try/catch
+    // a logger the file calls category first (uptime-kuma's log.info("server", msg)): the category first
+    {
+      code: `declare const log: { info(module: string, msg: string): void; error(module: string, ...msg: unknown[]): void };
+declare function loadMonitors(): Promise<void>;
+export async function start() {
+  log.info('server', 'Loading monitors');
+  try {
+    await loadMonitors();
+  } catch (e) {}
+  log.info('server', 'Started');
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `declare const log: { info(module: string, msg: string): void; error(module: string, ...msg: unknown[]): void };
+declare function loadMonitors(): Promise<void>;
+export async function start() {
+  log.info('server', 'Loading monitors');
+  try {
+    await loadMonitors();
+  } catch (e) {
+    log.error('server', 'start: unexpected error from loadMonitors()', e);
+  }
+  log.info('server', 'Started');
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"log"},
+              output: `declare const log: { info(module: string, msg: string): void; error(module: string, ...msg: unknown[]): void };
+declare function loadMonitors(): Promise<void>;
+export async function start() {
+  log.info('server', 'Loading monitors');
+  try {
+    await loadMonitors();
+  } catch (e) { log.error('server', 'start: unexpected error', e); }
+  log.info('server', 'Started');
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `declare const log: { info(module: string, msg: string): void; error(module: string, ...msg: unknown[]): void };
+declare function loadMonitors(): Promise<void>;
+export async function start() {
+  log.info('server', 'Loading monitors');
+  try {
+    await loadMonitors();
+  } catch (e) { throw e; }
+  log.info('server', 'Started');
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `try {
   f();
