@@ -31,6 +31,11 @@ export function getHandlerAnalysis(handler: Handler, scopeManager: ScopeManager,
   return analysis;
 }
 
+/** The cached analysis of a handler for these options, without computing it. */
+export function peekHandlerAnalysis(handler: Handler, options: ResolvedOptions): HandlerAnalysis | undefined {
+  return analysisCache.get(handler.call ?? handler.node)?.get(options.analysisKey);
+}
+
 export function describeHandler(handler: Handler): string {
   if (handler.kind === 'catch-clause') return 'catch clause';
   if (handler.kind === 'promise-catch') return '.catch() handler';

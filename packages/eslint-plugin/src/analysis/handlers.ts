@@ -90,8 +90,16 @@ export function handlerFromCall(
   return null;
 }
 
+// One Handler per clause, however many rules ask for it.
+const clauseHandlers = new WeakMap<TSESTree.CatchClause, Handler>();
+
 export function handlerFromCatchClause(clause: TSESTree.CatchClause): Handler {
-  return { kind: 'catch-clause', node: clause, param: clause.param ?? null, tryStatement: clause.parent as TSESTree.TryStatement, call: null };
+  let handler = clauseHandlers.get(clause);
+  if (!handler) {
+    handler = { kind: 'catch-clause', node: clause, param: clause.param ?? null, tryStatement: clause.parent as TSESTree.TryStatement, call: null };
+    clauseHandlers.set(clause, handler);
+  }
+  return handler;
 }
 
 /** Every handler in the program, in source order. `scopeManager` is needed to follow handler identifiers. */

@@ -30,6 +30,7 @@ export {
   findHandlerFindings,
   findLogCallFindings,
   getHandlerAnalysis,
+  peekHandlerAnalysis,
   logCallFindingsOf,
 } from './findings.js';
 export {

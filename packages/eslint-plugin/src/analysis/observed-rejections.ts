@@ -9,7 +9,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
-import { forEachChild, isFunction, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';
+import { calleeName, forEachChild, isFunction, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';
 import { handlerFromCatchClause, resolveIdentifier } from './handlers.js';
 import type { ResolvedOptions } from './options.js';
 import { analyzeHandler } from './paths.js';
@@ -97,10 +97,12 @@ function sameCallObserved(receiver: TSESTree.CallExpression, sourceText: string)
   const path = memberPath(receiver.callee);
   if (path === null) return false;
   const args = argumentsText(receiver, sourceText);
+  // Equal paths end in the same name: comparing that first spares building a path for every call in the file.
+  const name = calleeName(receiver.callee);
   let found = false;
   const visit = (node: Node): void => {
     if (found) return;
-    if (node.type === T.CallExpression && node !== receiver && memberPath(node.callee) === path && argumentsText(node, sourceText) === args) {
+    if (node.type === T.CallExpression && node !== receiver && calleeName(node.callee) === name && memberPath(node.callee) === path && argumentsText(node, sourceText) === args) {
       const parent = outerWrapper(node).parent;
       if (
         parent?.type === T.AwaitExpression ||

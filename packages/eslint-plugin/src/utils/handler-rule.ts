@@ -9,6 +9,7 @@ import {
   classifyHandler,
   findLoggerStyle,
   getHandlerAnalysis,
+  peekHandlerAnalysis,
   handlerBody,
   handlerFromCall,
   handlerFromCatchClause,
@@ -22,7 +23,7 @@ import {
 } from '../analysis/index.js';
 import { indentAt, isFunction, unwrap } from '../analysis/ast.js';
 import { scopeOf } from '../analysis/handlers.js';
-import { knowledgeNote, ruleKnowledge } from '../analysis/knowledge/eslint.js';
+import { knowledgeNote, ruleKnowledge, type RuleKnowledge } from '../analysis/knowledge/eslint.js';
 import { isTestPath } from '../analysis/test-paths.js';
 import { mayHoldLogCall, throwsOnEveryPath } from '../analysis/quick-checks.js';
 
@@ -33,11 +34,23 @@ export interface RuleFile extends FileContext {
   sourceCode: TSESLint.SourceCode;
   /** ESLint shared settings (`settings.catchwise` is the error-knowledge config). */
   settings?: Readonly<Record<string, unknown>>;
+  /** The file's error knowledge, looked up at its first report (it reads the config file). */
+  knowledge?: RuleKnowledge;
 }
+
+function knowledgeOf(file: RuleFile): RuleKnowledge {
+  file.knowledge ??= ruleKnowledge(file.sourceCode, file.fileName, file.settings);
+  return file.knowledge;
+}
+
+// The three rules lint the same file one after another: they share one RuleFile per SourceCode.
+const ruleFiles = new WeakMap<object, RuleFile>();
 
 export function ruleFile(context: Context): RuleFile {
   const sourceCode = context.sourceCode;
-  return {
+  const cached = ruleFiles.get(sourceCode);
+  if (cached && cached.settings === context.settings && cached.fileName === context.filename) return cached;
+  const file: RuleFile = {
     fileName: context.filename,
     comments: sourceCode.getAllComments(),
     scopeManager: sourceCode.scopeManager as ScopeManager,
@@ -45,6 +58,8 @@ export function ruleFile(context: Context): RuleFile {
     sourceCode,
     settings: context.settings,
   };
+  ruleFiles.set(sourceCode, file);
+  return file;
 }
 
 /**
@@ -54,10 +69,23 @@ export function ruleFile(context: Context): RuleFile {
 export type HandlerFindingKind = 'handler' | 'log';
 
 function mayHaveFinding(handler: Handler, kind: HandlerFindingKind, testFile: boolean, options: ResolvedOptions): boolean {
-  if (kind === 'log') return mayHoldLogCall(handler, options);
+  // Another rule analysed this handler already: its answer is at hand, cheaper than a quick check.
+  const analysed = peekHandlerAnalysis(handler, options);
+  if (kind === 'log') return !(analysed && analysed.logCalls.length === 0) && mayHoldLogCall(handler, options);
   // In a test file every quiet handler is exempt as test code.
   if (testFile && options.idioms.testCode) return false;
-  return !throwsOnEveryPath(handler);
+  return analysed !== undefined || !throwsOnEveryPath(handler);
+}
+
+// A `.catch(cb)` call's handler, per options (allowed no-op names are an option), shared by the rules.
+const callHandlers = new WeakMap<TSESTree.CallExpression, { options: ResolvedOptions; handler: Handler | null }>();
+
+function callHandler(call: TSESTree.CallExpression, scopeManager: ScopeManager, options: ResolvedOptions): Handler | null {
+  const cached = callHandlers.get(call);
+  if (cached?.options === options) return cached.handler;
+  const handler = handlerFromCall(call, scopeManager, options);
+  callHandlers.set(call, { options, handler });
+  return handler;
 }
 
 /** Visitors that call `onHandler` once per handler that may have a finding of `kind`, with its (cached) analysis. */
@@ -67,11 +95,10 @@ export function handlerVisitors(
   kind: HandlerFindingKind,
   onHandler: (analysis: HandlerAnalysis, file: RuleFile) => void,
 ): TSESLint.RuleListener {
-  let file: RuleFile | null = null;
   const run = (handler: Handler | null): void => {
     if (!handler) return;
     if (!mayHaveFinding(handler, kind, isTestPath(context.filename), options)) return;
-    file ??= ruleFile(context);
+    const file = ruleFile(context);
     onHandler(getHandlerAnalysis(handler, file.scopeManager, options), file);
   };
   return {
@@ -80,7 +107,7 @@ export function handlerVisitors(
     },
     // The selector lets ESLint's traverser skip every other call before our listener runs.
     'CallExpression[callee.property.name=/^(?:catch|then)$/]'(node: TSESTree.CallExpression) {
-      run(handlerFromCall(node, context.sourceCode.scopeManager as ScopeManager, options));
+      run(callHandler(node, context.sourceCode.scopeManager as ScopeManager, options));
     },
   };
 }
@@ -154,14 +181,18 @@ function unusedName(handler: Handler, scopeManager: ScopeManager, base: string):
 }
 
 function pickUnusedName(handler: Handler, scopeManager: ScopeManager, base: string): string {
-  const names = new Set<string>();
   const scope = scopeManager.acquire(handler.node, true) ?? scopeOf(scopeManager, handler.node);
-  for (let current = scope; current; current = current.upper) {
-    for (const variable of current.variables) names.add(variable.name);
-    for (const reference of current.through) names.add(reference.identifier.name);
-  }
+  // Asked per candidate instead of collecting every name in reach: the global scope alone holds
+  // hundreds of lib names, and the first candidate is nearly always free.
+  const taken = (name: string): boolean => {
+    for (let current = scope; current; current = current.upper) {
+      if (current.set.has(name)) return true;
+      for (const reference of current.through) if (reference.identifier.name === name) return true;
+    }
+    return false;
+  };
   let name = base;
-  for (let i = 2; names.has(name); i++) name = `${base}${i}`;
+  for (let i = 2; taken(name); i++) name = `${base}${i}`;
   return name;
 }
 
@@ -371,7 +402,7 @@ export function specificRewriteFix(finding: HandlerFinding, file: RuleFile, opti
   let rewrite;
   try {
     // The rule's own options: its configured loggers are loggers for the rewrite too (as in the codemod).
-    rewrite = buildSpecificCatchRewrite(finding, analysisInput(file), { knownErrors: ruleKnowledge(file.sourceCode, file.fileName, file.settings).provider, analysis: options });
+    rewrite = buildSpecificCatchRewrite(finding, analysisInput(file), { knownErrors: knowledgeOf(file).provider, analysis: options });
   } catch (error) {
     // ignore: the rewrite is optional here because the rethrow / log suggestions still apply (${String(error)})
     void error;
@@ -409,5 +440,5 @@ export function handlerSuggestions(
 
 /** The `{{expected}}` part of a handler rule's message: the error types the knowledge expects here. */
 export function expectedNote(finding: HandlerFinding, file: RuleFile): string {
-  return knowledgeNote(finding, analysisInput(file), ruleKnowledge(file.sourceCode, file.fileName, file.settings));
+  return knowledgeNote(finding, analysisInput(file), knowledgeOf(file));
 }
