@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { defaultOptionsFor, logCallFindingsOf, logErrorObjectEdit, optionsSchema, resolveOptions, type CatchwiseOptions, type LogCallFinding } from '../analysis/index.js';
+import { defaultOptionsFor, logCallFindingsOf, logErrorObjectEdit, optionsSchema, type CatchwiseOptions, type LogCallFinding } from '../analysis/index.js';
 import { unwrap } from '../analysis/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { analysisInput, chooseLogger, handlerVisitors, planBinding, type RuleFile } from '../utils/handler-rule.js';
@@ -65,9 +65,10 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [defaultOptionsFor(OPTION_KEYS)],
   create(context, [userOptions]) {
-    const options = resolveOptions(userOptions);
-    const seen = new WeakSet<object>();
-    return handlerVisitors(context, options, 'log', (analysis, file) => {
+    // Two handlers can hold one log call (a nested try): it is reported once.
+    let seen: WeakSet<object> | undefined;
+    return handlerVisitors(context, userOptions, 'log', (analysis, file, options) => {
+      seen ??= new WeakSet();
       for (const finding of logCallFindingsOf(analysis, options, file.fileName)) {
         if (seen.has(finding.call)) continue;
         seen.add(finding.call);

@@ -1,4 +1,4 @@
-import { defaultOptionsFor, optionsSchema, resolveOptions, type CatchwiseOptions } from '../analysis/index.js';
+import { defaultOptionsFor, optionsSchema, type CatchwiseOptions } from '../analysis/index.js';
 import { createRule } from '../utils/create-rule.js';
 import { expectedNote, handlerFinding, handlerLoc, handlerSuggestions, handlerVisitors } from '../utils/handler-rule.js';
 
@@ -28,8 +28,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [defaultOptionsFor(OPTION_KEYS)],
   create(context, [userOptions]) {
-    const options = resolveOptions(userOptions);
-    return handlerVisitors(context, options, 'handler', (analysis, file) => {
+    return handlerVisitors(context, userOptions, 'handler', (analysis, file, options) => {
       const finding = handlerFinding(analysis, file, options);
       if (!finding || finding.ruleId !== 'no-silent-catch') return;
       context.report({

@@ -20,6 +20,8 @@ import {
   type HandlerPath,
   type ResolvedOptions,
   type AnalysisInput,
+  type CatchwiseOptions,
+  resolveOptions,
 } from '../analysis/index.js';
 import { indentAt, isFunction, unwrap } from '../analysis/ast.js';
 import { scopeOf } from '../analysis/handlers.js';
@@ -88,26 +90,32 @@ function callHandler(call: TSESTree.CallExpression, scopeManager: ScopeManager, 
   return handler;
 }
 
-/** Visitors that call `onHandler` once per handler that may have a finding of `kind`, with its (cached) analysis. */
+/**
+ * Visitors that call `onHandler` once per handler that may have a finding of `kind`, with its
+ * (cached) analysis. Nothing is resolved before the file's first handler: most files have none.
+ */
 export function handlerVisitors(
   context: Context,
-  options: ResolvedOptions,
+  userOptions: CatchwiseOptions,
   kind: HandlerFindingKind,
-  onHandler: (analysis: HandlerAnalysis, file: RuleFile) => void,
+  onHandler: (analysis: HandlerAnalysis, file: RuleFile, options: ResolvedOptions) => void,
 ): TSESLint.RuleListener {
-  const run = (handler: Handler | null): void => {
+  let resolved: ResolvedOptions | undefined;
+  const run = (handler: Handler | null, options: ResolvedOptions): void => {
     if (!handler) return;
     if (!mayHaveFinding(handler, kind, isTestPath(context.filename), options)) return;
     const file = ruleFile(context);
-    onHandler(getHandlerAnalysis(handler, file.scopeManager, options), file);
+    onHandler(getHandlerAnalysis(handler, file.scopeManager, options), file, options);
   };
   return {
     CatchClause(node) {
-      run(handlerFromCatchClause(node));
+      resolved ??= resolveOptions(userOptions);
+      run(handlerFromCatchClause(node), resolved);
     },
     // The selector lets ESLint's traverser skip every other call before our listener runs.
     'CallExpression[callee.property.name=/^(?:catch|then)$/]'(node: TSESTree.CallExpression) {
-      run(callHandler(node, context.sourceCode.scopeManager as ScopeManager, options));
+      resolved ??= resolveOptions(userOptions);
+      run(callHandler(node, context.sourceCode.scopeManager as ScopeManager, resolved), resolved);
     },
   };
 }
