@@ -7,6 +7,12 @@ import ignore from 'ignore';
 import { isSupportedFile } from './parse.js';
 
 export const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+/** Walked for too, only to be counted: components whose script blocks the codemod does not rewrite. */
+const COMPONENT_EXTENSIONS = ['vue', 'svelte', 'astro'];
+const WALK_GLOB = `**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,${COMPONENT_EXTENSIONS.join(',')}}`;
+const COMPONENT_FILE = new RegExp(`\\.(?:${COMPONENT_EXTENSIONS.join('|')})$`, 'i');
+/** The reason a file named explicitly is skipped when the codemod cannot parse its type. */
+export const UNSUPPORTED_TYPE = 'unsupported file type';
 /** Never walked into: dependencies, build output, VCS data. */
 export const DEFAULT_IGNORES = [
   '**/node_modules/**',
@@ -40,6 +46,8 @@ export interface Discovery {
   skipped: { file: string; reason: string }[];
   /** Files left out because `.gitignore` says so. */
   ignored: number;
+  /** `.vue`, `.svelte` and `.astro` files a directory walk or a glob found: counted, not processed. */
+  unsupported: string[];
 }
 
 function staticBase(pattern: string): string {
@@ -92,7 +100,7 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
       roots.push(realpathSync(base));
       walkedDirs.push(base);
       const found = await glob(raw, { cwd, absolute: true, ignore: DEFAULT_IGNORES, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false });
-      for (const file of found) if (isSupportedFile(file)) candidates.add(resolve(file));
+      for (const file of found) if (isSupportedFile(file) || COMPONENT_FILE.test(file)) candidates.add(resolve(file));
       continue;
     }
     const target = resolve(cwd, raw);
@@ -106,7 +114,7 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
       const real = realpathSync(target);
       roots.push(real);
       walkedDirs.push(real);
-      const found = await glob(SOURCE_GLOB, { cwd: real, absolute: true, ignore: DEFAULT_IGNORES, followSymbolicLinks: false, onlyFiles: true });
+      const found = await glob(WALK_GLOB, { cwd: real, absolute: true, ignore: DEFAULT_IGNORES, followSymbolicLinks: false, onlyFiles: true });
       for (const file of found) candidates.add(resolve(file));
     } else {
       roots.push(stat.isSymbolicLink() ? target : realpathSync(target));
@@ -140,6 +148,7 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
 
   const files: string[] = [];
   const skipped: Discovery['skipped'] = [];
+  const unsupported: string[] = [];
   let ignored = 0;
   for (const file of [...candidates].sort()) {
     if (!explicit.has(file)) {
@@ -154,7 +163,8 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
       }
     }
     if (!isSupportedFile(file)) {
-      skipped.push({ file, reason: 'not a JavaScript or TypeScript source file' });
+      if (explicit.has(file)) skipped.push({ file, reason: UNSUPPORTED_TYPE });
+      else unsupported.push(file);
       continue;
     }
     if (file.split(sep).includes('node_modules')) {
@@ -180,7 +190,7 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
     }
     files.push(file);
   }
-  return { files, roots, skipped, ignored };
+  return { files, roots, skipped, ignored, unsupported };
 }
 
 /** `--shard i/n`: a stable split by path, so each CI machine gets the same files run after run. */

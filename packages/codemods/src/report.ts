@@ -11,6 +11,7 @@ export function summaryLine(summary: RunSummary): string {
     `${counts.error} failed`,
   ];
   if (summary.ignored > 0) parts.push(`${summary.ignored} ignored by .gitignore`);
+  if (summary.unsupported > 0) parts.push(`${summary.unsupported} skipped as unsupported file type (.vue, .svelte, .astro)`);
   const handlers = `${summary.rewritten} handler(s) rewritten, ${summary.fixmes} FIXME(catchwise)`;
   const tail = summary.interrupted ? ' (interrupted)' : '';
   return `${summary.transform}: ${parts.join(', ')}; ${handlers}; ${(summary.durationMs / 1000).toFixed(2)}s${tail}`;
@@ -73,7 +74,7 @@ ul.notes{margin:.4rem 0}li.error,li.reason{color:#b91c1c}li.warning{color:#92400
 <body>
 <h1>${escapeHtml(title)}: <code>${escapeHtml(summary.transform)}</code></h1>
 <p class="muted">mode ${summary.mode}; ${summary.rewritten} handler(s) rewritten, ${summary.fixmes} FIXME(catchwise); ${summary.findings} reported; ${(summary.durationMs / 1000).toFixed(2)}s${summary.interrupted ? '; interrupted' : ''}</p>
-<table id="counts">${rows}<tr><th>ignored by .gitignore</th><td>${summary.ignored}</td></tr></table>
+<table id="counts">${rows}<tr><th>ignored by .gitignore</th><td>${summary.ignored}</td></tr><tr><th>unsupported file type (.vue, .svelte, .astro)</th><td>${summary.unsupported}</td></tr></table>
 <h2>Files to review (${shown.length})</h2>
 <nav><ol>${shown.map((file, index) => `<li><a href="#f${index}">${escapeHtml(file.file)}</a> <span class="muted">${file.status}</span></li>`).join('')}</ol></nav>
 ${shown.map(fileSection).join('\n')}

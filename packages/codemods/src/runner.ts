@@ -66,6 +66,8 @@ export interface RunSummary {
   counts: Record<FileStatus, number>;
   /** Files `.gitignore` left out. */
   ignored: number;
+  /** `.vue`, `.svelte` and `.astro` files found in the walked directories, not processed (a file named explicitly is `skipped` instead). */
+  unsupported: number;
   findings: number;
   rewritten: number;
   fixmes: number;
@@ -258,6 +260,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     files: results,
     counts,
     ignored: discovery.ignored,
+    unsupported: discovery.unsupported.filter(selected).length,
     findings,
     rewritten,
     fixmes,

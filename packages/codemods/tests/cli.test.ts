@@ -170,6 +170,32 @@ describe('catchwise-codemods specific-catch', () => {
     expect(read(r, 'src/node_modules/dep/index.ts')).toBe(SILENT('dep'));
   });
 
+  it('counts .vue, .svelte and .astro files a walk finds (not processed); one named explicitly is skipped as an unsupported file type', () => {
+    const component = `<script setup>\ntry { load(); } catch {}\n</script>\n`;
+    const r = repo({
+      '.gitignore': 'src/ignored/\n',
+      'src/a.ts': SILENT('closeA'),
+      'src/App.vue': component,
+      'src/Nav.svelte': component,
+      'src/pages/index.astro': `---\ntry { load(); } catch {}\n---\n`,
+      'src/ignored/Old.vue': component,
+      'src/node_modules/dep/Dep.vue': component,
+      'src/README.md': '# not source\n',
+    });
+    const walked = runCli(r.dir, ['specific-catch', 'src', '--dry-run', '--json']);
+    const summary = JSON.parse(walked.stdout) as { unsupported: number; ignored: number; counts: Record<string, number>; files: { file: string }[] };
+    expect(summary.unsupported).toBe(3);
+    expect(summary.ignored).toBe(1);
+    expect(summary.counts).toEqual({ changed: 1, unchanged: 0, skipped: 0, error: 0 });
+    expect(summary.files.map((file) => file.file)).toEqual(['src/a.ts']);
+    expect(walked.stderr).toMatch(/1 would change, 0 unchanged, 0 skipped, 0 failed, 1 ignored by \.gitignore, 3 skipped as unsupported file type \(\.vue, \.svelte, \.astro\)/);
+    const named = runCli(r.dir, ['specific-catch', 'src/App.vue', '--json']);
+    const explicit = JSON.parse(named.stdout) as { unsupported: number; files: unknown[] };
+    expect(explicit.files).toEqual([{ file: 'src/App.vue', status: 'skipped', reason: 'unsupported file type', diagnostics: [], findings: 0, rewritten: 0, handlers: [] }]);
+    expect(explicit.unsupported).toBe(0);
+    expect(read(r, 'src/App.vue')).toBe(component);
+  });
+
   it('catchwise.config.json: the configured logger with its import (relative per file) and configured errors', () => {
     const r = repo({
       'catchwise.config.json': JSON.stringify({ logger: 'logger@./src/log.js:object-first', errors: { '@acme/db': ['DbError', { name: 'DbTimeout', guard: 'name' }] } }),

@@ -58,6 +58,7 @@ describe('--report <file.html>', () => {
       files: [{ file: 'src/<b>x</b>.ts', status: 'changed', diagnostics: [], findings: 1, rewritten: 1, handlers: [{ line: 3, column: 5, rule: 'no-silent-catch', expected: [{ name: '<X>', evidence: 'config', detail: 'cfg <b>', call: null, guard: null }] }], diff: '--- a/x\n+++ b/x\n@@ -1 +1 @@\n-<script>alert(1)</script>\n+ok\n' }],
       counts: { changed: 1, unchanged: 0, skipped: 0, error: 0 },
       ignored: 0,
+      unsupported: 0,
       findings: 1,
       rewritten: 1,
       fixmes: 0,
