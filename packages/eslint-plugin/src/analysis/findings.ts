@@ -7,7 +7,7 @@ import { lineOf, unwrap, type Node } from './ast.js';
 import { findHandlers, handlerBody } from './handlers.js';
 import { findExemption, handlerComments, type Exemption, type FileContext } from './idioms.js';
 import { resolveOptions, type CatchwiseOptions, type ResolvedOptions } from './options.js';
-import { abortSignalOf, logsReachedByAbort, narrowsAbort } from './knowledge/cancellation.js';
+import { abortSignalOf, logsReachedByAbort, mentionsSignal, narrowsAbort } from './knowledge/cancellation.js';
 import { analyzeHandler, type HandlerAnalysis } from './paths.js';
 import { isDeliberateTextLog } from './log-idioms.js';
 import type { AnalysisInput, Handler, HandlerFinding, HandlerPath, LogCallFinding } from './types.js';
@@ -218,17 +218,6 @@ function abortFinding(analysis: HandlerAnalysis, file: FileContext & { sourceTex
   };
 }
 
-let lastText = '';
-let lastMentions = false;
-
-/** A file that never says "signal" takes no AbortSignal (memoised for the file being analysed). */
-function mentionsSignal(sourceText: string): boolean {
-  if (sourceText !== lastText) {
-    lastText = sourceText;
-    lastMentions = /signal/i.test(sourceText);
-  }
-  return lastMentions;
-}
 
 function fileContext(input: AnalysisInput): FileContext & { sourceText: string } {
   const comments = (input.program as TSESTree.Program & { comments?: TSESTree.Comment[] }).comments ?? [];

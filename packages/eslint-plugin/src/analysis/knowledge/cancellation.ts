@@ -179,6 +179,22 @@ function errorSource(handler: Handler): Node | null {
   return callee && callee.type === T.MemberExpression ? callee.object : null;
 }
 
+let lastText = '';
+let lastMentions = false;
+
+/**
+ * A file that never says "signal" (in any case) takes no AbortSignal: every form `abortSignalOf`
+ * accepts names one (the type, the parameter, the `signal` option or member). Memoised for the
+ * file being analysed, so callers can ask it before the walks.
+ */
+export function mentionsSignal(sourceText: string): boolean {
+  if (sourceText !== lastText) {
+    lastText = sourceText;
+    lastMentions = /signal/i.test(sourceText);
+  }
+  return lastMentions;
+}
+
 /**
  * The AbortSignal whose abort reaches this handler, or null. Strict on purpose: a signal passed to,
  * or checked by, the code whose errors the handler receives; or a parameter of the function the

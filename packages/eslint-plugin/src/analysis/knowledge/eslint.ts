@@ -13,7 +13,7 @@ import { scopeAt } from '../logger-style.js';
 import { loadConfigFor, validateConfig } from './config.js';
 import type { KnowledgeConfig } from './config.js';
 import { createKnownErrorProvider, describeKnownErrors } from './index.js';
-import { abortSignalOf, narrowsAbort } from './cancellation.js';
+import { abortSignalOf, mentionsSignal, narrowsAbort } from './cancellation.js';
 
 export interface RuleKnowledge {
   provider: KnownErrorProvider;
@@ -103,7 +103,7 @@ export function knowledgeNote(finding: HandlerFinding, input: AnalysisInput, kno
   if (finding.abort) return ''; // its message is about the abort already
   const calls = sourceCalls(handler);
   let note = '';
-  const signal = abortSignalOf(handler, input.scopeManager);
+  const signal = mentionsSignal(input.sourceText) ? abortSignalOf(handler, input.scopeManager) : null;
   if (signal && !narrowsAbort(handler)) note += `; it would also swallow an abort of \`${signal.name}\` (${signal.where})`;
   if (knowledge.typed) {
     const known = knowledge.provider({ input, handler, calls, scope: scopeAt(input.scopeManager, handler.node) });

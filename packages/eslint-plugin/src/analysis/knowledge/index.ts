@@ -17,7 +17,7 @@ import type { Call, CallSite } from './calls.js';
 import type { ConfiguredError, KnowledgeConfig } from './config.js';
 import { renderGuard, valueBinding } from './guards.js';
 import { localThrows } from './local-throws.js';
-import { abortSignalOf } from './cancellation.js';
+import { abortSignalOf, mentionsSignal } from './cancellation.js';
 import type { GuardContext, NeededImport } from './guards.js';
 import { ambientModuleOf, calledDeclaration, findCallAt, isFirstParty, packageOf, throwsOfDeclaration } from './throws.js';
 
@@ -174,7 +174,7 @@ export function createKnownErrorProvider(options: KnowledgeOptions = {}): KnownE
     };
 
     // Cancellation first: in code that takes an AbortSignal, an abort is not an unexpected error.
-    const signal = abortSignalOf(context.handler, input.scopeManager);
+    const signal = mentionsSignal(input.sourceText) ? abortSignalOf(context.handler, input.scopeManager) : null;
     if (signal) {
       add({
         name: ABORT_ERROR.name,
