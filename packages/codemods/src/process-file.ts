@@ -45,6 +45,9 @@ export interface FileWork {
 }
 
 const GENERATED = /@generated\b/;
+// A trailing `//# sourceMappingURL=` comment: the file is a bundler's or compiler's output (a
+// committed `client-dist/app.js`), its source is elsewhere and the next build would undo an edit.
+const SOURCE_MAP_COMMENT = /\/\/[#@] sourceMappingURL=\S+\s*$/;
 const LOGGER_LIBRARIES: [RegExp, LoggerKind][] = [
   [/(?:from\s+|require\()\s*['"]pino['"]/, 'pino'],
   [/(?:from\s+|require\()\s*['"]bunyan['"]/, 'bunyan'],
@@ -100,6 +103,7 @@ export function processFile(file: string, display: string, settings: FileSetting
     return { ...base, status: 'error', reason: `unreadable: ${code ?? (error instanceof Error ? error.message : String(error))}` };
   }
   if (GENERATED.test(text.slice(0, 2048))) return { ...base, status: 'skipped', reason: 'generated file (@generated)' };
+  if (SOURCE_MAP_COMMENT.test(text.slice(-512))) return { ...base, status: 'skipped', reason: 'build output (sourceMappingURL)' };
   const transform = getTransform(settings.transform);
   if (!transform.prefilter(text)) return { ...base, status: 'unchanged', reason: 'no handler (prefilter)' };
   let result;

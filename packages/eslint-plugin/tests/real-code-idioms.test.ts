@@ -572,9 +572,9 @@ export async function confirmEmail(ctx: { redirect(u: string): void }, code: str
   try {
     const res = await getDetailsForEmailUpdateToken(code, { transaction, lock: 'UPDATE' });
     user = res.user;
-  } catch (_err) {
+  } catch (err) {
     ctx.redirect('/?notice=expired-token');
-    console.error('confirmEmail: unexpected error from getDetailsForEmailUpdateToken()', _err);
+    console.error('confirmEmail: unexpected error from getDetailsForEmailUpdateToken()', err);
     return;
   }
   return user;
@@ -1269,8 +1269,8 @@ declare const frontend: { deleteClient(token: string): Promise<void> };
 export async function deleteApiToken(token: string, res: { status(n: number): { end(): void } }) {
   try {
     await apiTokenService.delete(token);
-  } catch (_err) {
-    console.error('deleteApiToken: unexpected error from apiTokenService.delete()', _err);
+  } catch (err) {
+    console.error('deleteApiToken: unexpected error from apiTokenService.delete()', err);
   }
   await frontend.deleteClient(token);
   res.status(200).end();
@@ -1335,10 +1335,10 @@ export async function bulkMetrics(data: unknown, res: { status(n: number): { end
     promises = registerAll(data);
     const ok = await processPromiseResults(promises);
     res.status(ok ? 202 : 400).end();
-  } catch (_e) {
+  } catch (e) {
     await processPromiseResults(promises);
     res.status(400).end();
-    console.error('bulkMetrics: unexpected error from registerAll()', _e);
+    console.error('bulkMetrics: unexpected error from registerAll()', e);
   }
 }`,
             },
@@ -1404,9 +1404,9 @@ export async function demoLogin(email: string, res: { status(n: number): { json(
   try {
     const user = await userService.loginUserWithoutPassword(email);
     return res.status(200).json(user);
-  } catch (_e) {
+  } catch (e) {
     res.status(400).json({ error: 'Could not sign in with ' + email }).end();
-    console.error('demoLogin: unexpected error from userService.loginUserWithoutPassword()', _e);
+    console.error('demoLogin: unexpected error from userService.loginUserWithoutPassword()', e);
   }
 }`,
             },
@@ -1469,8 +1469,8 @@ export async function validateUniqueFeatureName(name: string) {
     const feature = await store.get(name);
     if (feature === undefined) return;
     msg = feature.archived ? 'An archived flag with that name already exists' : 'A flag with that name already exists';
-  } catch (_error) {
-    console.error('validateUniqueFeatureName: unexpected error from store.get()', _error);
+  } catch (error) {
+    console.error('validateUniqueFeatureName: unexpected error from store.get()', error);
     return;
   }
   throw new Error(msg);
@@ -1619,9 +1619,9 @@ export const closer = (signal: string) => async () => {
     logger.info('Graceful shutdown signal (' + signal + ') received.');
     await unleash.stop();
     process.exit(0);
-  } catch (_e) {
+  } catch (e) {
     logger.error('Unable to shutdown Unleash. Hard exit!');
-    console.error('closer: unexpected error from unleash.stop()', _e);
+    console.error('closer: unexpected error from unleash.stop()', e);
     process.exit(1);
   }
 };`,

@@ -203,7 +203,7 @@ interface FileFacts {
 
 /** Whether a logger takes a module/category before the message: `log.warn("db", "query failed")`. */
 interface CategoryUse {
-  /** Calls with a one-word literal first and text second: `log.warn("db", "failed: " + x)`. */
+  /** Calls with a one-word literal first and text second: `log.warn("db", "failed: " + x)`, `log.warn("db", e.message)`. */
   categoryFirst: number;
   /** Calls whose first argument reads as the message: a literal with spaces, a template, a lone literal. */
   messageFirst: number;
@@ -267,6 +267,8 @@ function fileFacts(program: TSESTree.Program, sourceText: string): FileFacts {
 }
 
 const CATEGORY_WORD = /^[\w.:/@-]{1,40}$/;
+// `e.message`, `error.cause.message`: text, as a second argument after a category.
+const ERROR_TEXT = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.message\b/;
 
 /** The first argument of a log call at `text[start]`, as a category or a message (see `CategoryUse`). */
 function recordCategoryUse(facts: FileFacts, receiver: string, text: string, start: number): void {
@@ -297,7 +299,7 @@ function recordCategoryUse(facts: FileFacts, receiver: string, text: string, sta
   use.words.push({ raw: text.slice(start, end + 1), at: start });
   next++;
   while (text[next] === ' ' || text[next] === '\t' || text[next] === '\n' || text[next] === '\r') next++;
-  if (text[next] === '"' || text[next] === "'" || text[next] === '`') use.categoryFirst += 1;
+  if (text[next] === '"' || text[next] === "'" || text[next] === '`' || ERROR_TEXT.test(text.slice(next, next + 80))) use.categoryFirst += 1;
 }
 
 /**

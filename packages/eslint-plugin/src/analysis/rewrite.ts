@@ -287,7 +287,7 @@ export function placeName(node: TSESTree.Node, fileName: string): string {
 }
 
 /** A name for a new binding that shadows nothing and is captured by nothing inside the handler. */
-export function freshBindingName(input: AnalysisInput, handlerNode: TSESTree.Node, avoid: readonly string[] = []): string {
+export function freshBindingName(input: AnalysisInput, handlerNode: TSESTree.Node, avoid: readonly string[] = [], preferred?: string): string {
   const taken = new Set<string>(avoid);
   const [start, end] = handlerNode.range;
   for (const scope of input.scopeManager.scopes) {
@@ -298,7 +298,7 @@ export function freshBindingName(input: AnalysisInput, handlerNode: TSESTree.Nod
     }
   }
   const outer = scopeAt(input.scopeManager, handlerNode.parent ?? handlerNode);
-  for (const candidate of ['error', 'err', 'caughtError', 'unexpectedError']) {
+  for (const candidate of [...(preferred ? [preferred] : []), 'error', 'err', 'caughtError', 'unexpectedError']) {
     if (!taken.has(candidate) && !findVariable(outer, candidate)) return candidate;
   }
   for (let n = 2; ; n++) {
@@ -431,16 +431,18 @@ function blockItems(block: TSESTree.BlockStatement, comments: TSESTree.Comment[]
 }
 
 /**
- * `catch (_)` whose rewrite logs the error: the binding renamed to a fresh name (`error`), when `_`
- * is read nowhere (a read would now see the error under another name) and the new name shadows
- * and captures nothing (`freshBindingName`). Null to keep the name.
+ * `catch (_)` or `catch (_e)` whose rewrite logs the error: the binding renamed — to the name without
+ * its underscores (`e`), or a fresh name (`error`) — when it is read nowhere (a read would now see
+ * the error under another name) and the new name shadows and captures nothing (`freshBindingName`).
+ * Null to keep the name.
  */
 function renamedDiscardBinding(input: AnalysisInput, owner: TSESTree.Node, param: TSESTree.Identifier, avoid: string[]): TextEdit | null {
-  if (!/^_+$/.test(param.name)) return null;
+  if (!param.name.startsWith('_')) return null;
   const variable = input.scopeManager.getDeclaredVariables(owner).find((declared) => declared.name === param.name);
   if (!variable || variable.references.length > 0) return null;
   const start = param.range[0];
-  return { range: [start, start + param.name.length], text: freshBindingName(input, owner, avoid) };
+  const stripped = param.name.replace(/^_+/, '');
+  return { range: [start, start + param.name.length], text: freshBindingName(input, owner, avoid, stripped || undefined) };
 }
 
 /**
@@ -542,9 +544,10 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   const provider = options.knownErrors === undefined ? builtinKnownErrors : options.knownErrors;
   const known =
     !narrowed && provider ? provider({ input, handler, calls, scope: scopeAt(input.scopeManager, handler.node) }) : [];
-  for (const error of known) edits.push(...error.edits);
+  // The imports the new log and the expected-error guards need: added only with them.
+  const importEdits = known.flatMap((error) => error.edits);
+  if (logger.addImport) importEdits.push(importEdit(input, logger.addImport));
   const callee = failingCallOf(input, handler, known);
-  if (logger.addImport) edits.push(importEdit(input, logger.addImport));
 
   const q = (message: string): string => quoteString(message, style.quote);
   const semi = style.semicolons ? ';' : '';
@@ -622,9 +625,11 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     const dropped = path.droppedLog;
     return !!dropped && fixedLogs.has(dropped) && logLevelOf(dropped) >= LEVEL_RANK.warn;
   };
+  // Every quiet path logs through its own call now: no new log, so no import either.
   if (quiet.length > 0 && quiet.every(loudAfterFix)) {
     return { edits, fixme: null, errorTypes: [], logger };
   }
+  edits.push(...importEdits);
   exitNodes.length = 0;
   endExit = false;
   for (const path of quiet) {

@@ -102,6 +102,8 @@ describe('findLoggerStyle', () => {
     const category = at(file(`log.info('db', 'opened');\nlog.warn('db', \`slow: \${ms}\`);\nlog.debug('cache', 'hit ' + key);`), '/project/src/a.js');
     expect(category).toMatchObject({ kind: 'custom', object: 'log', category: "'db'" });
     expect(formatLogCall(category, 'error', 'e', "'g: unexpected error'")).toBe("log.error('db', 'g: unexpected error', e);".slice(0, -1));
+    // An error's message is text too: `log.warn('timezone', e.message)` puts a category first.
+    expect(at(file(`log.warn('timezone', e.message);\nlog.warn('auth', error.message);`), '/project/src/a.js').category).toBe("'timezone'");
     // One category-shaped call is not a habit; messages with spaces outnumber it.
     const message = at(file(`log.info('Server started', port);\nlog.warn('Retrying', 'in 5s');\nlog.error('Could not connect', err);`), '/project/src/a.js');
     expect(message.category).toBeUndefined();
