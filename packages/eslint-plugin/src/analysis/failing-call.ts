@@ -2,7 +2,8 @@
 // The rule, in order:
 //   1. a call the error knowledge expects errors from (the branches before the fallback come from it);
 //   2. else the first call that is not a pure helper (`path.join()`, `toString()`, `Buffer.from()`)
-//      nor a selector at the head of a chain (`knex('users').insert()`, `db.collection('jobs').findOne()`);
+//      nor a selector at the head of a chain (`knex('users').insert()`, `tx(T.ROLES).insert()`,
+//      `db.collection('jobs').findOne()`);
 //   3. else the first call.
 // "First" is in subject order: a call comes after the calls of its receiver chain and before the
 // calls in its arguments — `chroma(x).hex()` names `chroma()`, `(await brotliDecompress(buf)).toString()`
@@ -98,11 +99,22 @@ export function isPureHelperCall(call: SourceCall): boolean {
   );
 }
 
-/** `knex('users')` in `knex('users').insert(rows)`: literal arguments only, its result called on — it picks, the next call acts. */
+/**
+ * `knex('users')` in `knex('users').insert(rows)`, `tx(T.GROUP_ROLE).insert()`, `db(TABLE).update()`:
+ * constant arguments only (literals, UPPER_CASE names), its result called on — it picks, the next call acts.
+ */
 function isChainSelector(call: SourceCall): boolean {
   const parent = call.parent;
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== call || parent.parent?.type !== AST_NODE_TYPES.CallExpression) return false;
-  return call.arguments.length > 0 && call.arguments.every((argument) => argument.type === AST_NODE_TYPES.Literal);
+  return call.arguments.length > 0 && call.arguments.every(isConstant);
+}
+
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+function isConstant(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Literal) return true;
+  if (node.type === AST_NODE_TYPES.Identifier) return CONSTANT_NAME.test(node.name);
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && CONSTANT_NAME.test(node.property.name);
 }
 
 /**

@@ -332,6 +332,10 @@ describe('the failing call a message names (failing-call.ts)', () => {
   it('a selector at the head of a chain (literal arguments only) is passed over for the call that acts', () => {
     expect(named("await knex('groups').insert(rows);")).toBe('insert');
     expect(named("return await db.collection('jobs').findOne({ id: x });")).toBe('findOne');
+    expect(named('await knex(T.GROUP_ROLE).insert(rows).onConflict(["id"]).merge();')).toBe('insert');
+    expect(named('await db(TABLE).update({ x }).where({ id: x });')).toBe('update');
+    // A variable argument is not a constant: the head call may do the work.
+    expect(named('return await fetchAll(dir).filter(Boolean);')).toBe('fetchAll');
   });
 
   it('the call the error knowledge expects errors from comes first, in both messages', () => {
