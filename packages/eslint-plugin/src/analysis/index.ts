@@ -30,7 +30,6 @@ export {
   findHandlerFindings,
   findLogCallFindings,
   getHandlerAnalysis,
-  peekHandlerAnalysis,
   logCallFindingsOf,
 } from './findings.js';
 export {

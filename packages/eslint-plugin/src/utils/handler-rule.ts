@@ -9,7 +9,6 @@ import {
   classifyHandler,
   findLoggerStyle,
   getHandlerAnalysis,
-  peekHandlerAnalysis,
   handlerBody,
   handlerFromCall,
   handlerFromCatchClause,
@@ -28,6 +27,7 @@ import { scopeOf } from '../analysis/handlers.js';
 import { knowledgeNote, ruleKnowledge, type RuleKnowledge } from '../analysis/knowledge/eslint.js';
 import { isTestPath } from '../analysis/test-paths.js';
 import { mayHoldLogCall, throwsOnEveryPath } from '../analysis/quick-checks.js';
+import { peekHandlerAnalysis } from '../analysis/findings.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
