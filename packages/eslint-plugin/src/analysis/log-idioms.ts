@@ -1,6 +1,9 @@
 // Text-only error logs that are fine (precision audit, idiom 10): the log call keeps its
 // `log-error-object` report unless one of these holds:
-// (a) the same path then throws the caught error (the stack travels with it);
+// (a) every path through the handler that passes the log hands on the caught error object (path label
+//     `propagates` with `handsOnError`: `throw e`, `throw alias`, `throw new X(msg, { cause: e })`,
+//     `reject(e)`, `next(e)`, `callback(e)`): whoever catches it gets the stack and the cause. A path
+//     after the log that recovers, or throws a new error without the cause, keeps the report;
 // (b) the text includes `e.stack`;
 // (c) the log sits in the positive branch of a narrowing to a known error (`e.code === X`,
 //     `e instanceof NotFound`), where the error is expected and its message is the content;
@@ -9,7 +12,7 @@
 //     the output says what failed, the stack only points into `child_process`.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, forEachChild, isFunction, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';
+import { calleeName, forEachChild, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';
 import { checkPolarity, type ErrorBindings, type HandlerAnalysis } from './paths.js';
 import { sourceCalls } from './rewrite.js';
 import { isTestPath } from './test-paths.js';
@@ -19,23 +22,15 @@ function refersToError(node: Node, bindings: ErrorBindings): boolean {
   return bindings.allRefs.some((ref) => ref.range[0] >= start && ref.range[1] <= end);
 }
 
-/** (a) A later statement of an enclosing block (inside the handler) throws the error, with no exit before it. */
-function rethrownAfter(call: TSESTree.CallExpression, analysis: HandlerAnalysis): boolean {
-  const stop = analysis.handler.node;
-  let child: Node = call;
-  let parent: Node | undefined = call.parent;
-  while (parent && parent !== stop && !(isFunction(parent) && parent !== stop)) {
-    if (parent.type === T.BlockStatement) {
-      const rest = parent.body.slice(parent.body.indexOf(child as TSESTree.Statement) + 1);
-      for (const statement of rest) {
-        if (statement.type === T.ThrowStatement) return refersToError(statement.argument, analysis.bindings);
-        if (statement.type === T.ReturnStatement || statement.type === T.BreakStatement || statement.type === T.ContinueStatement) return false;
-      }
-    }
-    child = parent;
-    parent = parent.parent;
+/** (a) Every path that passes the log call hands on the caught error object (none passes it: not exempt). */
+function propagatedOnEveryPath(call: TSESTree.CallExpression, analysis: HandlerAnalysis): boolean {
+  let passed = false;
+  for (const path of analysis.paths) {
+    if (!path.textLogs?.includes(call)) continue;
+    if (path.label !== 'propagates' || !path.handsOnError) return false;
+    passed = true;
   }
-  return false;
+  return passed;
 }
 
 /** (b) `${e.stack}` in the log text. */
@@ -129,9 +124,8 @@ function printsChildOutput(call: TSESTree.CallExpression, analysis: HandlerAnaly
 /** Whether a text-only log of the error is deliberate. */
 export function isDeliberateTextLog(call: TSESTree.CallExpression, analysis: HandlerAnalysis, fileName: string | undefined, testCode: (fileName: string) => boolean = isTestPath): boolean {
   if (fileName !== undefined && testCode(fileName) && !readsUnknownField(call, analysis.bindings)) return true;
-  // The audit's criterion (a), "the same path rethrows the error", is not applied: the rule's documented
-  // contract reports a text-only log before a rethrow (the log line itself loses the stack), and its
-  // evidence was mostly test code, which (d) covers. `rethrownAfter` is kept for `configs`-level use.
-  void rethrownAfter;
-  return carriesStack(call, analysis.bindings) || inNarrowedBranch(call, analysis) || printsChildOutput(call, analysis);
+  return (
+    carriesStack(call, analysis.bindings) || inNarrowedBranch(call, analysis) || printsChildOutput(call, analysis) ||
+    propagatedOnEveryPath(call, analysis)
+  );
 }

@@ -53,16 +53,22 @@ interface State {
   narrowed: boolean;
   loud: boolean;
   propagates: boolean;
+  /** What propagates is the caught error object itself (implies `propagates`). */
+  handsOnError: boolean;
   droppedLog: TSESTree.CallExpression | null;
   belowLevelLog: TSESTree.CallExpression | null;
+  /** Every log call on the path that carries only text derived from the error (shared, never mutated). */
+  textLogs: readonly TSESTree.CallExpression[];
 }
 
 interface Facts {
   narrows: boolean;
   loud: boolean;
   propagates: boolean;
+  handsOnError: boolean;
   droppedLog: TSESTree.CallExpression | null;
   belowLevelLog: TSESTree.CallExpression | null;
+  textLogs: TSESTree.CallExpression[];
 }
 
 interface Target {
@@ -84,6 +90,8 @@ interface Context {
   exits: PathRecord[];
   logCalls: Map<Node, LogCallInfo>;
   steps: number;
+  /** Inside a logger call's arguments: a call there formats the log text (`toError(e).message`), it hands nothing on. */
+  inLog: number;
 }
 
 const MAX_STEPS = 20_000;
@@ -317,7 +325,7 @@ export function checkPolarity(test: Node, bindings: ErrorBindings): Polarity {
 // ───────────────────────────── the walk ─────────────────────────────
 
 function emptyFacts(): Facts {
-  return { narrows: false, loud: false, propagates: false, droppedLog: null, belowLevelLog: null };
+  return { narrows: false, loud: false, propagates: false, handsOnError: false, droppedLog: null, belowLevelLog: null, textLogs: [] };
 }
 
 function apply(states: State[], facts: Facts): State[] {
@@ -328,10 +336,18 @@ function apply(states: State[], facts: Facts): State[] {
       narrowed: state.narrowed || facts.narrows,
       loud: state.loud || facts.loud,
       propagates: state.propagates || facts.propagates,
+      handsOnError: state.handsOnError || facts.handsOnError,
       droppedLog: state.droppedLog ?? facts.droppedLog,
       belowLevelLog: state.belowLevelLog ?? facts.belowLevelLog,
+      textLogs: facts.textLogs.length === 0 ? state.textLogs : union(state.textLogs, facts.textLogs),
     })),
   );
+}
+
+function union(a: readonly TSESTree.CallExpression[], b: readonly TSESTree.CallExpression[]): readonly TSESTree.CallExpression[] {
+  if (a.length === 0 || a === b) return b;
+  const extra = b.filter((call) => !a.includes(call));
+  return extra.length === 0 ? a : [...a, ...extra];
 }
 
 function markConditional(states: State[], conditional: boolean): State[] {
@@ -345,18 +361,30 @@ function mark(states: State[], narrowed: boolean): State[] {
 }
 
 function stateKey(state: State): number {
-  return (state.narrowed ? 1 : 0) | (state.loud ? 2 : 0) | (state.propagates ? 4 : 0) | (state.conditional ? 8 : 0);
+  return (state.narrowed ? 1 : 0) | (state.loud ? 2 : 0) | (state.propagates ? 4 : 0) | (state.conditional ? 8 : 0) | (state.handsOnError ? 16 : 0);
 }
 
 function dedupe(states: State[]): State[] {
   if (states.length < 2) return states;
-  // State keys are four bits: one integer records the keys seen.
+  // State keys are five bits: one 32-bit integer records the keys seen. Merged states keep the first
+  // one's logs for messages and the union of their text logs (which paths pass a log call).
   let seen = 0;
   const result: State[] = [];
+  let indexOf: number[] | undefined;
   for (const state of states) {
-    const bit = 1 << stateKey(state);
-    if (seen & bit) continue;
+    const key = stateKey(state);
+    const bit = 1 << key;
+    if (seen & bit) {
+      if (state.textLogs.length > 0) {
+        const index = indexOf![key]!;
+        const kept = result[index]!;
+        const textLogs = union(kept.textLogs, state.textLogs);
+        if (textLogs !== kept.textLogs) result[index] = { ...kept, textLogs };
+      }
+      continue;
+    }
     seen |= bit;
+    (indexOf ??= [])[key] = result.length;
     result.push(state);
   }
   return result;
@@ -378,23 +406,27 @@ function scan(root: Node, ctx: Context, test: boolean): Facts {
 function scanNode(node: Node, ctx: Context, test: boolean, facts: Facts): void {
   if (++ctx.steps > MAX_STEPS) return;
   const { bindings } = ctx;
+  let isLog = false;
   if (isFunction(node)) {
     // A function runs only when it is called right here: an IIFE or a callback argument.
     if (!isCallbackArgument(node)) return;
   } else if (node.type === T.ClassBody || node.type === T.ClassDeclaration) {
     return;
   } else if (node.type === T.CallExpression) {
-    classifyCall(node, ctx, test, facts);
+    isLog = classifyCall(node, ctx, test, facts);
   } else if (node.type === T.AssignmentExpression) {
-    if ((carriesError(node.right, bindings, false) || touchesError(node.right, bindings)) && !isLocalAlias(node.left, bindings)) {
-      facts.propagates = true;
+    if (!isLocalAlias(node.left, bindings)) {
+      if (carriesError(node.right, bindings, false)) handOn(ctx, facts);
+      else if (touchesError(node.right, bindings)) facts.propagates = true;
     }
   } else if (node.type === T.YieldExpression) {
-    if (node.argument && carriesError(node.argument, bindings, false)) facts.propagates = true;
+    if (node.argument && carriesError(node.argument, bindings, false)) handOn(ctx, facts);
   } else if (node.type === T.ThrowStatement) {
     facts.propagates = true; // inside a callback that runs
+    if (carriesError(node.argument, bindings, false)) handOn(ctx, facts);
   }
   // The children, as `forEachChild` gives them, without a closure per node.
+  if (isLog) ctx.inLog++;
   const record = node as unknown as Record<string, unknown>;
   for (const key in record) {
     if (SKIPPED_KEYS.has(key)) continue;
@@ -405,6 +437,13 @@ function scanNode(node: Node, ctx: Context, test: boolean, facts: Facts): void {
       scanNode(value, ctx, test, facts);
     }
   }
+  if (isLog) ctx.inLog--;
+}
+
+/** The error object itself is handed on (`propagates` with `handsOnError`), unless this is a log call's argument. */
+function handOn(ctx: Context, facts: Facts): void {
+  facts.propagates = true;
+  if (ctx.inLog === 0) facts.handsOnError = true;
 }
 
 function isLocalAlias(left: Node, bindings: ErrorBindings): boolean {
@@ -412,9 +451,10 @@ function isLocalAlias(left: Node, bindings: ErrorBindings): boolean {
   return target.type === T.Identifier && bindings.objectVariables.some((variable) => variable.identifiers.some((id) => id.name === target.name));
 }
 
-function classifyCall(call: TSESTree.CallExpression, ctx: Context, test: boolean, facts: Facts): void {
+/** Classifies one call; true when it is a logger call. */
+function classifyCall(call: TSESTree.CallExpression, ctx: Context, test: boolean, facts: Facts): boolean {
   const { bindings, options } = ctx;
-  if (bindings.conversionCalls.has(call)) return;
+  if (bindings.conversionCalls.has(call)) return false;
   const level = loggerCallLevel(call, options);
   if (level !== null) {
     const carries = call.arguments.some((argument) => carriesError(argument, bindings, true));
@@ -425,38 +465,48 @@ function classifyCall(call: TSESTree.CallExpression, ctx: Context, test: boolean
       else facts.belowLevelLog ??= call;
     } else {
       facts.droppedLog ??= call;
+      if (touches) facts.textLogs.push(call);
     }
-    return;
+    return true;
   }
-  if (test) return;
+  if (test) return false;
   const name = calleeName(call.callee);
   const path = memberPath(call.callee);
   const args = call.arguments;
   if (name !== null && (options.propagators.has(name) || (path !== null && options.propagators.has(path)))) {
     if (args.length > 0 && !isNullish(args[0]!)) {
-      facts.propagates = true;
-      return;
+      if (handsOnObject(args, bindings)) handOn(ctx, facts);
+      else facts.propagates = true;
+      return false;
     }
   }
   if (name === 'emit' && args.length > 0 && stringValue(unwrap(args[0]!)) === 'error') {
-    facts.propagates = true;
-    return;
+    if (handsOnObject(args, bindings)) handOn(ctx, facts);
+    else facts.propagates = true;
+    return false;
   }
   if (name !== null && (options.guards.has(name) || (path !== null && options.guards.has(path)))) {
     if (args.some((argument) => touchesError(argument, bindings))) {
       facts.narrows = true;
-      return;
+      return false;
     }
   }
   if (path !== null && ASSERT_FUNCTIONS.has(path) && args.length > 0 && checkPolarity(args[0]!, bindings) === 'pos') {
     facts.narrows = true;
-    return;
+    return false;
   }
-  if (isTextCall(call)) return;
-  if (name !== null && TEXT_METHODS.has(name)) return;
+  if (isTextCall(call)) return false;
+  if (name !== null && TEXT_METHODS.has(name)) return false;
   // Handed on: the error, or a value derived from it, becomes someone else's input (`handle(e)`,
   // `setError(e.message)`, `deadLetter('undecodable', String(e))`).
-  if (args.some((argument) => carriesError(argument, bindings, false) || touchesError(argument, bindings))) facts.propagates = true;
+  if (handsOnObject(args, bindings)) handOn(ctx, facts);
+  else if (args.some((argument) => touchesError(argument, bindings))) facts.propagates = true;
+  return false;
+}
+
+/** An argument is the error object itself, an alias, or a value carrying it (`new X(msg, { cause: e })`). */
+function handsOnObject(args: TSESTree.CallExpressionArgument[], bindings: ErrorBindings): boolean {
+  return args.some((argument) => carriesError(argument, bindings, false));
 }
 
 function evalExpr(node: Node, states: State[], ctx: Context, test = false): State[] {
@@ -493,9 +543,11 @@ function evalExpr(node: Node, states: State[], ctx: Context, test = false): Stat
   }
 }
 
-function exit(ctx: Context, states: State[], kind: PathExit['kind'], node: Node | null, propagates = false): void {
+/** `propagates`: the exit hands the failure on; `handsOnError`: what it hands on is the error object itself. */
+function exit(ctx: Context, states: State[], kind: PathExit['kind'], node: Node | null, propagates = false, handsOnError = false): void {
   for (const state of states) {
-    ctx.exits.push({ state: propagates ? { ...state, propagates: true } : state, exit: { kind, node } });
+    const ended = handsOnError ? { ...state, propagates: true, handsOnError: true } : propagates ? { ...state, propagates: true } : state;
+    ctx.exits.push({ state: ended, exit: { kind, node } });
   }
 }
 
@@ -543,11 +595,11 @@ function returnValue(value: Node, node: Node, states: State[], ctx: Context): vo
     const branches: [Node, boolean][] = [[current.consequent, polarity === 'pos'], [current.alternate, polarity === 'neg']];
     for (const [branch, narrowed] of branches) {
       const entry = markConditional(mark(afterTest, narrowed), unrelated);
-      exit(ctx, evalExpr(branch, entry, ctx), 'return', node, returnsError(branch, ctx.bindings));
+      exit(ctx, evalExpr(branch, entry, ctx), 'return', node, returnsError(branch, ctx.bindings), carriesError(branch, ctx.bindings, false));
     }
     return;
   }
-  exit(ctx, evalExpr(value, states, ctx), 'return', node, returnsError(value, ctx.bindings));
+  exit(ctx, evalExpr(value, states, ctx), 'return', node, returnsError(value, ctx.bindings), carriesError(value, ctx.bindings, false));
 }
 
 function findTarget(ctx: Context, label: string | null, forContinue: boolean): Target | null {
@@ -598,7 +650,11 @@ function loop(node: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.D
   if (infinite) return dedupe(target.breaks);
   // `for (const w of waiters) w.reject(e)`: when every iteration hands the error on, zero iterations is not "carrying on".
   const everyIterationPropagates = afterBody.length > 0 && target.breaks.length === 0 && afterBody.every((state) => state.propagates);
-  const zeroIterations = node.type === T.DoWhileStatement ? [] : everyIterationPropagates ? entry.map((state) => ({ ...state, propagates: true })) : entry;
+  const everyIterationHandsOn = everyIterationPropagates && afterBody.every((state) => state.handsOnError);
+  const zeroIterations =
+    node.type === T.DoWhileStatement ? []
+    : everyIterationPropagates ? entry.map((state) => ({ ...state, propagates: true, handsOnError: state.handsOnError || everyIterationHandsOn }))
+    : entry;
   return dedupe([...zeroIterations, ...afterBody, ...target.breaks]);
 }
 
@@ -639,7 +695,7 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
       return [];
     }
     case T.ThrowStatement: {
-      exit(ctx, evalExpr(node.argument, states, ctx), 'throw', node, true);
+      exit(ctx, evalExpr(node.argument, states, ctx), 'throw', node, true, carriesError(node.argument, ctx.bindings, false));
       return [];
     }
     case T.BreakStatement: {
@@ -703,7 +759,7 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
       ctx.exits = outer;
       let handlerOut: State[] = [];
       if (node.handler) {
-        const thrown = blockExits.filter((record) => record.exit.kind === 'throw').map((record) => ({ ...record.state, propagates: false }));
+        const thrown = blockExits.filter((record) => record.exit.kind === 'throw').map((record) => ({ ...record.state, propagates: false, handsOnError: false }));
         ctx.exits.push(...blockExits.filter((record) => record.exit.kind !== 'throw'));
         // Optimistic: what the try block did (e.g. handed the error to a reporter) happened before it failed.
         const entry = blockOut.length > 0 ? [...blockOut, ...thrown] : [...states, ...thrown];
@@ -748,9 +804,9 @@ function isUsed(bindings: ErrorBindings): boolean {
 /** Labels every path through one handler. */
 export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, options: ResolvedOptions): HandlerAnalysis {
   const bindings = collectBindings(handler, scopeManager);
-  const ctx: Context = { bindings, options, targets: [], exits: [], logCalls: new Map(), steps: 0 };
+  const ctx: Context = { bindings, options, targets: [], exits: [], logCalls: new Map(), steps: 0, inLog: 0 };
   const body = handlerBody(handler);
-  const initial: State[] = [{ conditional: false, narrowed: false, loud: false, propagates: false, droppedLog: null, belowLevelLog: null }];
+  const initial: State[] = [{ conditional: false, narrowed: false, loud: false, propagates: false, handsOnError: false, droppedLog: null, belowLevelLog: null, textLogs: [] }];
   if (body === null) {
     ctx.exits.push({ state: initial[0]!, exit: { kind: 'end', node: null } });
   } else if (body.type === T.BlockStatement) {
@@ -759,20 +815,27 @@ export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, opt
   } else {
     returnValue(body, body, initial, ctx);
   }
-  const seen = new Set<string>();
+  const seen = new Map<string, HandlerPath>();
   const paths: HandlerPath[] = [];
   for (const record of ctx.exits) {
     const label = labelOf(record.state);
-    const key = `${record.exit.node ? record.exit.node.range[0] : -1}:${record.exit.kind}:${label}:${record.state.conditional}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    paths.push({
+    const key = `${record.exit.node ? record.exit.node.range[0] : -1}:${record.exit.kind}:${label}:${record.state.conditional}:${record.state.handsOnError}`;
+    const known = seen.get(key);
+    if (known) {
+      known.textLogs = union(known.textLogs!, record.state.textLogs);
+      continue;
+    }
+    const path: HandlerPath = {
       label,
       exit: record.exit,
       droppedLog: record.state.droppedLog,
       belowLevelLog: record.state.belowLevelLog,
       conditional: record.state.conditional,
-    });
+      handsOnError: record.state.handsOnError,
+      textLogs: record.state.textLogs,
+    };
+    seen.set(key, path);
+    paths.push(path);
   }
   paths.sort((a, b) => (a.exit.node ? a.exit.node.range[0] : Infinity) - (b.exit.node ? b.exit.node.range[0] : Infinity));
   return { handler, paths, used: isUsed(bindings), bindings, logCalls: [...ctx.logCalls.values()] };

@@ -49,6 +49,14 @@ export interface HandlerPath {
   belowLevelLog?: TSESTree.CallExpression | null;
   /** The path runs under a condition that does not check the error (`if (isStale()) return`). */
   conditional?: boolean;
+  /**
+   * The path (label `propagates`) hands on the caught error object itself: `throw e`, `throw alias`,
+   * `throw new X(msg, { cause: e })`, `reject(e)`, `next(e)`, `return Promise.reject(e)`, `handle(e)`;
+   * not a new error without the cause, not text derived from the error, not `process.exit(1)`.
+   */
+  handsOnError?: boolean;
+  /** Every log call on this path that carries only text derived from the error (`log-error-object`'s candidates). */
+  textLogs?: readonly TSESTree.CallExpression[];
 }
 
 /** Everything the code needs to parse and analyse one file, whoever parsed it (ESLint or the codemod). */

@@ -17,20 +17,219 @@ ruleTester.run('log-error-object', rule, {
     `try { f(); } catch (e) { logger.error({ err: e }, \`failed: \${e.message}\`); }`,
     `try { f(); } catch (e) { console.error(e.message, e); }`,
     // below the minimum level
-    `try { f(); } catch (e) { logger.debug(\`failed: \${e.message}\`); throw e; }`,
+    `try { f(); } catch (e) { logger.debug(\`failed: \${e.message}\`); fallback(); }`,
     // not a logger
     `try { f(); } catch (e) { res.send(e.message); }`,
     // options
-    { code: `try { f(); } catch (e) { logger.warn(e.message); throw e; }`, options: [{"minimumLevel":"error"}] },
+    { code: `try { f(); } catch (e) { logger.warn(e.message); fallback(); }`, options: [{"minimumLevel":"error"}] },
+    // the caught error object propagates on every path through the log: whoever catches it gets the stack and cause
+    `try { f(); } catch (e) { console.error(\`failed: \${e.message}\`); throw e; }`,
+    `try { f(); } catch (err) { logger.warn({ id }, JSON.stringify(err)); throw err; }`,
+    `try { f(); } catch (e) { const err = e as Error; console.error(err.message); throw err; }`,
+    `try { f(); } catch (e) { logger.warn(e.message); throw new SyncError("sync failed", { cause: e }); }`,
+    `p.catch((e) => { console.error(e.message); throw e; });`,
+    `p.catch((e) => { logger.warn(String(e)); return Promise.reject(e); });`,
+    `new Promise((resolve, reject) => { try { resolve(f()); } catch (e) { logger.warn(e.message); reject(e); } });`,
+    `function handle(req, res, next) { try { f(); } catch (e) { logger.error(\`\${req.url}: \${e.message}\`); next(e); } }`,
+    `function read(callback) { try { f(); } catch (e) { logger.warn(e.message); return callback(e); } }`,
+    // only the path that passes the log matters: the other branch recovers without it (no-broad-catch's concern)
+    `function g() { try { f(); } catch (e) { if (verbose) { logger.warn(e.message); throw e; } return null; } }`,
   ],
   invalid: [
+    // some path through the log does not hand the caught error object on
+    {
+      code: `function load() {
+  try {
+    return f();
+  } catch (e) {
+    logger.warn(\`load failed: \${e.message}\`);
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logErrorObject',
+          data: { level: 'warn' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'passErrorSuggestion',
+              data: {"name":"e"},
+              output: `function load() {
+  try {
+    return f();
+  } catch (e) {
+    logger.warn(\`load failed: \${e.message}\`, e);
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function load(attempt) {
+  try {
+    return f();
+  } catch (e) {
+    logger.warn(\`attempt \${attempt} failed: \${e.message}\`);
+    if (attempt < 3) return null;
+    throw e;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logErrorObject',
+          data: { level: 'warn' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'passErrorSuggestion',
+              data: {"name":"e"},
+              output: `function load(attempt) {
+  try {
+    return f();
+  } catch (e) {
+    logger.warn(\`attempt \${attempt} failed: \${e.message}\`, e);
+    if (attempt < 3) return null;
+    throw e;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function load(optional) {
+  try {
+    return f();
+  } catch (e) {
+    if (optional) {
+      logger.error(e.message);
+      return null;
+    }
+    throw e;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logErrorObject',
+          data: { level: 'error' },
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'passErrorSuggestion',
+              data: {"name":"e"},
+              output: `function load(optional) {
+  try {
+    return f();
+  } catch (e) {
+    if (optional) {
+      logger.error(e.message, e);
+      return null;
+    }
+    throw e;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // a call inside the log's arguments formats the text, it hands nothing on
+    {
+      code: `try {
+  await store.persist(token);
+} catch (err) {
+  Logger.warn("Failed to persist logout token", { error: toError(err).message });
+}`,
+      errors: [
+        {
+          messageId: 'logErrorObject',
+          data: { level: 'warn' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'passErrorSuggestion',
+              data: {"name":"err"},
+              output: `try {
+  await store.persist(token);
+} catch (err) {
+  Logger.warn("Failed to persist logout token", { error: toError(err).message }, err);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // a new error without the cause, or a rethrow that an inner catch swallows, loses the error object
+    {
+      code: `try {
+  f();
+} catch (e) {
+  console.error(\`failed: \${e.message}\`);
+  throw new Error("sync failed");
+}`,
+      errors: [
+        {
+          messageId: 'logErrorObject',
+          data: { level: 'error' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'passErrorSuggestion',
+              data: {"name":"e"},
+              output: `try {
+  f();
+} catch (e) {
+  console.error(\`failed: \${e.message}\`, e);
+  throw new Error("sync failed");
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `p.catch((e) => {
+  try {
+    logger.warn(String(e));
+    throw e;
+  } catch {
+    return [];
+  }
+});`,
+      errors: [
+        {
+          messageId: 'logErrorObject',
+          data: { level: 'warn' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'passErrorSuggestion',
+              data: {"name":"e"},
+              output: `p.catch((e) => {
+  try {
+    logger.warn(String(e), e);
+    throw e;
+  } catch {
+    return [];
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
     // text derived from the error
     {
       code: `try {
   f();
 } catch (e) {
   console.error(\`failed: \${e.message}\`);
-  throw e;
+  fallback();
 }`,
       errors: [
         {
@@ -44,7 +243,7 @@ ruleTester.run('log-error-object', rule, {
   f();
 } catch (e) {
   console.error(\`failed: \${e.message}\`, e);
-  throw e;
+  fallback();
 }`,
             },
           ],
@@ -56,7 +255,7 @@ ruleTester.run('log-error-object', rule, {
   f();
 } catch (e) {
   console.warn("failed: " + String(e));
-  throw e;
+  fallback();
 }`,
       errors: [
         {
@@ -70,7 +269,7 @@ ruleTester.run('log-error-object', rule, {
   f();
 } catch (e) {
   console.warn("failed: " + String(e), e);
-  throw e;
+  fallback();
 }`,
             },
           ],
@@ -84,7 +283,7 @@ try {
   f();
 } catch (err) {
   logger.error(\`failed: \${err}\`);
-  throw err;
+  fallback();
 }`,
       errors: [
         {
@@ -100,7 +299,7 @@ try {
   f();
 } catch (err) {
   logger.error({ err }, \`failed: \${err}\`);
-  throw err;
+  fallback();
 }`,
             },
           ],
@@ -112,7 +311,7 @@ try {
   f();
 } catch (err) {
   logger.warn({ id }, JSON.stringify(err));
-  throw err;
+  fallback();
 }`,
       errors: [
         {
@@ -126,7 +325,7 @@ try {
   f();
 } catch (err) {
   logger.warn({ id }, JSON.stringify(err), err);
-  throw err;
+  fallback();
 }`,
             },
           ],
@@ -137,7 +336,7 @@ try {
     {
       code: `p.catch((e) => {
   console.error(e.message);
-  throw e;
+  fallback();
 });`,
       errors: [
         {
@@ -149,7 +348,7 @@ try {
               data: {"name":"e"},
               output: `p.catch((e) => {
   console.error(e.message, e);
-  throw e;
+  fallback();
 });`,
             },
           ],
@@ -163,7 +362,7 @@ try {
 } catch (e) {
   const err = e as Error;
   console.error(err.message);
-  throw err;
+  fallback();
 }`,
       errors: [
         {
@@ -178,7 +377,7 @@ try {
 } catch (e) {
   const err = e as Error;
   console.error(err.message, e);
-  throw err;
+  fallback();
 }`,
             },
           ],
@@ -218,7 +417,7 @@ try {
   f();
 } catch (e) {
   this.logger?.error(\`failed: \${e}\`);
-  throw e;
+  fallback();
 }`,
       errors: [
         {
@@ -232,7 +431,7 @@ try {
   f();
 } catch (e) {
   this.logger?.error(\`failed: \${e}\`, e);
-  throw e;
+  fallback();
 }`,
             },
           ],
@@ -244,7 +443,7 @@ try {
   f();
 } catch (e) {
   logger.log("error", e.message);
-  throw e;
+  fallback();
 }`,
       errors: [
         {
@@ -258,7 +457,7 @@ try {
   f();
 } catch (e) {
   logger.log("error", e.message, e);
-  throw e;
+  fallback();
 }`,
             },
           ],
@@ -271,7 +470,7 @@ try {
   f();
 } catch (e) {
   audit.record(e.message);
-  throw e;
+  fallback();
 }`,
       options: [{"loggers":[{"name":"audit","methods":{"record":"error"}}]}],
       errors: [
@@ -286,7 +485,7 @@ try {
   f();
 } catch (e) {
   audit.record(e.message, e);
-  throw e;
+  fallback();
 }`,
             },
           ],
