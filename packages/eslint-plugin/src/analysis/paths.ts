@@ -497,6 +497,9 @@ function classifyCall(call: TSESTree.CallExpression, ctx: Context, test: boolean
   }
   if (isTextCall(call)) return false;
   if (name !== null && TEXT_METHODS.has(name)) return false;
+  // Inside a logger call's arguments a call formats the log line (`log.warn(describe(e))`): the
+  // log call decides what reaches the logger, nothing is handed on.
+  if (ctx.inLog > 0) return false;
   // Handed on: the error, or a value derived from it, becomes someone else's input (`handle(e)`,
   // `setError(e.message)`, `deadLetter('undecodable', String(e))`).
   if (handsOnObject(args, bindings)) handOn(ctx, facts);

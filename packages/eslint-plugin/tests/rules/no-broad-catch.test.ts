@@ -33,6 +33,9 @@ ruleTester.run('no-broad-catch', rule, {
     `try { f(); } catch (e) { this.logger?.error(e); return null; }`,
     `try { f(); } catch (e) { Sentry.captureException(e); return null; }`,
     `try { f(); } catch (e) { console.error(new Error("wrapped", { cause: e })); return null; }`,
+    // the log receives the error object through an identity conversion; a hand-on after a text log
+    `try { f(); } catch (err) { logger.warn("could not persist", { error: toError(err) }); }`,
+    `try { f(); } catch (err) { logger.warn("could not persist", { error: toError(err).message }); report(err); }`,
     // state-based exit next to a path that hands the error on
     `try { f(); } catch (error) { if (isStale()) return; state.error = error; }`,
     // alternative attempt that rethrows the first error
@@ -76,6 +79,57 @@ send().catch(onFail);`,
   return null;
 };
 send().catch(onFail);`,
+            },
+          ],
+        },
+      ],
+    },
+    // A call inside the log call's arguments formats the log line; it hands nothing on.
+    {
+      code: `async function persist(store, id) {
+  try {
+    await store.save(id);
+  } catch (err) {
+    logger.warn("could not persist", { error: toError(err).message });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `async function persist(store, id) {
+  try {
+    await store.save(id);
+  } catch (err) {
+    logger.warn("could not persist", { error: toError(err).message }, err);
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: { logger: 'logger' },
+              output: `async function persist(store, id) {
+  try {
+    await store.save(id);
+  } catch (err) {
+    logger.warn("could not persist", { error: toError(err).message });
+    logger.error('persist: unexpected error', err);
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `async function persist(store, id) {
+  try {
+    await store.save(id);
+  } catch (err) {
+    logger.warn("could not persist", { error: toError(err).message });
+    throw err;
+  }
+}`,
             },
           ],
         },
