@@ -44,13 +44,29 @@ export function isReasonComment(text: string, allow: ResolvedOptions['allowComme
     .join(' ')
     .trim()
     .replace(/[.!;:,\s]+$/u, '');
-  if (normalized === '' || TODO.test(normalized) || DIRECTIVE.test(normalized) || PLACEHOLDER.test(normalized)) return false;
-  if (allow instanceof RegExp) return allow.test(normalized);
-  if (/^(?:ignored?|intentional(?:ly)?(?: empty| ignored)?|noop|expected)\s*[:\-–—(]\s*\S/i.test(normalized)) return true;
-  const words = normalized.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? [];
+  const reason = withoutTypeTag(normalized);
+  if (reason === '' || TODO.test(reason) || DIRECTIVE.test(reason) || PLACEHOLDER.test(reason)) return false;
+  if (allow instanceof RegExp) return allow.test(reason);
+  if (/^(?:ignored?|intentional(?:ly)?(?: empty| ignored)?|noop|expected)\s*[:\-–—(]\s*\S/i.test(reason)) return true;
+  const words = reason.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? [];
   const meaningful = words.filter((word) => !FILLER.has(word));
   if (meaningful.length >= 2) return true;
-  return meaningful.length >= 1 && REASON_WORD.test(normalized);
+  return meaningful.length >= 1 && REASON_WORD.test(reason);
+}
+
+/**
+ * `@type {Foo}` / `@satisfies {Foo}` at the start of a JSDoc comment is a type annotation, not a
+ * reason: only the text after the balanced braces counts.
+ */
+function withoutTypeTag(text: string): string {
+  const tag = /^@(?:type|satisfies)\s*\{/.exec(text);
+  if (!tag) return text;
+  let depth = 0;
+  for (let i = tag[0].length - 1; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return text.slice(i + 1).trim();
+  }
+  return '';
 }
 
 /** The comments that start within [start, end), by binary search (comments are in source order). */

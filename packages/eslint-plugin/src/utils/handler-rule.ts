@@ -314,8 +314,11 @@ export function quietPathEdits(
   }
   if (body.type !== T.BlockStatement) {
     if (mode !== 'log') return null;
-    const text = file.sourceText.slice(body.range[0], body.range[1]);
-    return (fixer) => [...binding.fixes(fixer), fixer.replaceText(body, `{ ${log} return ${text}; }`)];
+    // From `=>` to the arrow's end, so that a parenthesised body (`() => ({})`) moves whole.
+    const arrow = file.sourceText.lastIndexOf('=>', body.range[0]);
+    if (arrow < handler.node.range[0]) return null;
+    const text = file.sourceText.slice(arrow + 2, handler.node.range[1]).trim();
+    return (fixer) => [...binding.fixes(fixer), fixer.replaceTextRange([arrow + 2, handler.node.range[1]], ` { ${log} return ${text}; }`)];
   }
   const endMixed = finding.paths.some((path) => path.exit.kind === 'end' && path.label !== 'quiet');
   const edits: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix)[] = [];

@@ -66,6 +66,11 @@ ruleTester.run('no-silent-catch', rule, {
     { code: `try { f(); } catch {}`, filename: "src/__tests__/thing.test.ts" },
     // reason comments
     `try { f(); } catch { /* ignore: the socket may already be closed */ }`,
+    `async function load(store) {
+  /** @type {Record<string, string>} settings are optional, a missing store means the defaults */
+  const settings = await store.fetchSettings().catch(() => ({}));
+  return settings;
+}`,
     `try { f(); } catch {
   // the cache is optional because it is rebuilt on the next start
 }`,
@@ -81,6 +86,43 @@ const port = await listen(0, "::").catch(() => 0);`,
     { code: `function g(s) { try { return JSON.parse(s); } catch { return undefined; } }`, options: [{"idioms":{"probes":true}}] },
   ],
   invalid: [
+    // a JSDoc type annotation above the statement is not a reason; a parenthesised concise body moves whole
+    {
+      code: `async function load(store) {
+  /** @type {Record<string, string>} */
+  const settings = await store.fetchSettings().catch(() => ({}));
+  return settings;
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 3,
+          column: 54,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `async function load(store) {
+  /** @type {Record<string, string>} */
+  const settings = await store.fetchSettings().catch((error: unknown) => {
+    console.error('load: unexpected error from store.fetchSettings()', error);
+    return ({});
+  });
+  return settings;
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: { logger: 'console' },
+              output: `async function load(store) {
+  /** @type {Record<string, string>} */
+  const settings = await store.fetchSettings().catch((error) => { console.error('load: unexpected error', error); return ({}); });
+  return settings;
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // try/catch
     // a logger the file calls category first (uptime-kuma's log.info("server", msg)): the category first
     {
