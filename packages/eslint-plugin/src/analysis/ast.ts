@@ -155,6 +155,18 @@ export function containsNode(root: Node, test: (node: Node) => boolean): boolean
   return found;
 }
 
+/**
+ * The concise body of an arrow function as written: from just after `=>` to the arrow's end, so a
+ * parenthesised body keeps its parentheses (`() => ({})` gives `({})`; the body node's range leaves
+ * them out). Null when `=>` cannot be found inside the arrow.
+ */
+export function conciseBodySpan(sourceText: string, arrowFunction: Node, body: Node): { start: number; end: number; raw: string } | null {
+  const arrow = sourceText.lastIndexOf('=>', body.range[0]);
+  if (arrow < arrowFunction.range[0]) return null;
+  const [start, end] = [arrow + 2, arrowFunction.range[1]];
+  return { start, end, raw: sourceText.slice(start, end).trim() };
+}
+
 /** The spaces and tabs that start the line of `offset`. */
 export function indentAt(sourceText: string, offset: number): string {
   const lineStart = sourceText.lastIndexOf('\n', offset - 1) + 1;

@@ -286,8 +286,7 @@ function recordCategoryUse(facts: FileFacts, receiver: string, text: string, sta
   const end = text.indexOf(quote, start + 1);
   if (end < 0 || end - start > 200) return;
   const value = text.slice(start + 1, end);
-  let next = end + 1;
-  while (text[next] === ' ' || text[next] === '\t' || text[next] === '\n' || text[next] === '\r') next++;
+  let next = skipSpace(text, end + 1);
   if (value.includes('\\') || text[next] !== ',') {
     if (text[next] === ')') use.messageFirst += 1;
     return;
@@ -297,9 +296,15 @@ function recordCategoryUse(facts: FileFacts, receiver: string, text: string, sta
     return;
   }
   use.words.push({ raw: text.slice(start, end + 1), at: start });
-  next++;
-  while (text[next] === ' ' || text[next] === '\t' || text[next] === '\n' || text[next] === '\r') next++;
+  next = skipSpace(text, next + 1);
   if (text[next] === '"' || text[next] === "'" || text[next] === '`' || ERROR_TEXT.test(text.slice(next, next + 80))) use.categoryFirst += 1;
+}
+
+/** The first offset at or after `from` that is not a space, tab or line break. */
+function skipSpace(text: string, from: number): number {
+  let at = from;
+  while (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r') at++;
+  return at;
 }
 
 /**

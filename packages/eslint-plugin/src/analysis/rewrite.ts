@@ -13,7 +13,7 @@ import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, Log
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchRewrite } from './knowledge/cancellation.js';
 import { isProcessExit } from './terminal.js';
-import { forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
+import { conciseBodySpan, forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
 import { calleeLabel, expressionText, failingCallLabel } from './failing-call.js';
 
 export interface TextEdit {
@@ -647,13 +647,12 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   if (body.type !== AST_NODE_TYPES.BlockStatement) {
     // `.catch(() => fallback)`: the concise body becomes a block that logs, then returns it.
     const fn = handler.node as TSESTree.ArrowFunctionExpression;
-    const arrow = text.lastIndexOf('=>', body.range[0]);
-    if (arrow < fn.range[0]) return fixme('the handler body could not be located');
-    const raw = text.slice(arrow + 2, fn.range[1]).trim();
+    const span = conciseBodySpan(text, fn, body);
+    if (!span) return fixme('the handler body could not be located');
     const indent = indentAt(text, fn.range[0]);
     const inner = indent + unit;
-    const returned = /^(undefined|void 0)$/.test(raw) ? '' : `${eol}${inner}return ${raw}${semi}`;
-    edits.push({ range: [arrow + 2, fn.range[1]], text: ` {${eol}${block(inner)}${returned}${eol}${indent}}` });
+    const returned = /^(undefined|void 0)$/.test(span.raw) ? '' : `${eol}${inner}return ${span.raw}${semi}`;
+    edits.push({ range: [span.start, span.end], text: ` {${eol}${block(inner)}${returned}${eol}${indent}}` });
     return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
   }
 

@@ -22,7 +22,7 @@ import {
   type CatchwiseOptions,
   resolveOptions,
 } from '../analysis/index.js';
-import { indentAt, isFunction, unwrap } from '../analysis/ast.js';
+import { conciseBodySpan, indentAt, isFunction, unwrap } from '../analysis/ast.js';
 import { scopeOf } from '../analysis/handlers.js';
 import { knowledgeNote, ruleKnowledge, type RuleKnowledge } from '../analysis/knowledge/eslint.js';
 import { isTestPath } from '../analysis/test-paths.js';
@@ -314,11 +314,9 @@ export function quietPathEdits(
   }
   if (body.type !== T.BlockStatement) {
     if (mode !== 'log') return null;
-    // From `=>` to the arrow's end, so that a parenthesised body (`() => ({})`) moves whole.
-    const arrow = file.sourceText.lastIndexOf('=>', body.range[0]);
-    if (arrow < handler.node.range[0]) return null;
-    const text = file.sourceText.slice(arrow + 2, handler.node.range[1]).trim();
-    return (fixer) => [...binding.fixes(fixer), fixer.replaceTextRange([arrow + 2, handler.node.range[1]], ` { ${log} return ${text}; }`)];
+    const span = conciseBodySpan(file.sourceText, handler.node, body);
+    if (!span) return null;
+    return (fixer) => [...binding.fixes(fixer), fixer.replaceTextRange([span.start, span.end], ` { ${log} return ${span.raw}; }`)];
   }
   const endMixed = finding.paths.some((path) => path.exit.kind === 'end' && path.label !== 'quiet');
   const edits: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix)[] = [];
