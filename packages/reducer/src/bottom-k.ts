@@ -10,18 +10,19 @@
  * distinct values were seen. `accuracy(counterEstimate)` compares that estimate with a
  * HyperLogLog's (the seed's planned "sample accuracy vs actual cardinality").
  *
- * Memory: 8 B x capacity for the hashes (two Uint32Arrays) + one string reference per kept value
+ * Memory: 8 B x capacity for the hashes (one Uint32Array) + one string reference per kept value
  * (values longer than `maxValueLength` are kept truncated; their hash is of the full value);
  * capacity grows by doubling from 8 up to k, never per item.
- * Layout: the kept entries are unordered; the largest hash and its position are tracked. An insert
- * into a full sample overwrites the largest entry and rescans the k hashes for the next largest:
- * one sequential pass over 4k bytes, where keeping them sorted moved half of three arrays per
- * insert and touched about twice as many cold cache lines. Sorting happens on read (`values`,
- * `toJSON`), which is rare next to `offer`.
+ * Layout: the kept entries form a binary max-heap on the hash (entry i's children are 2i + 1 and
+ * 2i + 2), the hash pairs interleaved in one Uint32Array: the largest kept hash is entry 0, and an
+ * insert into a full sample replaces it and sifts down, touching log2(k) entries (7 for k = 100)
+ * where rescanning the unordered entries for the next largest read all k, and keeping them sorted
+ * moved half of them. Sorting happens on read (`values`, `toJSON`), which is rare next to `offer`;
+ * the layout never shows in any output.
  * Time: offer O(1) when the hash is above the current k-th smallest (the common case once full),
- * else O(k) (duplicate check and rescan, one pass each; `offerNew` skips the duplicate check);
- * merge O(k_a x k_b) worst case, O(k_b) into an empty sample; values and toJSON O(k log k).
- *
+ * else O(log k) plus the duplicate check, one pass over the k hashes (`offerNew` skips it);
+ * merge O(k_b (k_a + log k_a)) worst case, O(k_b log k_b) into an empty sample; values and toJSON
+ * O(k log k).
  * Serialised (inside the reducer's state): { k, hashes: base64 of count x (u32 hi, u32 lo) LE,
  * ascending, values: string[] in the same order }.
  */
@@ -39,15 +40,10 @@ export interface BottomKJSON {
 export class BottomKSample {
   readonly k: number;
   readonly maxValueLength: number;
-  /** Entry i: hash (his[i], los[i]) and value vals[i], for i < n, in no particular order. */
-  private his: Uint32Array;
-  private los: Uint32Array;
+  /** Entry i: hash (hashes[2i], hashes[2i + 1]) and value vals[i], for i < n, a max-heap on the hash. */
+  private hashes: Uint32Array;
   private vals: string[];
   private n = 0;
-  /** The largest kept hash and its position (meaningful when n > 0). */
-  private maxHi = 0;
-  private maxLo = 0;
-  private maxAt = 0;
 
   constructor(k: number, maxValueLength = 256) {
     if (!Number.isInteger(k) || k < 1 || k > 1_000_000) {
@@ -59,8 +55,7 @@ export class BottomKSample {
     this.k = k;
     this.maxValueLength = maxValueLength;
     const capacity = Math.min(k, 8);
-    this.his = new Uint32Array(capacity);
-    this.los = new Uint32Array(capacity);
+    this.hashes = new Uint32Array(capacity * 2);
     this.vals = new Array<string>(capacity).fill('');
   }
 
@@ -75,7 +70,7 @@ export class BottomKSample {
    * touching the sample's memory.
    */
   get cutoffHi(): number {
-    return this.n === this.k ? this.maxHi : 0xffffffff;
+    return this.n === this.k ? this.hashes[0]! : 0xffffffff;
   }
 
   /** Offers a value hashed with the given seed (convenience; allocation-free). */
@@ -105,7 +100,7 @@ export class BottomKSample {
   /** Estimated number of distinct values offered: exact below k, else (k - 1) / U(k). */
   estimate(): { value: number; exact: boolean; rse: number } {
     if (this.n < this.k) return { value: this.n, exact: true, rse: 0 };
-    const u = (this.maxHi * 4294967296 + this.maxLo + 1) / 18446744073709551616;
+    const u = (this.hashes[0]! * 4294967296 + this.hashes[1]! + 1) / 18446744073709551616;
     return { value: (this.k - 1) / u, exact: false, rse: this.k > 2 ? 1 / Math.sqrt(this.k - 2) : 1 };
   }
 
@@ -131,17 +126,15 @@ export class BottomKSample {
     if (other.k !== this.k) throw new Error(`BottomKSample.merge: incompatible samples (k ${this.k} vs ${other.k})`);
     if (other === this) return this;
     // Into an empty sample (fromJSON, a new namespace in a merge) the other's distinct entries are
-    // copied without duplicate checks: O(k) instead of O(k^2).
+    // copied without duplicate checks: O(k log k) instead of O(k^2).
     const checkDuplicate = this.n > 0;
-    for (let i = 0; i < other.n; i++) this.insert(other.his[i]!, other.los[i]!, other.vals[i]!, checkDuplicate);
+    const hashes = other.hashes;
+    for (let i = 0; i < other.n; i++) this.insert(hashes[2 * i]!, hashes[2 * i + 1]!, other.vals[i]!, checkDuplicate);
     return this;
   }
 
   clear(): void {
     this.n = 0;
-    this.maxHi = 0;
-    this.maxLo = 0;
-    this.maxAt = 0;
     this.vals.fill('');
   }
 
@@ -150,8 +143,8 @@ export class BottomKSample {
     const bytes = new Uint8Array(this.n * 8);
     const view = new DataView(bytes.buffer);
     order.forEach((entry, i) => {
-      view.setUint32(i * 8, this.his[entry]!, true);
-      view.setUint32(i * 8 + 4, this.los[entry]!, true);
+      view.setUint32(i * 8, this.hashes[2 * entry]!, true);
+      view.setUint32(i * 8 + 4, this.hashes[2 * entry + 1]!, true);
     });
     return { k: this.k, hashes: toBase64(bytes), values: order.map((entry) => this.vals[entry]!) };
   }
@@ -183,10 +176,9 @@ export class BottomKSample {
 
   /** Positions of the kept entries in ascending hash order. */
   private ascending(): number[] {
-    const his = this.his;
-    const los = this.los;
+    const hashes = this.hashes;
     const order = Array.from({ length: this.n }, (_, i) => i);
-    return order.sort((a, b) => his[a]! - his[b]! || los[a]! - los[b]!);
+    return order.sort((a, b) => hashes[2 * a]! - hashes[2 * b]! || hashes[2 * a + 1]! - hashes[2 * b + 1]!);
   }
 
   /**
@@ -198,64 +190,83 @@ export class BottomKSample {
     const hi = hiBits >>> 0;
     const lo = loBits >>> 0;
     const n = this.n;
-    if (n === this.k && (hi > this.maxHi || (hi === this.maxHi && lo >= this.maxLo))) return false;
+    const full = n === this.k;
+    if (full && (hi > this.hashes[0]! || (hi === this.hashes[0]! && lo >= this.hashes[1]!))) return false;
     if (checkDuplicate && this.holds(hi, lo)) return false;
     const kept = value.length > this.maxValueLength ? value.slice(0, this.maxValueLength) : value;
-    if (n === this.k) {
-      const at = this.maxAt;
-      this.his[at] = hi;
-      this.los[at] = lo;
-      this.vals[at] = kept;
-      this.findMax();
-      return true;
-    }
-    if (n === this.his.length) this.grow();
-    this.his[n] = hi;
-    this.los[n] = lo;
-    this.vals[n] = kept;
-    this.n = n + 1;
-    if (n === 0 || hi > this.maxHi || (hi === this.maxHi && lo > this.maxLo)) {
-      this.maxHi = hi;
-      this.maxLo = lo;
-      this.maxAt = n;
+    if (full) {
+      this.siftDown(hi, lo, kept);
+    } else {
+      if (2 * n === this.hashes.length) this.grow();
+      this.n = n + 1;
+      this.siftUp(n, hi, lo, kept);
     }
     return true;
   }
 
+  /** Puts (hi, lo, value) in the hole at `at`, moving larger ancestors down. */
+  private siftUp(at: number, hi: number, lo: number, value: string): void {
+    const hashes = this.hashes;
+    const vals = this.vals;
+    let i = at;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const ph = hashes[2 * parent]!;
+      if (ph > hi || (ph === hi && hashes[2 * parent + 1]! > lo)) break;
+      hashes[2 * i] = ph;
+      hashes[2 * i + 1] = hashes[2 * parent + 1]!;
+      vals[i] = vals[parent]!;
+      i = parent;
+    }
+    hashes[2 * i] = hi;
+    hashes[2 * i + 1] = lo;
+    vals[i] = value;
+  }
+
+  /** Replaces the largest entry (the root) with (hi, lo, value), moving larger descendants up. */
+  private siftDown(hi: number, lo: number, value: string): void {
+    const hashes = this.hashes;
+    const vals = this.vals;
+    const n = this.n;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      let ch = hashes[2 * child]!;
+      let cl = hashes[2 * child + 1]!;
+      const right = child + 1;
+      if (right < n) {
+        const rh = hashes[2 * right]!;
+        const rl = hashes[2 * right + 1]!;
+        if (rh > ch || (rh === ch && rl > cl)) {
+          child = right;
+          ch = rh;
+          cl = rl;
+        }
+      }
+      if (ch < hi || (ch === hi && cl <= lo)) break;
+      hashes[2 * i] = ch;
+      hashes[2 * i + 1] = cl;
+      vals[i] = vals[child]!;
+      i = child;
+    }
+    hashes[2 * i] = hi;
+    hashes[2 * i + 1] = lo;
+    vals[i] = value;
+  }
+
   private holds(hi: number, lo: number): boolean {
-    const his = this.his;
-    for (let i = 0; i < this.n; i++) if (his[i] === hi && this.los[i] === lo) return true;
+    const hashes = this.hashes;
+    const end = 2 * this.n;
+    for (let i = 0; i < end; i += 2) if (hashes[i] === hi && hashes[i + 1] === lo) return true;
     return false;
   }
 
-  /** Rescans the kept hashes for the largest (after the previous largest was overwritten). */
-  private findMax(): void {
-    const his = this.his;
-    const los = this.los;
-    let at = 0;
-    let maxHi = his[0]!;
-    let maxLo = los[0]!;
-    for (let i = 1; i < this.n; i++) {
-      const h = his[i]!;
-      if (h > maxHi || (h === maxHi && los[i]! > maxLo)) {
-        maxHi = h;
-        maxLo = los[i]!;
-        at = i;
-      }
-    }
-    this.maxHi = maxHi;
-    this.maxLo = maxLo;
-    this.maxAt = at;
-  }
-
   private grow(): void {
-    const capacity = Math.min(this.k, this.his.length * 2);
-    const his = new Uint32Array(capacity);
-    const los = new Uint32Array(capacity);
-    his.set(this.his);
-    los.set(this.los);
-    this.his = his;
-    this.los = los;
+    const capacity = Math.min(this.k, this.hashes.length);
+    const hashes = new Uint32Array(capacity * 2);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
     for (let i = this.vals.length; i < capacity; i++) this.vals.push('');
   }
 }

@@ -18,9 +18,11 @@
  *   for every listed namespace since its admission; `total_files_error` events of it may sit in
  *   `__other__` (Space-Saving error).
  * Time per event: O(1) amortised (validation, one Map lookup, two hashes, two sketch updates, two
- *   sample probes, skipped for a hash above the sample's cutoff kept in the state; the Space-Saving
- *   heap is lazy, so a counted event costs nothing there and an eviction O(log maxNamespaces)
- *   amortised).
+ *   sample probes, skipped for a hash above the sample's cutoff kept in the state; a content type
+ *   among the reducer's first 60 distinct ones (at most 64 characters each, hashed once) that the
+ *   namespace already counted costs one more Map lookup and a bit test instead of a hash and a
+ *   sketch probe; the Space-Saving heap is lazy, so a counted event costs nothing there and an
+ *   eviction O(log maxNamespaces) amortised).
  *
  * Serialised: `toJSON()` (format 'catchwise.namespace-reducer' v1, sketches as base64 of their
  * bytes); `toBytes()` = "CWNR" | u8 version | 3 zero bytes | u32 length | UTF-8 JSON | u32 CRC-32.
@@ -208,6 +210,49 @@ class NumberRows {
   }
 }
 
+/** Entries of a `ValueDictionary`: ids 0..59, two 30-bit masks per namespace (small integers in V8). */
+const DICTIONARY_SIZE = 60;
+const MASK_BITS = 30;
+/** Longer values are not entered: the dictionary holds at most 60 x 64 UTF-16 units. */
+const DICTIONARY_MAX_LENGTH = 64;
+
+/**
+ * The first 60 distinct short values of a field of small vocabulary (content types), each with a
+ * reducer-wide id and its cw64 hash. A namespace keeps one bit per id, set once the value went
+ * through its sketch and sample: a repeat (most content_type values of a busy stream) is then
+ * proven by a bit test on the namespace's own state, without hashing or touching the sketch
+ * (a cache miss on a large state). Values outside the dictionary take the general path.
+ */
+class ValueDictionary {
+  private readonly ids = new Map<string, number>();
+  private readonly hashes = new Int32Array(2 * DICTIONARY_SIZE);
+
+  constructor(private readonly seed: number) {}
+
+  /** The value's id, entering it while there is room; -1 when it has none. */
+  idOf(value: string): number {
+    const id = this.ids.get(value);
+    if (id !== undefined) return id;
+    if (this.ids.size === DICTIONARY_SIZE || value.length > DICTIONARY_MAX_LENGTH) return -1;
+    const next = this.ids.size;
+    hash64(value, this.seed, SCRATCH);
+    this.hashes[2 * next] = SCRATCH_BITS[0]!;
+    this.hashes[2 * next + 1] = SCRATCH_BITS[1]!;
+    this.ids.set(value, next);
+    return next;
+  }
+
+  /** High lane of the hash of the value with this id (int32 bits). */
+  hi(id: number): number {
+    return this.hashes[2 * id]!;
+  }
+
+  /** Low lane of the hash of the value with this id (int32 bits). */
+  lo(id: number): number {
+    return this.hashes[2 * id + 1]!;
+  }
+}
+
 class NamespaceState<E> implements SpaceSavingEntry {
   count = 0;
   error = 0;
@@ -219,6 +264,9 @@ class NamespaceState<E> implements SpaceSavingEntry {
   /** The last values counted: a repeat of the previous event's value changes no sketch or sample. */
   lastContentType: string | null = null;
   lastWorkflowId: string | null = null;
+  /** Content-type dictionary ids (0..29, 30..59) whose value went through this state's sketch and sample. */
+  contentTypesSeenLow = 0;
+  contentTypesSeenHigh = 0;
   /**
    * The samples' `cutoffHi` ^ UNSIGNED_ORDER as int32 (a small integer in the object, where the
    * uint32 would be a heap-number box): a hash above it skips the sample without touching it.
@@ -288,12 +336,49 @@ class NamespaceState<E> implements SpaceSavingEntry {
     this.rows.clear(this.row);
     this.lastContentType = null;
     this.lastWorkflowId = null;
+    this.contentTypesSeenLow = 0;
+    this.contentTypesSeenHigh = 0;
     this.fileTypes.clear();
     this.workflows.clear();
     this.fileTypeSample.clear();
     this.workflowSample.clear();
     this.syncCutoffs();
     this.resetEvents(config);
+  }
+
+  /** Records that the content type with dictionary id `id` is counted here; false if it already was. */
+  markContentType(id: number): boolean {
+    if (id < MASK_BITS) {
+      const bit = 1 << id;
+      if ((this.contentTypesSeenLow & bit) !== 0) return false;
+      this.contentTypesSeenLow |= bit;
+    } else {
+      const bit = 1 << (id - MASK_BITS);
+      if ((this.contentTypesSeenHigh & bit) !== 0) return false;
+      this.contentTypesSeenHigh |= bit;
+    }
+    return true;
+  }
+
+  /**
+   * Counts a content type hashed to (hi, lo) (int32 bits) in the sketch and offers it to the sample
+   * unless the sketch proved it a repeat or the hash is above the sample's cutoff. A value the
+   * sketch proves new (it changed the exact set, a sparse entry or a dense register, which a repeat
+   * never does) cannot be in the sample, so the sample skips its duplicate check.
+   */
+  countFileType(hi: number, lo: number, value: string): void {
+    const learnt = this.fileTypes.insertHash(hi, lo);
+    if (learnt === INSERT_REPEAT || (hi ^ UNSIGNED_ORDER) > this.fileTypeCutoff) return;
+    const sample = this.fileTypeSample;
+    if (learnt === INSERT_NEW ? sample.offerNew(hi, lo, value) : sample.offer(hi, lo, value)) this.fileTypeCutoff = sample.cutoffHi ^ UNSIGNED_ORDER;
+  }
+
+  /** `countFileType` for workflow ids. */
+  countWorkflow(hi: number, lo: number, value: string): void {
+    const learnt = this.workflows.insertHash(hi, lo);
+    if (learnt === INSERT_REPEAT || (hi ^ UNSIGNED_ORDER) > this.workflowCutoff) return;
+    const sample = this.workflowSample;
+    if (learnt === INSERT_NEW ? sample.offerNew(hi, lo, value) : sample.offer(hi, lo, value)) this.workflowCutoff = sample.cutoffHi ^ UNSIGNED_ORDER;
   }
 
   /** Call after any change to a sample made other than through `addParsed`. */
@@ -374,6 +459,7 @@ export class NamespaceReducer<E = MetadataEvent> {
   private readonly rejections: RejectionCounter;
   private readonly states = new Map<string, NamespaceState<E>>();
   private readonly rows = new NumberRows();
+  private readonly contentTypes: ValueDictionary;
   private readonly index = new SpaceSavingIndex<NamespaceState<E>>();
   private other: NamespaceState<E> | null = null;
   private readonly bounded: boolean;
@@ -387,6 +473,7 @@ export class NamespaceReducer<E = MetadataEvent> {
     this.validator = new EventValidator<E>(options.fields);
     this.rejections = new RejectionCounter(options.onInvalid, options.strict === true);
     this.bounded = this.config.maxNamespaces !== Infinity;
+    this.contentTypes = new ValueDictionary(this.config.seed);
   }
 
   /** Adds one event; returns false (and counts the reason) when it is invalid. */
@@ -410,36 +497,27 @@ export class NamespaceReducer<E = MetadataEvent> {
     const t = v.time;
     if (t < numbers[at + FIRST_SEEN]!) numbers[at + FIRST_SEEN] = t;
     if (t > numbers[at + LAST_SEEN]!) numbers[at + LAST_SEEN] = t;
-    const seed = this.config.seed;
-    const ct = v.contentType;
     // Repeats change nothing (the sketch is idempotent, a bottom-k sample too): the same value as
-    // this namespace's previous event is skipped before hashing, a value the counter knows is a
-    // repeat (exact mode) skips the sample, and so does a hash above the sample's cutoff (most
-    // values once the sample is full), read from the state instead of the sample. A value the
-    // counter proves new (it changed the exact set, a sparse entry or a dense register, which a
-    // repeat never does) cannot be in the sample, so the sample skips its duplicate check.
+    // this namespace's previous event, or a content type in the reducer's dictionary that this
+    // namespace already counted, is skipped before hashing; a value the counter knows is a repeat
+    // (exact mode) skips the sample, and so does a hash above the sample's cutoff (most values once
+    // the sample is full), read from the state instead of the sample.
+    const ct = v.contentType;
     if (ct !== state.lastContentType) {
       state.lastContentType = ct;
-      hash64(ct, seed, SCRATCH);
-      const hi = SCRATCH_BITS[0]!;
-      const lo = SCRATCH_BITS[1]!;
-      const learnt = state.fileTypes.insertHash(hi, lo);
-      if (learnt !== INSERT_REPEAT && (hi ^ UNSIGNED_ORDER) <= state.fileTypeCutoff) {
-        const sample = state.fileTypeSample;
-        if (learnt === INSERT_NEW ? sample.offerNew(hi, lo, ct) : sample.offer(hi, lo, ct)) state.fileTypeCutoff = sample.cutoffHi ^ UNSIGNED_ORDER;
+      const id = this.contentTypes.idOf(ct);
+      if (id < 0) {
+        hash64(ct, this.config.seed, SCRATCH);
+        state.countFileType(SCRATCH_BITS[0]!, SCRATCH_BITS[1]!, ct);
+      } else if (state.markContentType(id)) {
+        state.countFileType(this.contentTypes.hi(id), this.contentTypes.lo(id), ct);
       }
     }
     const wf = v.workflowId;
     if (wf !== state.lastWorkflowId) {
       state.lastWorkflowId = wf;
-      hash64(wf, seed, SCRATCH);
-      const hi = SCRATCH_BITS[0]!;
-      const lo = SCRATCH_BITS[1]!;
-      const learnt = state.workflows.insertHash(hi, lo);
-      if (learnt !== INSERT_REPEAT && (hi ^ UNSIGNED_ORDER) <= state.workflowCutoff) {
-        const sample = state.workflowSample;
-        if (learnt === INSERT_NEW ? sample.offerNew(hi, lo, wf) : sample.offer(hi, lo, wf)) state.workflowCutoff = sample.cutoffHi ^ UNSIGNED_ORDER;
-      }
+      hash64(wf, this.config.seed, SCRATCH);
+      state.countWorkflow(SCRATCH_BITS[0]!, SCRATCH_BITS[1]!, wf);
     }
     if (state.events !== null) state.events.offer(event);
     state.count++;

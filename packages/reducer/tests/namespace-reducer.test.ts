@@ -2,7 +2,9 @@ import { describe, expect, test, vi } from 'vitest';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { NamespaceReducer, InvalidEventError, CorruptBytesError, formatSnapshot, type MetadataEvent, type ReducerSnapshot } from '../src/index.js';
-import { crc32 } from '../src/bytes.js';
+import { crc32, toBase64 } from '../src/bytes.js';
+import { HyperLogLog } from '../src/hyperloglog.js';
+import { BottomKSample } from '../src/bottom-k.js';
 import { Mulberry32 } from '../src/random.js';
 import { SeedReducer } from '../../../bench/reducer/seed-reducer.js';
 import { event, hex, heapUsed } from './helpers.js';
@@ -62,6 +64,56 @@ describe('records keep the seed reducer field names', () => {
     expect(ids.filter((i) => i < 10).length).toBeLessThan(3);
     const accuracy = r.get('ns')!.sample_accuracy.workflow_ids;
     expect(Math.abs(accuracy.relative_difference)).toBeLessThan(3 * accuracy.expected_rse);
+  });
+});
+
+describe('the hot path skips repeats without changing any state', () => {
+  test('each namespace field equals a plain HyperLogLog and BottomKSample fed every value of it', () => {
+    // 90 content types (the reducer's dictionary takes the first 60 short ones), some longer than
+    // the dictionary accepts; workflow ids enough to reach sparse and dense modes at small precision.
+    const contentType = (i: number) => (i % 10 === 9 ? `${'t'.repeat(70)}-${i}` : `type/${i}`);
+    const options = fc.record({
+      precision: fc.integer({ min: 4, max: 9 }),
+      exactLimit: fc.integer({ min: 0, max: 12 }),
+      maxSamples: fc.integer({ min: 1, max: 6 }),
+      seed: fc.integer({ min: 0, max: 3 }),
+    });
+    const events = fc.array(fc.tuple(fc.nat(2), fc.nat(89), fc.nat(400)), { maxLength: 400 });
+    fc.assert(
+      fc.property(options, events, (o, stream) => {
+        const reducer = new NamespaceReducer({ ...o, maxNamespaces: Infinity });
+        const plain = new Map<string, { types: HyperLogLog; typeSample: BottomKSample; workflows: HyperLogLog; workflowSample: BottomKSample }>();
+        for (const [n, t, w] of stream) {
+          const ns = `ns${n}`;
+          reducer.add(event(ns, contentType(t), `wf-${w}`));
+          let p = plain.get(ns);
+          if (p === undefined) {
+            const sketch = { precision: o.precision, seed: o.seed, exactLimit: o.exactLimit };
+            p = { types: new HyperLogLog(sketch), typeSample: new BottomKSample(o.maxSamples), workflows: new HyperLogLog(sketch), workflowSample: new BottomKSample(o.maxSamples) };
+            plain.set(ns, p);
+          }
+          p.types.add(contentType(t));
+          p.typeSample.add(contentType(t), o.seed);
+          p.workflows.add(`wf-${w}`);
+          p.workflowSample.add(`wf-${w}`, o.seed);
+        }
+        const json = reducer.toJSON();
+        expect(json.namespaces.map((s) => s.namespace)).toEqual([...plain.keys()].sort());
+        for (const state of json.namespaces) {
+          const p = plain.get(state.namespace)!;
+          expect(state.file_types).toEqual({ sketch: toBase64(p.types.toBytes()), sample: p.typeSample.toJSON() });
+          expect(state.workflow_ids).toEqual({ sketch: toBase64(p.workflows.toBytes()), sample: p.workflowSample.toJSON() });
+        }
+      }),
+    );
+  });
+
+  test('a namespace state reused after an eviction counts content types its previous namespace had counted', () => {
+    const r = new NamespaceReducer({ maxNamespaces: 1 });
+    r.add(event('a', 'text/plain', 'w1'));
+    r.add(event('b', 'text/plain', 'w1'));
+    expect(r.get('b')!.unique_file_types_count).toBe(1);
+    expect(r.get('b')!.file_types).toEqual(['text/plain']);
   });
 });
 
