@@ -1675,6 +1675,15 @@ reader.cancel().catch(noop);`,
           line: 3,
           suggestions: [
             {
+              messageId: "specificCatchSuggestion",
+              output: `declare const reader: { cancel(): Promise<void> };
+function noop() {}
+reader.cancel().catch((error: unknown) => {
+  console.error('file: unexpected error from reader.cancel()', error);
+});
+reader.cancel().catch(noop);`,
+            },
+            {
               messageId: "logErrorSuggestion",
               data: {"logger":"console"},
               output: `declare const reader: { cancel(): Promise<void> };
@@ -1688,6 +1697,15 @@ reader.cancel().catch(noop);`,
           messageId: "silentCatch",
           line: 4,
           suggestions: [
+            {
+              messageId: "specificCatchSuggestion",
+              output: `declare const reader: { cancel(): Promise<void> };
+function noop() {}
+reader.cancel().catch(noop);
+reader.cancel().catch((error: unknown) => {
+  console.error('file: unexpected error from reader.cancel()', error);
+});`,
+            },
             {
               messageId: "logErrorSuggestion",
               data: {"logger":"console"},

@@ -40,8 +40,11 @@ export function expressionText(node: TSESTree.Node): string | null {
 
 /** `this.pool.end` → `pool.end`; `a.b().c` → `c`. */
 export function calleeLabel(call: SourceCall): string | null {
-  let callee = call.callee;
-  if (callee.type === AST_NODE_TYPES.ChainExpression) callee = callee.expression;
+  let callee: TSESTree.Node = call.callee;
+  // `(mutateAsync as any)(...args)`, `(component as () => unknown)()`: the function called.
+  while (callee.type === AST_NODE_TYPES.ChainExpression || callee.type === AST_NODE_TYPES.TSAsExpression || callee.type === AST_NODE_TYPES.TSSatisfiesExpression || callee.type === AST_NODE_TYPES.TSTypeAssertion) {
+    callee = callee.expression;
+  }
   let text = expressionText(callee);
   if (text === null) return null;
   text = text.replace(/^this\./, '').split('.').slice(-2).join('.');
@@ -69,7 +72,7 @@ export function callsInSubjectOrder(root: TSESTree.Node): SourceCall[] {
 // Functions and constructors that compute a value from their arguments without I/O or parsing.
 const PURE_FUNCTIONS = new Set([
   'Buffer.from', 'Buffer.concat', 'Buffer.alloc', 'Buffer.byteLength', 'Buffer.isBuffer', 'util.format', 'util.inspect',
-  'util.promisify', 'encodeURIComponent', 'encodeURI', 'escape', 'Symbol', 'BigInt', 'Date', 'Array', 'Error',
+  'util.promisify', 'Promise.resolve', 'Promise.reject', 'encodeURIComponent', 'encodeURI', 'escape', 'Symbol', 'BigInt', 'Date', 'Array', 'Error',
   'new Date', 'new Map', 'new Set', 'new WeakMap', 'new WeakSet', 'new Array', 'new Error', 'new TypeError',
   'new RangeError', 'new Promise', 'new AbortController', 'new TextEncoder', 'new TextDecoder',
 ]);

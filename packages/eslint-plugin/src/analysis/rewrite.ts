@@ -15,6 +15,7 @@ import { abortBranchRewrite } from './knowledge/cancellation.js';
 import { isProcessExit } from './terminal.js';
 import { conciseBodySpan, forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
 import { calleeLabel, expressionText, failingCallLabel } from './failing-call.js';
+import { resolveIdentifier } from './handlers.js';
 
 export interface TextEdit {
   /** Offsets in the source text the finding was computed on; `[n, n]` inserts. */
@@ -178,11 +179,19 @@ function sameLine(text: string, from: number, to: number): boolean {
   return !text.slice(from, to).includes('\n');
 }
 
-/** Calls and `new` expressions in source order, not entering nested functions. */
+/**
+ * Calls and `new` expressions in source order, not entering nested functions nor the block of a
+ * nested `try` that has its own `catch` (its errors go there; its handler and `finally` still count).
+ */
 function collectCalls(root: TSESTree.Node): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
   const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   const visit = (node: TSESTree.Node): void => {
     if (node !== root && isFunction(node)) return;
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler) {
+      visit(node.handler);
+      if (node.finalizer) visit(node.finalizer);
+      return;
+    }
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) calls.push(node);
     forEachChild(node, visit);
   };
@@ -513,6 +522,11 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
       // `.catch(noop)`: a no-op the analysis cannot follow becomes an inline handler that logs.
       return noopRewrite(finding, input, options, layout, logger);
     }
+    if (call && isEmptyFunction(fn) && (fn.range[0] < call.range[0] || fn.range[1] > call.range[1]) && usedElsewhere(input, call, handler.kind)) {
+      // `.catch(noop)` with `function noop() {}` in the file, used elsewhere too: the same as an
+      // unfollowed no-op (one used only here would be left unused).
+      return noopRewrite(finding, input, options, layout, logger);
+    }
     if (!call || fn.range[0] < call.range[0] || fn.range[1] > call.range[1]) {
       const declared = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id.name : null;
       const name = fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id ? fn.id.name : declared;
@@ -651,8 +665,8 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     if (!span) return fixme('the handler body could not be located');
     const indent = indentAt(text, fn.range[0]);
     const inner = indent + unit;
-    const returned = /^(undefined|void 0)$/.test(span.raw) ? '' : `${eol}${inner}return ${span.raw}${semi}`;
-    edits.push({ range: [span.start, span.end], text: ` {${eol}${block(inner)}${returned}${eol}${indent}}` });
+    const returned = /^(undefined|void 0)$/.test(span.raw) ? '' : `${eol}${inner}return ${returnedExpression(text, body, span.raw)}${semi}`;
+    edits.push({ range: [span.start, closingParenAfter(text, fn, handler.call) ?? span.end], text: ` {${eol}${block(inner)}${returned}${eol}${indent}}` });
     return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
   }
 
@@ -828,6 +842,39 @@ function fixmeEdit(handler: Handler, layout: Layout, comments: TSESTree.Comment[
   return { range: [at, at], text: `/* ${note.replace(/\*\//g, '* /')} */ ` };
 }
 
+/** Whether the function named by the handler argument of `call` is referenced somewhere else as well. */
+function usedElsewhere(input: AnalysisInput, call: TSESTree.CallExpression, kind: Handler['kind']): boolean {
+  const argument = call.arguments[kind === 'promise-then' ? 1 : 0];
+  if (argument?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = resolveIdentifier(input.scopeManager, argument);
+  return !!variable && variable.references.some((reference) => reference.identifier !== argument && !reference.init);
+}
+
+/** A function that does nothing: an empty block body (comments aside: the declaration stays as it is). */
+function isEmptyFunction(fn: TSESTree.Node): boolean {
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  return !fn.generator && fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 0;
+}
+
+/** `({ author: null })` returned from a block needs no parentheses: `return { author: null }`. */
+function returnedExpression(text: string, body: TSESTree.Node, raw: string): string {
+  const inner = text.slice(body.range[0], body.range[1]);
+  const bare = body.type === AST_NODE_TYPES.ObjectExpression && raw.startsWith('(') && raw.endsWith(')') && raw.slice(1, -1).trim() === inner;
+  return bare ? inner : raw;
+}
+
+/**
+ * Where the block that replaces a concise body broken onto its own line should end: the `)` of the
+ * call it is the last argument of, when only a trailing comma and line breaks come between
+ * (`.catch((e) =>\n  fallback,\n)` becomes `.catch((e) => {\n  …\n})`, not `},\n)`). Else null.
+ */
+function closingParenAfter(text: string, fn: TSESTree.Node, call: TSESTree.CallExpression | null): number | null {
+  if (!call || call.arguments[call.arguments.length - 1] !== fn) return null;
+  const close = call.range[1] - 1;
+  if (text[close] !== ')') return null;
+  return /^,?\s*$/.test(text.slice(fn.range[1], close)) && text.slice(fn.range[1], close).includes('\n') ? close : null;
+}
+
 const LEVEL_RANK: Record<string, number> = { trace: 0, silly: 0, verbose: 1, debug: 1, log: 2, info: 2, http: 2, notice: 2, warn: 3, warning: 3, error: 4, err: 4, exception: 4, captureException: 4, fatal: 5, crit: 5, critical: 5, alert: 5, emerg: 5 };
 
 /** The level a log call's method name stands for (`warn` → 3), by the analysis's default method levels. */
@@ -855,7 +902,8 @@ export function logErrorObjectEdit(
   if (!first || !last) return null;
   if (args.some((arg) => arg.type === AST_NODE_TYPES.Identifier && arg.name === errorName)) return null;
   const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? expressionText(call.callee.object) : null;
-  const order = receiver ? loggerOrderFor(input, receiver, at, resolveModule) : 'message-first';
+  const order = receiver ? loggerOrderFor(input, receiver, at, resolveModule, args) : 'message-first';
+  const text = input.sourceText;
   if (order === 'object-first') {
     if (first.type === AST_NODE_TYPES.ObjectExpression) {
       const hasErr = first.properties.some((prop) => prop.type === AST_NODE_TYPES.Property && !prop.computed && prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === 'err');
@@ -863,26 +911,44 @@ export function logErrorObjectEdit(
       const entry = errorName === 'err' ? 'err' : `err: ${errorName}`;
       const firstProp = first.properties[0];
       if (!firstProp) return { range: [first.range[0], first.range[1]], text: `{ ${entry} }` };
-      return { range: [firstProp.range[0], firstProp.range[0]], text: `${entry}, ` };
+      // An object laid out one property per line gets the entry on a line of its own.
+      const separator = firstOnLine(text, firstProp.range[0]) ? `,${fileStyle(input).eol}${indentAt(text, firstProp.range[0])}` : ', ';
+      return { range: [firstProp.range[0], firstProp.range[0]], text: `${entry}${separator}` };
     }
     const entry = errorName === 'err' ? '{ err }' : `{ err: ${errorName} }`;
     return { range: [first.range[0], first.range[0]], text: `${entry}, ` };
   }
-  return { range: [last.range[1], last.range[1]], text: `, ${errorName}` };
+  // Arguments laid out one per line (the call's `)` on a later line) get the error on a line of its own.
+  const brokenArguments = firstOnLine(text, last.range[0]) && !sameLine(text, last.range[1], call.range[1]);
+  const separator = brokenArguments ? `,${fileStyle(input).eol}${indentAt(text, last.range[0])}` : ', ';
+  return { range: [last.range[1], last.range[1]], text: `${separator}${errorName}` };
 }
 
-function loggerOrderFor(input: AnalysisInput, receiver: string, at: TSESTree.Node, resolveModule?: LoggerModuleResolver | null): 'object-first' | 'message-first' {
+/**
+ * The argument order of `receiver`'s calls: the classified logger's, else message-first — except that
+ * a call of a logger of unknown library whose only argument is an object literal
+ * (`log.error({ event, message })`, a structured logger) gets the error in that object.
+ */
+function loggerOrderFor(
+  input: AnalysisInput,
+  receiver: string,
+  at: TSESTree.Node,
+  resolveModule: LoggerModuleResolver | null | undefined,
+  args: TSESTree.CallExpressionArgument[],
+): 'object-first' | 'message-first' {
   if (receiver === 'console') return 'message-first';
   const style = findLoggerStyle(input, at, null, resolveModule);
-  if (style.object === receiver) return style.order;
-  return 'message-first';
+  const known = style.object === receiver && style.kind !== 'custom';
+  if (known) return style.order;
+  if (args.length === 1 && args[0]!.type === AST_NODE_TYPES.ObjectExpression) return 'object-first';
+  return style.object === receiver ? style.order : 'message-first';
 }
 
 function noopRewrite(finding: HandlerFinding, input: AnalysisInput, options: RewriteOptions, layout: Layout, logger: LoggerStyle): SpecificCatchRewrite {
   const { text, style } = layout;
   const handler = finding.handler;
   const call = handler.call as TSESTree.CallExpression;
-  const argument = handler.node;
+  const argument = call.arguments[handler.kind === 'promise-then' ? 1 : 0] ?? handler.node;
   const binding = freshBindingName(input, call, [logger.object.split('.')[0] ?? logger.object]);
   const callee = failingCallOf(input, handler, []);
   const place = placeName(call, input.fileName);

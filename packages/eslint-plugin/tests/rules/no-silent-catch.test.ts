@@ -105,7 +105,7 @@ const port = await listen(0, "::").catch(() => 0);`,
   /** @type {Record<string, string>} */
   const settings = await store.fetchSettings().catch((error: unknown) => {
     console.error('load: unexpected error from store.fetchSettings()', error);
-    return ({});
+    return {};
   });
   return settings;
 }`,
