@@ -10,7 +10,10 @@
  *   - sparse  (HLL++ style): one uint32 per touched register of a 2^25-register HLL,
  *             `index25 << 6 | rank` (rank over the remaining 39 bits, 1..40). Used while it is
  *             smaller than the dense array: at most 0.75 x capacity entries, capacity x 4 B <= dense
- *             bytes, allocated at once on leaving exact mode. Error: linear counting over 2^25
+ *             bytes. The table starts at the size that holds the exact set it replaces at 3/4 load
+ *             (512 slots, 2 KB, for exactLimit 256) and doubles at 3/4 load up to that capacity, so
+ *             a sketch pays for the entries it has (a reducer's many middling namespaces share the
+ *             cache better); the rehash on growth is O(1) amortised. Error: linear counting over 2^25
  *             registers, sqrt(m'(e^t - t - 1)) / n with t = n / m' (about 0.01 % at n = 1,500),
  *             quoted as at least 1 / n (one value).
  *   - dense   m = 2^p registers of 6 bits packed into a Uint8Array: 0.75 x m bytes
@@ -129,6 +132,7 @@ export class HyperLogLog {
   private readonly shift: number;
   private readonly denseBytes: number;
   private readonly sparseMaxCapacity: number;
+  private readonly sparseInitialCapacity: number;
   private readonly exactMaxCapacity: number;
 
   private mode = MODE_EXACT;
@@ -171,6 +175,7 @@ export class HyperLogLog {
     const sparseLimit = Math.floor(cap * 0.75);
     this.sparseLimit = sparseLimit > exactLimit ? sparseLimit : 0;
     this.sparseMaxCapacity = cap;
+    this.sparseInitialCapacity = Math.min(cap, nextPowerOfTwo(Math.ceil((exactLimit + 1) / 0.75) + 1));
     this.exactMaxCapacity = nextPowerOfTwo(Math.ceil(exactLimit / 0.75) + 1);
     const initial = Math.min(MIN_CAPACITY, this.exactMaxCapacity);
     this.ex = new Int32Array(initial * 2);
@@ -510,8 +515,7 @@ export class HyperLogLog {
     this.exZero = false;
     if (this.sparseLimit > 0) {
       this.mode = MODE_SPARSE;
-      // Sparse mode starts at its final size (still smaller than dense): no rehash on the way.
-      const capacity = this.sparseMaxCapacity;
+      const capacity = this.sparseInitialCapacity;
       this.sp = new Uint32Array(capacity);
       this.spMask = capacity - 1;
       this.spCount = 0;
@@ -544,7 +548,24 @@ export class HyperLogLog {
     sp[slot] = entry;
     this.spCount++;
     if (this.spCount > this.sparseLimit) this.toDense();
+    else if (this.spCount > (mask + 1) * 0.75) this.growSparse();
     return true;
+  }
+
+  private growSparse(): void {
+    const old = this.sp!;
+    const capacity = old.length * 2;
+    const sp = new Uint32Array(capacity);
+    const mask = capacity - 1;
+    for (let i = 0; i < old.length; i++) {
+      const e = old[i]!;
+      if (e === 0) continue;
+      let slot = (e >>> 6) & mask;
+      while (sp[slot] !== 0) slot = (slot + 1) & mask;
+      sp[slot] = e;
+    }
+    this.sp = sp;
+    this.spMask = mask;
   }
 
   private applySparseEntry(e: number): void {

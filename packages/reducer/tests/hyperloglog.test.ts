@@ -97,6 +97,62 @@ describe('HyperLogLog accuracy against exact counts', () => {
   });
 });
 
+describe('HyperLogLog sparse mode', () => {
+  /** The sparse entries a sketch must hold for `values`: per 25-bit index the largest rank, ascending. */
+  function sparseModel(values: string[], seed = 0): number[] {
+    const out = new Uint32Array(2);
+    const best = new Map<number, number>();
+    for (const v of values) {
+      hash64(v, seed, out);
+      const w = out[0]! << 25;
+      const rank = w !== 0 ? Math.clz32(w) + 1 : 7 + Math.clz32(out[1]!) + 1;
+      const index = out[0]! >>> 7;
+      best.set(index, Math.max(best.get(index) ?? 0, rank));
+    }
+    return [...best].map(([index, rank]) => ((index << 6) | rank) >>> 0).sort((a, b) => a - b);
+  }
+
+  function sparseEntries(h: HyperLogLog): number[] {
+    const bytes = h.toBytes();
+    expect(bytes[7]).toBe(1);
+    const view = new DataView(bytes.buffer);
+    return Array.from({ length: view.getUint32(16, true) }, (_, i) => view.getUint32(20 + 4 * i, true));
+  }
+
+  test('the table grows from the size of the exact set it replaces, keeping every entry, up to the dense size', () => {
+    const h = new HyperLogLog();
+    const values: string[] = [];
+    const sizes = new Set<number>();
+    for (let i = 0; i < 1536; i++) {
+      values.push(`id-${i}`);
+      h.add(`id-${i}`);
+      if (i >= 256) {
+        sizes.add(h.byteSize);
+        if (i % 97 === 0 || i === 1535) expect(sparseEntries(h)).toEqual(sparseModel(values));
+      }
+    }
+    expect(h.representation).toBe('sparse');
+    expect([...sizes]).toEqual([2048, 4096, 8192]);
+    h.add('id-1536');
+    expect(h.representation).toBe('dense');
+  });
+
+  test('a sparse sketch rebuilt from bytes or merged grows the same way (any seed, small exact limits)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.nat(5), fc.array(fc.nat(3000), { maxLength: 900 }), (exactLimit, seed, ids) => {
+        const values = ids.map((i) => `w${i}`);
+        const h = build(values, { precision: 14, exactLimit, seed });
+        if (h.representation !== 'sparse') return;
+        expect(sparseEntries(h)).toEqual(sparseModel(values, seed));
+        expect(hex(HyperLogLog.fromBytes(h.toBytes()).toBytes())).toBe(hex(h.toBytes()));
+        const half = values.length >> 1;
+        const merged = build(values.slice(0, half), { precision: 14, exactLimit, seed }).merge(build(values.slice(half), { precision: 14, exactLimit, seed }));
+        expect(hex(merged.toBytes())).toBe(hex(h.toBytes()));
+      }),
+    );
+  });
+});
+
 describe('regressions for the anchor bugs', () => {
   test('ranks start at 1: a hash whose first bit after the index is 1 sets its register to 1 (bloom-filters 3.0.4 sets 0)', () => {
     const h = new HyperLogLog({ precision: 4, exactLimit: 0 });
