@@ -25,9 +25,13 @@ interface Pass {
   output: string;
   diagnostics: Diagnostic[];
   handlers: RewrittenHandler[];
+  /** Where each of `handlers` starts in this pass's text. */
+  starts: number[];
   findings: number;
   rewritten: number;
   deferred: number;
+  /** Log calls that now carry the error object: their handlers may be reported only now (a caller's abort logged as an error). */
+  revisit: boolean;
   edits: TextEdit[];
 }
 
@@ -37,9 +41,11 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
   const findings = findHandlerFindings(input, resolved);
   const diagnostics: Diagnostic[] = [];
   const handlers: RewrittenHandler[] = [];
+  const starts: number[] = [];
   const accepted: TextEdit[] = [];
   let rewritten = 0;
   let deferred = 0;
+  let revisit = false;
   // What the knowledge returned for the handler being rewritten: the evidence behind its branches.
   let offered: KnownError[] = [];
   const provider = options.knownErrors === undefined ? builtinKnownErrors : options.knownErrors;
@@ -84,6 +90,7 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
     } else {
       rewritten += 1;
       handlers.push({ line, column, rule: finding.ruleId, expected: expectedErrors(rewrite, offered) });
+      starts.push(finding.handler.node.range[0]);
     }
   }
 
@@ -91,9 +98,23 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
   for (const found of findLogCallFindings(input, resolved)) {
     if (!found.errorName) continue;
     const edit = logErrorObjectEdit(input, found.call, found.errorName, found.call, options.resolveLoggerModule ?? null);
-    if (edit && !accept([edit])) deferred += 1;
+    if (!edit) continue;
+    if (accept([edit])) revisit = true;
+    else deferred += 1;
   }
-  return { output: accepted.length > 0 ? applyEdits(text, accepted) : text, diagnostics, handlers, findings: findings.length, rewritten, deferred, edits: accepted };
+  return { output: accepted.length > 0 ? applyEdits(text, accepted) : text, diagnostics, handlers, starts, findings: findings.length, rewritten, deferred, revisit, edits: accepted };
+}
+
+/** Where `offset` in the text after `edits` was before them (the start of an edit, for a point inside its new text). */
+function offsetBefore(offset: number, edits: readonly TextEdit[]): number {
+  let delta = 0;
+  for (const edit of [...edits].sort((a, b) => a.range[0] - b.range[0])) {
+    const start = edit.range[0] + delta;
+    if (start >= offset) break;
+    if (offset < start + edit.text.length) return edit.range[0];
+    delta += edit.text.length - (edit.range[1] - edit.range[0]);
+  }
+  return offset - delta;
 }
 
 /** The errors a rewrite branches on, each with the evidence the knowledge gave for it. */
@@ -127,6 +148,8 @@ export function transformSpecificCatch(source: string, options: TransformOptions
   let rewritten = 0;
   let passes = 0;
   let firstEdits: TextEdit[] = [];
+  const earlierPasses: TextEdit[][] = [];
+  const handlerStarts: number[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let result: Pass;
     try {
@@ -152,12 +175,24 @@ export function transformSpecificCatch(source: string, options: TransformOptions
       firstEdits = result.edits;
     }
     if (result.edits.length > 0) passes += 1;
-    rewritten += result.rewritten;
     diagnostics.push(...result.diagnostics);
-    handlers.push(...result.handlers);
+    // A handler rewritten again in a later pass (its log got the error object, then the abort branch)
+    // is one handler: its entry keeps the input's position and gains the later branches.
+    result.handlers.forEach((handler, index) => {
+      const start = earlierPasses.reduceRight((offset, edits) => offsetBefore(offset, edits), result.starts[index]!);
+      const seen = handlerStarts.indexOf(start);
+      if (seen >= 0) {
+        handlers[seen]!.expected.push(...handler.expected);
+        return;
+      }
+      handlerStarts.push(start);
+      handlers.push(handler);
+      rewritten += 1;
+    });
+    earlierPasses.push(result.edits);
     current = result.output;
-    if (result.deferred === 0) break;
-    if (pass === MAX_PASSES - 1) {
+    if (result.deferred === 0 && !result.revisit) break;
+    if (pass === MAX_PASSES - 1 && result.deferred > 0) {
       diagnostics.push({ severity: 'warning', code: 'overlap', message: `${result.deferred} nested handler(s) left for the next run: their edits overlap` });
     }
   }
