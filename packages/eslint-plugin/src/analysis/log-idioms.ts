@@ -9,7 +9,9 @@
 //     `e instanceof NotFound`), where the error is expected and its message is the content;
 // (d) test code (same detection as the other rules);
 // (e) the text is a child process's own output (`e.stderr`, `catch ({ stdout, stderr })` after `execSync`):
-//     the output says what failed, the stack only points into `child_process`.
+//     the output says what failed, the stack only points into `child_process`;
+// (f) every path that passes the log also logs the error object itself at or above the minimum level
+//     (`console.error('failed', e); console.error(JSON.stringify(e.response))`): the text is a supplement.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, forEachChild, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';
@@ -22,12 +24,16 @@ function refersToError(node: Node, bindings: ErrorBindings): boolean {
   return bindings.allRefs.some((ref) => ref.range[0] >= start && ref.range[1] <= end);
 }
 
-/** (a) Every path that passes the log call hands on the caught error object (none passes it: not exempt). */
-function propagatedOnEveryPath(call: TSESTree.CallExpression, analysis: HandlerAnalysis): boolean {
+/**
+ * (a) and (f): every path that passes the log call hands on the caught error object, or logs it
+ * (also under a check of the error: `if (e.response) log(JSON.stringify(e.response))`); none passes it: not exempt.
+ */
+function recordedOnEveryPath(call: TSESTree.CallExpression, analysis: HandlerAnalysis): boolean {
   let passed = false;
   for (const path of analysis.paths) {
     if (!path.textLogs?.includes(call)) continue;
-    if (path.label !== 'propagates' || !path.handsOnError) return false;
+    const handsOn = path.label === 'propagates' && path.handsOnError;
+    if (!handsOn && !path.logsError) return false;
     passed = true;
   }
   return passed;
@@ -126,6 +132,6 @@ export function isDeliberateTextLog(call: TSESTree.CallExpression, analysis: Han
   if (fileName !== undefined && testCode(fileName) && !readsUnknownField(call, analysis.bindings)) return true;
   return (
     carriesStack(call, analysis.bindings) || inNarrowedBranch(call, analysis) || printsChildOutput(call, analysis) ||
-    propagatedOnEveryPath(call, analysis)
+    recordedOnEveryPath(call, analysis)
   );
 }

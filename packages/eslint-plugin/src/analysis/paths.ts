@@ -826,6 +826,7 @@ export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, opt
     const known = seen.get(key);
     if (known) {
       known.textLogs = union(known.textLogs!, record.state.textLogs);
+      known.logsError = known.logsError === true && record.state.loud;
       continue;
     }
     const path: HandlerPath = {
@@ -836,6 +837,7 @@ export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, opt
       conditional: record.state.conditional,
       handsOnError: record.state.handsOnError,
       textLogs: record.state.textLogs,
+      logsError: record.state.loud,
     };
     seen.set(key, path);
     paths.push(path);

@@ -25,7 +25,7 @@ const GUARDABLE = /^(?:l|f)?stat(?:Sync)?$|^(?:safe)?realpath(?:Sync)?$|^readFil
 const EXISTENCE_CHECK = /^(?:exists(?:Sync)?|pathExists(?:Sync)?|(?:l)?stat(?:Sync)?|access(?:Sync)?|isFile|isDirectory)$/;
 
 /** Calls that only compute: path and string helpers, conversions, collection helpers. */
-const PURE_PATH = /^(?:path|posix|win32|nodePath|upath|pathe)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalize|normalizePath|String|Number|Boolean|JSON\.stringify|encodeURIComponent|encodeURI|Buffer\.from|Object\.(?:keys|values|entries|assign|fromEntries|hasOwn)|Array\.(?:isArray|from)|Number\.\w+|Math\.\w+|pathToFileURL|fileURLToPath)$/;
+const PURE_PATH = /^(?:path|posix|win32|nodePath|upath|pathe)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalize|normalizePath|String|Number|Boolean|JSON\.stringify|encodeURIComponent|encodeURI|Buffer\.from|Object\.(?:keys|values|entries|assign|fromEntries|hasOwn)|Array\.(?:isArray|from)|Number\.\w+|Math\.\w+|pathToFileURL|fileURLToPath|(?:Next)?Response\.(?:json|redirect|error))$/;
 /** Methods on a value (the probe's result or a local): accessors and string/array helpers. */
 const PURE_METHOD =
   /^(?:is[A-Z]\w*|to[A-Z]\w*|toString|valueOf|trim\w*|slice|substring|substr|split|startsWith|endsWith|includes|indexOf|lastIndexOf|replace(?:All)?|toLowerCase|toUpperCase|padStart|padEnd|charAt|charCodeAt|at|concat|join|match|test|getTime|flat|reverse|pop|shift)$/;
@@ -49,6 +49,22 @@ function commandText(argument: Node): string {
   return '';
 }
 
+/**
+ * `await req.json()`, `response.clone().json()`, `c.req.json()`: parsing the body of a request or
+ * response already in hand (the receiver is a name, not a call that sends one: `fetch(u).json()` or
+ * `ky(u).json()` stay I/O); its failure means "the body is not JSON".
+ */
+function readsBodyInHand(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression || calleeName(callee) !== 'json' || call.arguments.length > 0) return false;
+  let receiver = unwrap(callee.object);
+  if (receiver.type === T.CallExpression && receiver.arguments.length === 0 && calleeName(receiver.callee) === 'clone') {
+    const inner = unwrap(receiver.callee);
+    receiver = inner.type === T.MemberExpression ? unwrap(inner.object) : inner;
+  }
+  return receiver.type === T.Identifier || (receiver.type === T.MemberExpression && memberPath(receiver) !== null);
+}
+
 export function isProbeOperation(node: Node): boolean {
   if (node.type === T.ImportExpression) return true;
   if (node.type === T.NewExpression) return memberPath(node.callee) === 'URL';
@@ -60,6 +76,7 @@ export function isProbeOperation(node: Node): boolean {
   const callee = unwrap(node.callee);
   if (callee.type === T.CallExpression && calleeName(callee.callee) === 'createRequire') return true;
   if (name === null) return false;
+  if (readsBodyInHand(node)) return true;
   if (name === 'execSync' || name === 'execFileSync') {
     const text = node.arguments.map(commandText).join(' ');
     return /--version\b|\s-v\b/.test(text) || GIT_QUERY.test(text);
@@ -158,7 +175,10 @@ function enclosingScopeNode(node: Node): Node {
   return node;
 }
 
-/** A default: a literal, `undefined`, `[]`, `{}`, an identifier, a template without calls, `!x`. */
+/**
+ * A default: a literal, `undefined`, an identifier, a template without calls, `!x`, and arrays and
+ * object literals built only of those (`[]`, `{ path, status: 'skipped' }`, `{ bytes: 0, lines: 0 }`).
+ */
 export function isDefaultValue(node: Node | null | undefined): boolean {
   if (!node) return true;
   const current = unwrap(node);
@@ -168,9 +188,11 @@ export function isDefaultValue(node: Node | null | undefined): boolean {
     case T.TemplateLiteral:
       return current.type !== T.TemplateLiteral || current.expressions.every((expression) => isDefaultValue(expression));
     case T.ArrayExpression:
-      return current.elements.length === 0;
+      return current.elements.every((element) => element !== null && element.type !== T.SpreadElement && isDefaultValue(element));
     case T.ObjectExpression:
-      return current.properties.length === 0;
+      return current.properties.every(
+        (property) => property.type === T.Property && !property.computed && property.kind === 'init' && !property.method && isDefaultValue(property.value),
+      );
     case T.UnaryExpression:
       return isDefaultValue(current.argument);
     case T.MemberExpression:

@@ -57,6 +57,8 @@ export interface HandlerPath {
   handsOnError?: boolean;
   /** Every log call on this path that carries only text derived from the error (`log-error-object`'s candidates). */
   textLogs?: readonly TSESTree.CallExpression[];
+  /** The error object reaches a logger at or above the minimum level on this path, whatever its label. */
+  logsError?: boolean;
 }
 
 /** Everything the code needs to parse and analyse one file, whoever parsed it (ESLint or the codemod). */

@@ -1,0 +1,226 @@
+// Fourth precision audit (nuxt, unleash, trpc, prisma): each valid case is a minimal rewrite of a deliberate
+// handler the audit found reported (source named in its comment), each invalid case the neighbouring defect
+// shape that must keep being reported.
+import { afterAll, describe, it } from 'vitest';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import noSilentCatch from '../src/rules/no-silent-catch.js';
+import logErrorObject from '../src/rules/log-error-object.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-silent-catch: body parses and literal defaults (audit 4)', noSilentCatch, {
+  valid: [
+    // the body of a failed response that is not JSON -> its status text — unleash frontend/src/hooks/api/getters/httpErrorResponseHandler.ts:18
+    `export async function parseErrorResponse(res: Response): Promise<unknown> {
+  try {
+    return await res.json();
+  } catch {
+    return res.statusText;
+  }
+}`,
+    // the same read on a clone, as a chain (logto experience/src/pages/Device/utils.ts, audit 3)
+    `export async function describeFailure(response: Response): Promise<unknown> {
+  return response.clone().json().catch(() => undefined);
+}`,
+    // the request body that is not JSON -> 400 — prisma examples/retail-store/app/api/orders/[id]/route.ts:46
+    `import { NextResponse } from 'next/server';
+export async function PATCH(req: Request) {
+  let body: { status: string };
+  try {
+    const raw = await req.json();
+    if (typeof raw?.status !== 'string') {
+      return NextResponse.json({ error: 'Missing required field: status' }, { status: 400 });
+    }
+    body = raw;
+  } catch {
+    return NextResponse.json({ error: 'Invalid request body' }, { status: 400 });
+  }
+  return NextResponse.json(body);
+}`,
+    // an optional file that is absent -> a status object of literals — prisma skills/…/strip-migration-labels-hints.ts:277
+    `import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+export async function stripHints(path: string) {
+  const opsPath = join(dirname(path), 'ops.json');
+  let ops: unknown;
+  try {
+    ops = JSON.parse(await readFile(opsPath, 'utf-8'));
+  } catch {
+    return { path, status: 'skipped-no-ops' };
+  }
+  return { path, status: 'rewritten', ops };
+}`,
+    // the same with an array of such objects — prisma skills/…/strip-sha256-hash-prefixes.ts:268
+    `import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+export async function stripPrefixes(manifestPath: string) {
+  let opsRaw: string;
+  try {
+    opsRaw = await readFile(join(dirname(manifestPath), 'ops.json'), 'utf-8');
+  } catch {
+    return [{ path: manifestPath, status: 'skipped-no-ops' }];
+  }
+  return [{ path: manifestPath, status: 'rewritten', size: opsRaw.length }];
+}`,
+  ],
+  invalid: [
+    // a fetch whose body is parsed in the chain: the fetch's failure is I/O, not an invalid body
+    {
+      code: `export async function loadCount(url: string): Promise<number | null> {
+  return fetch(url).then((res) => res.json()).catch(() => null);
+}`,
+      errors: [
+        {
+          message: "This .catch() handler discards the error: the path ending at line 2 returns null without logging or rethrowing it.",
+          line: 2,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "export async function loadCount(url: string): Promise<number | null> {\n  return fetch(url).then((res) => res.json()).catch((error: unknown) => {\n    if (error instanceof TypeError || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))) {\n      console.warn('loadCount: fetch() failed', error);\n    } else {\n      console.error('loadCount: unexpected error from fetch()', error);\n    }\n    return null;\n  });\n}" },
+            { messageId: "logErrorSuggestion", output: "export async function loadCount(url: string): Promise<number | null> {\n  return fetch(url).then((res) => res.json()).catch((error) => { console.error('loadCount: unexpected error', error); return null; });\n}" },
+          ],
+        },
+      ],
+    },
+    // a fetch and the body read in one try block
+    {
+      code: `export async function loadUser(url: string) {
+  try {
+    const res = await fetch(url);
+    return await res.json();
+  } catch {
+    return { id: null };
+  }
+}`,
+      errors: [
+        {
+          message: "This catch clause discards the error: the path ending at line 6 returns { id: null } without logging or rethrowing it.",
+          line: 5,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "export async function loadUser(url: string) {\n  try {\n    const res = await fetch(url);\n    return await res.json();\n  } catch (error) {\n    if (error instanceof TypeError || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))) {\n      console.warn('loadUser: fetch() failed', error);\n    } else {\n      console.error('loadUser: unexpected error from fetch()', error);\n    }\n    return { id: null };\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "export async function loadUser(url: string) {\n  try {\n    const res = await fetch(url);\n    return await res.json();\n  } catch (error) {\n    console.error('loadUser: unexpected error', error);\n    return { id: null };\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // an object of literals after a database write is still a default after I/O
+    {
+      code: `declare const db: { insert(row: unknown): Promise<void> };
+export async function save(row: unknown) {
+  try {
+    await db.insert(row);
+    return { saved: true };
+  } catch {
+    return { saved: false };
+  }
+}`,
+      errors: [
+        {
+          message: "This catch clause discards the error: the path ending at line 7 returns { saved: false } without logging or rethrowing it.",
+          line: 6,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "declare const db: { insert(row: unknown): Promise<void> };\nexport async function save(row: unknown) {\n  try {\n    await db.insert(row);\n    return { saved: true };\n  } catch (error) {\n    console.error('save: unexpected error from db.insert()', error);\n    return { saved: false };\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "declare const db: { insert(row: unknown): Promise<void> };\nexport async function save(row: unknown) {\n  try {\n    await db.insert(row);\n    return { saved: true };\n  } catch (error) {\n    console.error('save: unexpected error', error);\n    return { saved: false };\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // an object with a computed value is not a default
+    {
+      code: `import { readFile } from 'node:fs/promises';
+declare function describeMissing(path: string): string;
+export async function readOps(path: string) {
+  try {
+    return JSON.parse(await readFile(path, 'utf-8'));
+  } catch {
+    return { path, status: describeMissing(path) };
+  }
+}`,
+      errors: [
+        {
+          message: "This catch clause discards the error: the path ending at line 7 returns { path, status: describeMissing(path) } without logging or rethrowing it.",
+          line: 6,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "import { readFile } from 'node:fs/promises';\ndeclare function describeMissing(path: string): string;\nexport async function readOps(path: string) {\n  try {\n    return JSON.parse(await readFile(path, 'utf-8'));\n  } catch (error) {\n    if (error instanceof SyntaxError || (error instanceof Error && 'code' in error && typeof error.code === 'string' && ['ENOENT', 'EACCES', 'EISDIR'].includes(error.code))) {\n      console.warn('readOps: JSON.parse() failed', error);\n    } else {\n      console.error('readOps: unexpected error from JSON.parse()', error);\n    }\n    return { path, status: describeMissing(path) };\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "import { readFile } from 'node:fs/promises';\ndeclare function describeMissing(path: string): string;\nexport async function readOps(path: string) {\n  try {\n    return JSON.parse(await readFile(path, 'utf-8'));\n  } catch (error) {\n    console.error('readOps: unexpected error', error);\n    return { path, status: describeMissing(path) };\n  }\n}" },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('log-error-object: the object logged on the same path (audit 4)', logErrorObject, {
+  valid: [
+    // the error object is logged on the same path; the JSON of its response is a supplement — prisma .github/workflows/scripts/auto-close-github-discussions.mjs:284
+    `declare function post(): Promise<void>;
+export async function closeAll() {
+  try {
+    await post();
+  } catch (error: any) {
+    console.error('Error processing discussions:', error);
+    if (error.response) console.error(JSON.stringify(error.response, null, 2));
+  }
+}`,
+    // the text line before the object at error level
+    `declare const logger: { error(...args: unknown[]): void; warn(...args: unknown[]): void };
+declare function sync(): Promise<void>;
+export async function run() {
+  try {
+    await sync();
+  } catch (err: any) {
+    logger.warn(\`sync failed: \${err.message}\`);
+    logger.error(err);
+  }
+}`,
+  ],
+  invalid: [
+    // the object only at debug (below the minimum level): the text at error is what is seen
+    {
+      code: `declare const logger: { error(...args: unknown[]): void; debug(...args: unknown[]): void };
+declare function sync(): Promise<void>;
+export async function run() {
+  try {
+    await sync();
+  } catch (err: any) {
+    logger.debug('sync failed', err);
+    logger.error(\`sync failed: \${err.message}\`);
+  }
+}`,
+      errors: [
+        {
+          message: "This error log call keeps only text derived from the error; pass the error object itself so its stack and cause are logged.",
+          line: 8,
+          suggestions: [
+            { messageId: "passErrorSuggestion", output: "declare const logger: { error(...args: unknown[]): void; debug(...args: unknown[]): void };\ndeclare function sync(): Promise<void>;\nexport async function run() {\n  try {\n    await sync();\n  } catch (err: any) {\n    logger.debug('sync failed', err);\n    logger.error(`sync failed: ${err.message}`, err);\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // the object logged on one path only: the path without it keeps the report
+    {
+      code: `declare function post(): Promise<void>;
+export async function closeAll(verbose: boolean) {
+  try {
+    await post();
+  } catch (error: any) {
+    if (verbose) console.error('Error processing discussions:', error);
+    console.error(\`Error: \${error.message}\`);
+  }
+}`,
+      errors: [
+        {
+          message: "This error log call keeps only text derived from the error; pass the error object itself so its stack and cause are logged.",
+          line: 7,
+          suggestions: [
+            { messageId: "passErrorSuggestion", output: "declare function post(): Promise<void>;\nexport async function closeAll(verbose: boolean) {\n  try {\n    await post();\n  } catch (error: any) {\n    if (verbose) console.error('Error processing discussions:', error);\n    console.error(`Error: ${error.message}`, error);\n  }\n}" },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
