@@ -57,6 +57,7 @@ class ProjectPrograms {
   /** Texts that replace the files on disk in the next program. */
   private readonly overrides = new Map<string, string>();
   private current: TypeScript.Program | null = null;
+  private fileSet: Set<string> | null = null;
 
   constructor(tsconfig: string) {
     const config = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {
@@ -88,6 +89,17 @@ class ProjectPrograms {
     this.host = host;
   }
 
+  /** Whether the tsconfig's own file list (its `include`/`files`) has the file. */
+  includes(file: string): boolean {
+    this.fileSet ??= new Set(this.config.fileNames.map((name) => resolve(name)));
+    return this.fileSet.has(resolve(file));
+  }
+
+  /** The tsconfig files of its `references` (a solution-style tsconfig: `"files": []` and references). */
+  referencedConfigs(): string[] {
+    return (this.config.projectReferences ?? []).map((reference) => ts.resolveProjectReferencePath(reference));
+  }
+
   program(): TypeScript.Program {
     this.current ??= ts.createProgram({
       rootNames: this.config.fileNames,
@@ -111,13 +123,17 @@ class ProjectPrograms {
     });
   }
 
-  sourceFile(file: string): TypeScript.SourceFile {
+  /**
+   * The file in the program; a file outside the tsconfig's `include` is added as an extra root, as
+   * tsc would check it listed. Undefined when even then the program has no source for it (a file
+   * of a referenced project, which the program sees as that project's output).
+   */
+  sourceFile(file: string): TypeScript.SourceFile | undefined {
     const program = this.program();
     const found = program.getSourceFile(file);
     if (found) return found;
-    // A file outside the tsconfig's `include`: checked as an extra root, as tsc would with it listed.
     this.replace(new Map([[file, ts.sys.readFile(file) ?? '']]));
-    return this.program().getSourceFile(file)!;
+    return this.program().getSourceFile(file);
   }
 }
 
@@ -134,14 +150,34 @@ export class Verifier {
   }
 
   /**
+   * The tsconfig that checks the file, as `tsc -b` would: the nearest one, or, when that one does
+   * not include the file, the first project it references (breadth first) that does.
+   */
+  private configFor(file: string): string | null {
+    const nearest = nearestTsconfig(file);
+    if (!nearest || this.project(nearest).includes(file)) return nearest;
+    const queue = this.project(nearest).referencedConfigs();
+    const seen = new Set([nearest]);
+    while (queue.length > 0) {
+      const tsconfig = queue.shift()!;
+      if (seen.has(tsconfig) || !existsSync(tsconfig)) continue;
+      seen.add(tsconfig);
+      const project = this.project(tsconfig);
+      if (project.includes(file)) return tsconfig;
+      queue.push(...project.referencedConfigs());
+    }
+    return nearest;
+  }
+
+  /**
    * The type checker of the file's project, for error knowledge from `@throws` tags (DESIGN §4):
    * null when no tsconfig.json lies above the file.
    */
   types(file: string): Pick<KnowledgeOptions, 'ts' | 'checker' | 'getSourceFile'> | null {
-    const tsconfig = nearestTsconfig(file);
+    const tsconfig = this.configFor(file);
     if (!tsconfig) return null;
     const project = this.project(tsconfig);
-    project.sourceFile(file);
+    if (!project.sourceFile(file)) return null;
     const program = project.program();
     return {
       ts: ts as unknown as KnowledgeOptions['ts'],
@@ -159,7 +195,7 @@ export class Verifier {
     const results = new Map<string, VerifyResult>();
     const groups = new Map<string, { file: string; before: string; after: string }[]>();
     for (const item of items) {
-      const tsconfig = nearestTsconfig(item.file);
+      const tsconfig = this.configFor(item.file);
       if (!tsconfig) {
         results.set(item.file, { added: [], skipped: 'no tsconfig.json above the file' });
         continue;
@@ -168,10 +204,13 @@ export class Verifier {
       group.push(item);
       groups.set(tsconfig, group);
     }
-    for (const [tsconfig, group] of groups) {
+    for (const [tsconfig, all] of groups) {
       const project = this.project(tsconfig);
+      const outside = all.filter((item) => !project.sourceFile(item.file));
+      for (const item of outside) results.set(item.file, { added: [], skipped: `not a source file of ${tsconfig}'s program` });
+      const group = all.filter((item) => !outside.includes(item));
       // The original texts, as the runner read them (the program may have read an older disk state).
-      const stale = group.filter((item) => project.sourceFile(item.file).text !== item.before);
+      const stale = group.filter((item) => project.sourceFile(item.file)!.text !== item.before);
       if (stale.length > 0) project.replace(new Map(stale.map((item) => [item.file, item.before])));
       const before = project.program();
       project.replace(new Map(group.map((item) => [item.file, item.after])));

@@ -289,6 +289,22 @@ describe('catchwise-codemods specific-catch', () => {
     expect(reason).not.toContain('TS2322');
   });
 
+  it('--verify checks a file with the referenced project that includes it when the nearest tsconfig is a solution (files: [], references)', () => {
+    const build = { compilerOptions: { composite: true, strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', outDir: 'dist', types: [] }, include: ['src'] };
+    const r = repo({
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.build.json' }] }),
+      'tsconfig.build.json': JSON.stringify(build),
+      'package.json': '{ "type": "module" }',
+      'src/plain.ts': 'export function f(g: () => number): number {\n  try {\n    return g();\n  } catch {\n    return 0;\n  }\n}\n',
+    });
+    const bad = runCli(r.dir, ['specific-catch', 'src', '--verify', '--logger', 'logger@./missing-logger.js', '--json']);
+    expect(bad.status).toBe(1);
+    expect((JSON.parse(bad.stdout) as { files: { reason?: string }[] }).files[0]?.reason).toMatch(/verify failed, left untouched: the rewrite adds TS2307/);
+    const good = runCli(r.dir, ['specific-catch', 'src', '--verify', '--json']);
+    expect(good.status, good.stderr).toBe(0);
+    expect((JSON.parse(good.stdout) as { files: { status: string; diagnostics: unknown[] }[] }).files[0]).toMatchObject({ status: 'changed', diagnostics: [] });
+  });
+
   it('--verify also reads @throws tags through the type checker (DESIGN §4), and adds the import the guard needs', () => {
     const r = repo({
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, types: [] }, include: ['src'] }),
