@@ -11,7 +11,7 @@ import { CONSOLE_LOGGER, configuredLoggerTest, findLoggerStyle, findVariable, fo
 import { collectBindings, touchesError } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
-import { abortBranchRewrite } from './knowledge/cancellation.js';
+import { abortBranchEdits, abortBranchRewrite } from './knowledge/cancellation.js';
 import { isProcessExit } from './terminal.js';
 import { conciseBodySpan, forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
 import { calleeLabel, expressionText, failingCallLabel } from './failing-call.js';
@@ -417,7 +417,8 @@ interface Layout {
 }
 
 /** Applies edits that lie inside `[from, to)` to that slice of the text. */
-function sliceWithEdits(text: string, from: number, to: number, edits: TextEdit[]): string {
+/** `text[from, to)` with the edits that lie inside it applied. */
+export function sliceWithEdits(text: string, from: number, to: number, edits: readonly TextEdit[]): string {
   let out = '';
   let cursor = from;
   for (const edit of [...edits].sort((a, b) => a.range[0] - b.range[0])) {
@@ -641,7 +642,13 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   };
   // Every quiet path logs through its own call now: no new log, so no import either.
   if (quiet.length > 0 && quiet.every(loudAfterFix)) {
-    return { edits, fixme: null, errorTypes: [], logger };
+    if (cancelled.length === 0) return { edits, fixme: null, errorTypes: [], logger };
+    // The fixed logs would now report the caller's abort as an unexpected error: keep it out of them.
+    const abort: KnownError = { ...cancelled[0]!, guard: () => anyOf(cancelled)!, cancellation: cancelled.some((error) => error.cancellation === 'rethrow') ? 'rethrow' : 'ignore' };
+    const branch = abortBranchEdits(handler, [...fixedLogs, ...raisedLogs], binding, abort, input, edits);
+    if (typeof branch === 'string') return fixme(branch);
+    const errorTypes = cancelled.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) }));
+    return { edits: [...cancelled.flatMap((error) => error.edits), ...branch], fixme: null, errorTypes, logger };
   }
   edits.push(...importEdits);
   exitNodes.length = 0;

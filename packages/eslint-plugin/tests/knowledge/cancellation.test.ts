@@ -184,6 +184,52 @@ describe('a handler that logs the abort and recovers (no-broad-catch abortSwallo
     expect(findHandlerFindings(parse(result.output), resolveOptions({ idioms: NO_IDIOMS }))).toEqual([]);
   });
 
+  // The log fix alone would leave a log that reports the abort as an unexpected error (abortSwallowed
+  // on the next run): one rewrite passes the error object and keeps the abort out of the log.
+  const textLog = `export async function load(url: string, signal: AbortSignal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    console.error(\`load failed: \${error}\`);
+  }
+  return null;
+}
+`;
+
+  it('a text-only log of the error gets the error object and the abort branch in one rewrite', () => {
+    const options = resolveOptions({ idioms: NO_IDIOMS });
+    const [finding] = findHandlerFindings(parse(textLog), options);
+    expect(finding).toMatchObject({ ruleId: 'no-broad-catch', messageId: 'broadCatch' });
+    const result = rewriteAll(textLog, createKnownErrorProvider());
+    expect(result.output).toBe(`export async function load(url: string, signal: AbortSignal) {
+  try {
+    return await fetch(url, { signal });
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
+      /* cancelled by the caller: not an error */
+    } else {
+      console.error(\`load failed: \${error}\`, error);
+    }
+  }
+  return null;
+}
+`);
+    expect(result.rewrites[0]!.errorTypes.map((error) => error.name)).toEqual(['AbortError']);
+    expect(findHandlerFindings(parse(result.output), options)).toEqual([]);
+  });
+
+  it('with `cancellation: "rethrow"`, a below-level log raised to error follows the rethrow of the abort', () => {
+    const belowLevel = textLog.replace('console.error(`load failed: ${error}`);', 'console.log(error);');
+    const result = rewriteAll(belowLevel, createKnownErrorProvider({ config: { cancellation: 'rethrow' } }));
+    expect(result.output).toContain(`  } catch (error) {
+    if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
+      throw error;
+    }
+    console.error('load: unexpected error from fetch()', error);
+  }`);
+    expect(findHandlerFindings(parse(result.output), resolveOptions({ idioms: NO_IDIOMS }))).toEqual([]);
+  });
+
   it('a log inside a larger expression gets no rewrite, only the FIXME', () => {
     const inExpression = code.replace("logger.error({ err: error }, 'load failed');\n    return null;", "return (logger.error({ err: error }, 'load failed'), null);");
     const [finding] = findHandlerFindings(parse(inExpression), resolveOptions({ idioms: NO_IDIOMS }));

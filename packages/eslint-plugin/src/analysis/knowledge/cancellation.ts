@@ -10,7 +10,7 @@ import { enclosingFunction, forEachChild, indentAt, isFunction, lineOf, memberPa
 import { handlerBody } from '../handlers.js';
 import type { AnalysisInput, Handler, HandlerFinding } from '../types.js';
 import type { KnownError, KnownErrorProvider, SpecificCatchRewrite, TextEdit } from '../rewrite.js';
-import { fileStyle, sourceCalls } from '../rewrite.js';
+import { fileStyle, sliceWithEdits, sourceCalls } from '../rewrite.js';
 import { scopeAt } from '../logger-style.js';
 import { checkPolarity, touchesError, type HandlerAnalysis } from '../paths.js';
 import { levelRank, type ResolvedOptions } from '../options.js';
@@ -303,57 +303,83 @@ function abortGuard(finding: HandlerFinding, input: AnalysisInput, provider: Kno
  */
 export function abortBranchRewrite(finding: HandlerFinding & { abort: AbortSwallow }, input: AnalysisInput, provider: KnownErrorProvider): SpecificCatchRewrite {
   const { handler } = finding;
+  const param = handler.param ? unwrap(handler.param) : null;
+  const none = (why: string): SpecificCatchRewrite => ({ edits: [], fixme: why, errorTypes: [], logger: null });
+  if (param?.type !== T.Identifier || !handlerBody(handler)) return none('the error is not bound to a name');
+  const abort = abortGuard(finding, input, provider);
+  const branch = abortBranchEdits(handler, finding.abort.logs, param.name, abort, input, []);
+  if (typeof branch === 'string') return none(branch);
+  const errorTypes = [{ name: abort.name, evidence: abort.evidence, detail: `cancellation: ${finding.abort.signal.name} (${finding.abort.signal.where}) is the caller's; an abort is not an unexpected error` }];
+  return { edits: [...abort.edits, ...branch], fixme: null, errorTypes, logger: null };
+}
+
+/**
+ * The edits that keep an abort out of `logs` (`if (<abort>) { ignored } else { <log> }` per log
+ * statement), or rethrow it first in the handler: `edits` are the rewrite's other edits, returned
+ * with them, those inside a statement the branch replaces applied to its kept text. A string says
+ * why no branch can be added.
+ */
+export function abortBranchEdits(
+  handler: Handler,
+  logs: readonly TSESTree.CallExpression[],
+  binding: string,
+  abort: KnownError,
+  input: AnalysisInput,
+  edits: readonly TextEdit[],
+): TextEdit[] | string {
   const text = input.sourceText;
   const style = fileStyle(input);
   const { eol, indentUnit: unit } = style;
-  const param = handler.param ? unwrap(handler.param) : null;
   const body = handlerBody(handler);
-  const none = (why: string): SpecificCatchRewrite => ({ edits: [], fixme: why, errorTypes: [], logger: null });
-  if (param?.type !== T.Identifier || !body) return none('the error is not bound to a name');
-  const binding = param.name;
-  const abort = abortGuard(finding, input, provider);
+  if (!body) return 'the handler has no body';
   const guard = abort.guard(binding);
-  const edits: TextEdit[] = [...abort.edits];
-  const errorTypes = [{ name: abort.name, evidence: abort.evidence, detail: `cancellation: ${finding.abort.signal.name} (${finding.abort.signal.where}) is the caller's; an abort is not an unexpected error` }];
   const semi = style.semicolons ? ';' : '';
+  const replaced: [number, number][] = [];
+  const out: TextEdit[] = [];
+  const kept = (from: number, to: number): string => sliceWithEdits(text, from, to, edits);
+  const replace = (range: [number, number], newText: string): void => {
+    replaced.push(range);
+    out.push({ range, text: newText });
+  };
 
   if (abort.cancellation === 'rethrow') {
     if (body.type !== T.BlockStatement) {
       const indent = indentAt(text, handler.node.range[0]);
-      const expression = text.slice(body.range[0], body.range[1]);
-      const kept = logStatement(finding.abort.logs[0]!) === body ? `${expression}${semi}` : `return ${expression}${semi}`;
-      edits.push({ range: body.range, text: `{${eol}${indent}${unit}if (${guard}) {${eol}${indent}${unit}${unit}throw ${binding}${semi}${eol}${indent}${unit}}${eol}${indent}${unit}${kept}${eol}${indent}}` });
-      return { edits, fixme: null, errorTypes, logger: null };
+      const expression = kept(body.range[0], body.range[1]);
+      const statement = logs[0] && logStatement(logs[0]) === body ? `${expression}${semi}` : `return ${expression}${semi}`;
+      replace(body.range, `{${eol}${indent}${unit}if (${guard}) {${eol}${indent}${unit}${unit}throw ${binding}${semi}${eol}${indent}${unit}}${eol}${indent}${unit}${statement}${eol}${indent}}`);
+    } else {
+      const first = body.body[0];
+      const inner = first ? indentAt(text, first.range[0]) : indentAt(text, body.range[0]) + unit;
+      const rethrow = `if (${guard}) {${eol}${inner}${unit}throw ${binding}${semi}${eol}${inner}}`;
+      if (first) replace(first.range, `${rethrow}${eol}${inner}${kept(first.range[0], first.range[1])}`);
+      else out.push({ range: [body.range[0] + 1, body.range[0] + 1], text: `${rethrow}${eol}${inner}` });
     }
-    const first = body.body[0];
-    const inner = first ? indentAt(text, first.range[0]) : indentAt(text, body.range[0]) + unit;
-    const at = first ? first.range[0] : body.range[0] + 1;
-    edits.push({ range: [at, at], text: `if (${guard}) {${eol}${inner}${unit}throw ${binding}${semi}${eol}${inner}}${eol}${inner}` });
-    return { edits, fixme: null, errorTypes, logger: null };
-  }
-
-  const seen = new Set<Node>();
-  for (const log of finding.abort.logs) {
-    const statement = logStatement(log);
-    if (!statement) return none('a log of the error sits inside a larger expression; test for the abort before it by hand');
-    if (seen.has(statement)) continue;
-    seen.add(statement);
-    if (statement.type !== T.ExpressionStatement) {
-      // A concise arrow body becomes a block (the log call's result was never used).
-      const indent = indentAt(text, handler.node.range[0]);
-      const call = text.slice(statement.range[0], statement.range[1]);
-      const lines = [`if (${guard}) {`, `${unit}${IGNORED}`, '} else {', `${unit}${call}${semi}`, '}'];
-      edits.push({ range: statement.range, text: `{${eol}${lines.map((line) => indent + unit + line).join(eol)}${eol}${indent}}` });
-      continue;
+  } else {
+    const seen = new Set<Node>();
+    for (const log of logs) {
+      const statement = logStatement(log);
+      if (!statement) return 'a log of the error sits inside a larger expression; test for the abort before it by hand';
+      if (seen.has(statement)) continue;
+      seen.add(statement);
+      if (statement.type !== T.ExpressionStatement) {
+        // A concise arrow body becomes a block (the log call's result was never used).
+        const indent = indentAt(text, handler.node.range[0]);
+        const call = kept(statement.range[0], statement.range[1]);
+        const lines = [`if (${guard}) {`, `${unit}${IGNORED}`, '} else {', `${unit}${call}${semi}`, '}'];
+        replace(statement.range, `{${eol}${lines.map((line) => indent + unit + line).join(eol)}${eol}${indent}}`);
+        continue;
+      }
+      const indent = indentAt(text, statement.range[0]);
+      const ownLine = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', statement.range[0] - 1) + 1, statement.range[0]));
+      const original = kept(statement.range[0], statement.range[1]).replace(/\r?\n/g, (newline) => newline + unit);
+      const inBlock = statement.parent?.type === T.BlockStatement || statement.parent?.type === T.SwitchCase || statement.parent?.type === T.StaticBlock;
+      const ifElse = ownLine
+        ? `if (${guard}) {${eol}${indent}${unit}${IGNORED}${eol}${indent}} else {${eol}${indent}${unit}${original}${eol}${indent}}`
+        : `if (${guard}) { ${IGNORED} } else { ${original} }`;
+      replace(statement.range, inBlock ? ifElse : `{ ${ifElse} }`);
     }
-    const indent = indentAt(text, statement.range[0]);
-    const ownLine = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', statement.range[0] - 1) + 1, statement.range[0]));
-    const original = text.slice(statement.range[0], statement.range[1]).replace(/\r?\n/g, (newline) => newline + unit);
-    const inBlock = statement.parent?.type === T.BlockStatement || statement.parent?.type === T.SwitchCase || statement.parent?.type === T.StaticBlock;
-    const ifElse = ownLine
-      ? `if (${guard}) {${eol}${indent}${unit}${IGNORED}${eol}${indent}} else {${eol}${indent}${unit}${original}${eol}${indent}}`
-      : `if (${guard}) { ${IGNORED} } else { ${original} }`;
-    edits.push({ range: statement.range, text: inBlock ? ifElse : `{ ${ifElse} }` });
   }
-  return { edits, fixme: null, errorTypes, logger: null };
+  const inside = (edit: TextEdit): boolean => replaced.some(([from, to]) => edit.range[0] >= from && edit.range[1] <= to);
+  return [...edits.filter((edit) => !inside(edit)), ...out];
 }
