@@ -21,13 +21,15 @@ interface Totals {
   size: number;
   first: number;
   last: number;
+  /** Content-type dictionary ids already counted here (NamespaceReducer keeps two 30-bit masks). */
+  typesSeen: number;
   contentType: FieldParts;
   workflow: FieldParts;
 }
 
 const STAGES = [
   'read and validate the event, find its namespace (Map), update its totals',
-  '+ hash content_type and workflow_id (cw64; a value equal to the namespace\'s previous one is skipped)',
+  '+ content_type through the reducer\'s dictionary (first 30 distinct values, hashed once; a bit per namespace), hash workflow_id (cw64; a value equal to the namespace\'s previous one is skipped)',
   '+ distinct counters (HyperLogLog.insertHash: new, repeat or maybe a repeat)',
   '+ bottom-k samples (offer below the cutoff; no duplicate check for a value the counter proved new)',
 ] as const;
@@ -42,8 +44,10 @@ function addField(f: FieldParts, value: string, stage: number): void {
   if (value === f.last) return;
   f.last = value;
   hash64(value, 0, out);
-  const hi = out[0]!;
-  const lo = out[1]!;
+  countField(f, out[0]!, out[1]!, value, stage);
+}
+
+function countField(f: FieldParts, hi: number, lo: number, value: string, stage: number): void {
   if (stage < 2) return;
   const learnt = f.counter.insertHash(hi | 0, lo | 0);
   if (learnt === INSERT_REPEAT || stage < 3 || hi > f.cutoff) return;
@@ -53,11 +57,13 @@ function addField(f: FieldParts, value: string, stage: number): void {
 function runStage(events: BenchEvent[], stage: number): void {
   const v = new EventValidator<BenchEvent>();
   const states = new Map<string, Totals>();
+  const dictionary = new Map<string, number>();
+  const dictionaryHashes = new Uint32Array(2 * 30);
   for (let i = 0; i < events.length; i++) {
     if (v.parse(events[i]!) !== null) continue;
     let s = states.get(v.namespace);
     if (s === undefined) {
-      s = { files: 0, size: 0, first: Infinity, last: -Infinity, contentType: fieldParts(), workflow: fieldParts() };
+      s = { files: 0, size: 0, first: Infinity, last: -Infinity, typesSeen: 0, contentType: fieldParts(), workflow: fieldParts() };
       states.set(v.namespace, s);
     }
     s.files++;
@@ -65,7 +71,25 @@ function runStage(events: BenchEvent[], stage: number): void {
     if (v.time < s.first) s.first = v.time;
     if (v.time > s.last) s.last = v.time;
     if (stage === 0) continue;
-    addField(s.contentType, v.contentType, stage);
+    const ct = v.contentType;
+    if (ct !== s.contentType.last) {
+      s.contentType.last = ct;
+      let id = dictionary.get(ct);
+      if (id === undefined && dictionary.size < 30 && ct.length <= 64) {
+        id = dictionary.size;
+        hash64(ct, 0, out);
+        dictionaryHashes[2 * id] = out[0]!;
+        dictionaryHashes[2 * id + 1] = out[1]!;
+        dictionary.set(ct, id);
+      }
+      if (id === undefined) {
+        hash64(ct, 0, out);
+        countField(s.contentType, out[0]!, out[1]!, ct, stage);
+      } else if ((s.typesSeen & (1 << id)) === 0) {
+        s.typesSeen |= 1 << id;
+        countField(s.contentType, dictionaryHashes[2 * id]!, dictionaryHashes[2 * id + 1]!, ct, stage);
+      }
+    }
     addField(s.workflow, v.workflowId, stage);
   }
 }

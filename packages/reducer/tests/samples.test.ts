@@ -71,6 +71,24 @@ describe('BottomKSample', () => {
     );
   });
 
+  test('large samples (deeper heaps): the k smallest hashes, also after merging samples filled in any order', () => {
+    const out = new Uint32Array(2);
+    const hashOf = (v: string): bigint => {
+      hash64(v, 0, out);
+      return (BigInt(out[0]!) << 32n) | BigInt(out[1]!);
+    };
+    fc.assert(
+      fc.property(fc.array(fc.nat(5000).map((n) => `y${n}`), { minLength: 100, maxLength: 3000 }), fc.integer({ min: 41, max: 300 }), (stream, k) => {
+        const model = [...new Set(stream)].sort((a, b) => (hashOf(a) < hashOf(b) ? -1 : 1)).slice(0, k);
+        expect(bottomK(stream, k).values()).toEqual(model);
+        const third = Math.floor(stream.length / 3);
+        const merged = bottomK(stream.slice(0, third), k).merge(bottomK(stream.slice(third).reverse(), k));
+        expect(merged.toJSON()).toEqual(bottomK(stream, k).toJSON());
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   test('estimates the distinct count within 3 / sqrt(k - 2)', () => {
     const s = new BottomKSample(100);
     for (let i = 0; i < 100_000; i++) s.add(`id-${i}`, 3);
