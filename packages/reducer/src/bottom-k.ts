@@ -13,12 +13,12 @@
  * Memory: 8 B x capacity for the hashes (one Uint32Array) + one string reference per kept value
  * (values longer than `maxValueLength` are kept truncated; their hash is of the full value);
  * capacity grows by doubling from 8 up to k, never per item.
- * Layout: the kept entries form a 4-ary max-heap on the hash (entry i's children are 4i + 1 to
- * 4i + 4, 32 contiguous bytes of hashes), the hash pairs interleaved in one Uint32Array: the
+ * Layout: the kept entries form an 8-ary max-heap on the hash (entry i's children are 8i + 1 to
+ * 8i + 8, 64 contiguous bytes of hashes), the hash pairs interleaved in one Uint32Array: the
  * largest kept hash is entry 0, and an insert into a full sample replaces it and sifts down,
- * touching log4(k) levels (4 for k = 100) where rescanning the unordered entries for the next
+ * touching log8(k) levels (4 for k = 100) where rescanning the unordered entries for the next
  * largest read all k, and keeping them sorted moved half of them. On a sample not touched for a
- * thousand events each level is a cache miss, so fewer, wider levels beat a binary heap's 7.
+ * thousand events each level is a cache miss, so few, wide levels beat a binary heap's 7.
  * Sorting happens on read (`values`, `toJSON`), which is rare next to `offer`; the layout never
  * shows in any output.
  * Time: offer O(1) when the hash is above the current k-th smallest (the common case once full),
@@ -42,7 +42,7 @@ export interface BottomKJSON {
 export class BottomKSample {
   readonly k: number;
   readonly maxValueLength: number;
-  /** Entry i: hash (hashes[2i], hashes[2i + 1]) and value vals[i], for i < n, a 4-ary max-heap on the hash. */
+  /** Entry i: hash (hashes[2i], hashes[2i + 1]) and value vals[i], for i < n, an 8-ary max-heap on the hash. */
   private hashes: Uint32Array;
   private vals: string[];
   private n = 0;
@@ -212,7 +212,7 @@ export class BottomKSample {
     const vals = this.vals;
     let i = at;
     while (i > 0) {
-      const parent = (i - 1) >> 2;
+      const parent = (i - 1) >> 3;
       const ph = hashes[2 * parent]!;
       if (ph > hi || (ph === hi && hashes[2 * parent + 1]! > lo)) break;
       hashes[2 * i] = ph;
@@ -232,13 +232,13 @@ export class BottomKSample {
     const n = this.n;
     let i = 0;
     for (;;) {
-      const first = 4 * i + 1;
+      const first = 8 * i + 1;
       if (first >= n) break;
-      // the largest of up to four children, which sit next to each other (32 bytes of hashes)
+      // the largest of up to eight children, which sit next to each other (64 bytes of hashes)
       let child = first;
       let ch = hashes[2 * first]!;
       let cl = hashes[2 * first + 1]!;
-      const end = first + 4 < n ? first + 4 : n;
+      const end = first + 8 < n ? first + 8 : n;
       for (let c = first + 1; c < end; c++) {
         const h = hashes[2 * c]!;
         const l = hashes[2 * c + 1]!;
