@@ -8,7 +8,7 @@ import type { Scope } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import type { ResolvedOptions } from './options.js';
 import { CONSOLE_LOGGER, configuredLoggerTest, findLoggerStyle, findVariable, formatLogCall, scopeAt } from './logger-style.js';
-import { collectBindings, touchesError } from './paths.js';
+import { checkPolarity, collectBindings, touchesError, type ErrorBindings } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchEdits, abortBranchRewrite } from './knowledge/cancellation.js';
@@ -716,7 +716,7 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   let endEdits: TextEdit[] = [];
   if (endExit && sharedEnd) {
     // The quiet path is the missing `else` of the `if` that handles the error.
-    const missingElse = singleLine ? null : missingElseEdits(body, finding, layout, block, unit);
+    const missingElse = singleLine ? null : missingElseEdits(body, finding, layout, block, unit, bindings);
     if (!missingElse) return fixme('a handled path and a quiet path both fall off the end of the handler; log the error object on the quiet one');
     endEdits = missingElse;
   }
@@ -794,6 +794,7 @@ function missingElseEdits(
   layout: Layout,
   block: (indent: string) => string,
   unit: string,
+  bindings: ErrorBindings,
 ): TextEdit[] | null {
   const { text, style } = layout;
   const eol = style.eol;
@@ -811,7 +812,7 @@ function missingElseEdits(
     branches.push(last.consequent);
     last = last.alternate;
   }
-  if (last.alternate) return null;
+  if (last.alternate) return unnarrowedBranchEdits(chain, layout, block, unit, bindings);
   branches.push(last.consequent);
   if (chain !== lastStatement && branches.some((branch) => !(branch.type === AST_NODE_TYPES.BlockStatement ? branch.body.every(isStraightLine) : isStraightLine(branch)))) return null;
   const consequent = last.consequent;
@@ -826,6 +827,51 @@ function missingElseEdits(
     { range: [consequent.range[0], consequent.range[0]], text: `{${eol}${at}${unit}` },
     { range: [consequent.range[1], consequent.range[1]], text: `${eol}${at}} else {${eol}${block(at + unit)}${eol}${at}}` },
   ];
+}
+
+/**
+ * The edits that log at the end of the one branch of a complete if-chain (it ends in `else`) that
+ * no test narrows to known errors: `if (e instanceof OAuthError) {…} else { res.status(500)… }`.
+ * Every other branch is narrowed, so its paths are not quiet; the branch itself never touches the
+ * error and never leaves early, so every path through it is quiet and falls off its end. Else null.
+ */
+function unnarrowedBranchEdits(chain: TSESTree.IfStatement, layout: Layout, block: (indent: string) => string, unit: string, bindings: ErrorBindings): TextEdit[] | null {
+  const { text, style } = layout;
+  const open: TSESTree.Statement[] = [];
+  let narrowedAfter = false;
+  let current: TSESTree.Statement = chain;
+  while (current.type === AST_NODE_TYPES.IfStatement) {
+    const polarity = checkPolarity(current.test, bindings);
+    if (!narrowedAfter && polarity !== 'pos') open.push(current.consequent);
+    if (polarity === 'neg') narrowedAfter = true;
+    if (!current.alternate) return null;
+    current = current.alternate;
+  }
+  if (!narrowedAfter) open.push(current);
+  const target = open.length === 1 ? open[0]! : null;
+  if (target?.type !== AST_NODE_TYPES.BlockStatement || touchesError(target, bindings) || leavesEarly(target)) return null;
+  const lastStatement = target.body[target.body.length - 1];
+  if (lastStatement) {
+    const at = indentAt(text, lastStatement.range[0]);
+    return [{ range: [lastStatement.range[1], lastStatement.range[1]], text: style.eol + block(at) }];
+  }
+  const at = indentAt(text, target.range[1] - 1);
+  return [{ range: [target.range[0] + 1, target.range[1] - 1], text: style.eol + block(at + unit) + style.eol + at }];
+}
+
+const EARLY_EXITS = new Set<string>([
+  AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement, AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ContinueStatement,
+  AST_NODE_TYPES.TryStatement, AST_NODE_TYPES.LabeledStatement,
+]);
+
+/** A `return`, `throw`, `break`, `continue` or `try` in `node`, outside nested functions. */
+function leavesEarly(node: TSESTree.Node): boolean {
+  if (EARLY_EXITS.has(node.type)) return true;
+  let found = false;
+  forEachChild(node, (child) => {
+    if (!found && !isFunction(child) && leavesEarly(child)) found = true;
+  });
+  return found;
 }
 
 function fixmeEdit(handler: Handler, layout: Layout, comments: TSESTree.Comment[], why: string): TextEdit {
