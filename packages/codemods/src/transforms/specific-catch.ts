@@ -11,7 +11,7 @@ import {
   logErrorObjectEdit,
   resolveOptions,
 } from '@catchwise/eslint-plugin/analysis';
-import type { AnalysisInput, CatchwiseOptions, KnownError, KnownErrorProvider, KnownErrorWithEvidence, ResolvedOptions, SpecificCatchRewrite, TextEdit } from '@catchwise/eslint-plugin/analysis';
+import type { AnalysisInput, CatchwiseOptions, Handler, KnownError, KnownErrorProvider, KnownErrorWithEvidence, ResolvedOptions, SpecificCatchRewrite, TextEdit } from '@catchwise/eslint-plugin/analysis';
 import { applyEdits, diffAsEdit, editsOverlap } from '../edits.js';
 import { firstSyntaxError, firstSyntaxErrorOf, hasParseErrors, mayHoldHandler, parseForAnalysis, parseTypeScript, SourceParseError, toAnalysisInput } from '../parse.js';
 import type * as TypeScript from 'typescript';
@@ -33,6 +33,18 @@ interface Pass {
   /** Log calls that now carry the error object: their handlers may be reported only now (a caller's abort logged as an error). */
   revisit: boolean;
   edits: TextEdit[];
+}
+
+/**
+ * Where a handler is reported (1-based line and column): its own start, or for a handler followed
+ * from the call to its declaration elsewhere (`.catch(noop)`), the argument in the call — where
+ * the rewrite happens and the rules report it.
+ */
+function reportedAt(handler: Handler): { line: number; column: number } {
+  const { node, call } = handler;
+  const elsewhere = call && (node.range[0] < call.range[0] || node.range[1] > call.range[1]);
+  const at = elsewhere ? (call.arguments[handler.kind === 'promise-then' ? 1 : 0] ?? call) : node;
+  return { line: at.loc.start.line, column: at.loc.start.column + 1 };
 }
 
 /** `tree`: TypeScript's tree of `text`, when already parsed. */
@@ -72,8 +84,7 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
 
   // Findings from the outside in; an inner handler whose edits touch an outer rewrite waits a pass.
   for (const finding of findings) {
-    const line = finding.handler.node.loc.start.line;
-    const column = finding.handler.node.loc.start.column + 1;
+    const { line, column } = reportedAt(finding.handler);
     if (hasCatchwiseFixme(finding, input)) {
       diagnostics.push({ severity: 'warning', code: 'fixme-present', line, column, message: `${finding.ruleId}: left as it is, it carries a FIXME(catchwise) comment` });
       continue;
@@ -221,8 +232,7 @@ export function transformSpecificCatch(source: string, options: TransformOptions
     diagnostics.push({
       severity: 'warning',
       code: 'still-reported',
-      line: finding.handler.node.loc.start.line,
-      column: finding.handler.node.loc.start.column + 1,
+      ...reportedAt(finding.handler),
       message: `${finding.ruleId} still reports this handler after the rewrite; fix it by hand`,
     });
   }
