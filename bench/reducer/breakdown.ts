@@ -21,15 +21,16 @@ interface Totals {
   size: number;
   first: number;
   last: number;
-  /** Content-type dictionary ids already counted here (NamespaceReducer keeps two 30-bit masks). */
-  typesSeen: number;
+  /** Content-type dictionary ids already counted here: 0..29, 30..59 (as NamespaceReducer keeps them). */
+  typesSeenLow: number;
+  typesSeenHigh: number;
   contentType: FieldParts;
   workflow: FieldParts;
 }
 
 const STAGES = [
   'read and validate the event, find its namespace (Map), update its totals',
-  '+ content_type through the reducer\'s dictionary (first 30 distinct values, hashed once; a bit per namespace), hash workflow_id (cw64; a value equal to the namespace\'s previous one is skipped)',
+  '+ content_type through the reducer\'s dictionary (first 60 distinct values, hashed once; a bit per namespace), hash workflow_id (cw64; a value equal to the namespace\'s previous one is skipped)',
   '+ distinct counters (HyperLogLog.insertHash: new, repeat or maybe a repeat)',
   '+ bottom-k samples (offer below the cutoff; no duplicate check for a value the counter proved new)',
 ] as const;
@@ -58,12 +59,12 @@ function runStage(events: BenchEvent[], stage: number): void {
   const v = new EventValidator<BenchEvent>();
   const states = new Map<string, Totals>();
   const dictionary = new Map<string, number>();
-  const dictionaryHashes = new Uint32Array(2 * 30);
+  const dictionaryHashes = new Uint32Array(2 * 60);
   for (let i = 0; i < events.length; i++) {
     if (v.parse(events[i]!) !== null) continue;
     let s = states.get(v.namespace);
     if (s === undefined) {
-      s = { files: 0, size: 0, first: Infinity, last: -Infinity, typesSeen: 0, contentType: fieldParts(), workflow: fieldParts() };
+      s = { files: 0, size: 0, first: Infinity, last: -Infinity, typesSeenLow: 0, typesSeenHigh: 0, contentType: fieldParts(), workflow: fieldParts() };
       states.set(v.namespace, s);
     }
     s.files++;
@@ -75,7 +76,7 @@ function runStage(events: BenchEvent[], stage: number): void {
     if (ct !== s.contentType.last) {
       s.contentType.last = ct;
       let id = dictionary.get(ct);
-      if (id === undefined && dictionary.size < 30 && ct.length <= 64) {
+      if (id === undefined && dictionary.size < 60 && ct.length <= 64) {
         id = dictionary.size;
         hash64(ct, 0, out);
         dictionaryHashes[2 * id] = out[0]!;
@@ -85,8 +86,9 @@ function runStage(events: BenchEvent[], stage: number): void {
       if (id === undefined) {
         hash64(ct, 0, out);
         countField(s.contentType, out[0]!, out[1]!, ct, stage);
-      } else if ((s.typesSeen & (1 << id)) === 0) {
-        s.typesSeen |= 1 << id;
+      } else if (id < 30 ? (s.typesSeenLow & (1 << id)) === 0 : (s.typesSeenHigh & (1 << (id - 30))) === 0) {
+        if (id < 30) s.typesSeenLow |= 1 << id;
+        else s.typesSeenHigh |= 1 << (id - 30);
         countField(s.contentType, dictionaryHashes[2 * id]!, dictionaryHashes[2 * id + 1]!, ct, stage);
       }
     }

@@ -8,7 +8,8 @@
  * frequent, whose state is merged into the `__other__` record; `evictions` counts them and
  * `unmonitored_max_events` bounds the events of any namespace not listed.
  *
- * Memory bound: (maxNamespaces + 1) x stateBytes, stateBytes = 2 x HyperLogLog.maxByteSize
+ * Memory bound: (maxNamespaces + 1) x stateBytes + the content-type dictionary (60 values of at
+ *   most 64 characters with their hashes, DICTIONARY_BYTES), stateBytes = 2 x HyperLogLog.maxByteSize
  *   + 2 x maxSamples x (8 B hash + 8 B reference + string of <= maxValueLength UTF-16 units)
  *   + eventSample.size x 8 B references + ~600 B of objects; see `NamespaceReducer.stateBound()`.
  *   Defaults (p = 14, 100 samples, maxValueLength 256, 10,000 namespaces): 143,770 B per namespace,
@@ -215,6 +216,8 @@ const DICTIONARY_SIZE = 60;
 const MASK_BITS = 30;
 /** Longer values are not entered: the dictionary holds at most 60 x 64 UTF-16 units. */
 const DICTIONARY_MAX_LENGTH = 64;
+/** Upper bound of a dictionary's memory: per entry a string, its Map entry and 8 B of hash. */
+const DICTIONARY_BYTES = DICTIONARY_SIZE * (24 + 2 * DICTIONARY_MAX_LENGTH + 32 + 8) + 1024;
 
 /**
  * The first 60 distinct short values of a field of small vocabulary (content types), each with a
@@ -589,9 +592,9 @@ export class NamespaceReducer<E = MetadataEvent> {
     return 2 * sketch + 2 * samples + events + 600;
   }
 
-  /** Upper bound, in bytes, of this reducer's state: (maxNamespaces + 1) x stateBound(). */
+  /** Upper bound, in bytes, of this reducer's state: (maxNamespaces + 1) x stateBound() + the content-type dictionary. */
   memoryBound(): number {
-    return (this.config.maxNamespaces + 1) * this.stateBound();
+    return (this.config.maxNamespaces + 1) * this.stateBound() + DICTIONARY_BYTES;
   }
 
   /**

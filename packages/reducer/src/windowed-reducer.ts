@@ -9,7 +9,8 @@
  * mode); an event late for some of its hopping windows only is added to the open ones and counted
  * in `partiallyLate`. `flush()` closes every open window (end of stream).
  *
- * Memory bound: openWindows x (maxNamespaces + 1) x stateBound, openWindows =
+ * Memory bound: openWindows x a window reducer's memoryBound() ((maxNamespaces + 1) x stateBound
+ *   + its content-type dictionary), openWindows =
  *   floor((outOfOrderness + grace + size) / hop) + 1 (windows whose start lies in
  *   (maxTime - outOfOrderness - grace - size, maxTime]). `memoryBound()` returns it, and the
  *   constructor throws when it exceeds `memoryLimit` (default 512 MiB).
