@@ -741,6 +741,14 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
   }
 
+  const shared = singleLine || sharedEnd ? null : sharedLogPoint(body, items, exits, endExit, finding, quiet.some(loudAfterFix));
+  if (shared && firstOnLine(text, shared.range[0])) {
+    // Every path is quiet and reaches this statement: one log before it, not one before each exit.
+    const at = indentAt(text, shared.range[0]);
+    edits.push({ range: [shared.range[0], shared.range[0]], text: block(at).slice(at.length) + eol + at });
+    return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
+  }
+
   edits.push(...nested);
   for (const exit of direct) {
     if (firstOnLine(text, exit.range[0])) {
@@ -757,6 +765,31 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     edits.push({ range: [position, position], text: eol + block(inner) });
   }
   return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
+}
+
+/**
+ * Where one log serves every path of a handler whose paths all leave it at the exits the log goes
+ * before, two or more (`if (strict) return -1; return 0;`, a `switch` of returns): the first statement
+ * of the body that holds an exit — every path runs the statements before it and reaches it once.
+ * Null when a path leaves elsewhere (it must not get the log) or a quiet path logs by itself after
+ * the fix.
+ */
+function sharedLogPoint(
+  body: TSESTree.BlockStatement,
+  items: { node: TSESTree.Node | null }[],
+  exits: readonly TSESTree.Node[],
+  endExit: boolean,
+  finding: HandlerFinding,
+  someLoudAfterFix: boolean,
+): TSESTree.Node | null {
+  if (someLoudAfterFix || exits.length + (endExit ? 1 : 0) < 2) return null;
+  // A path of another kind (handled, narrowed) must leave at one of the same exits: it passes the log either way.
+  const sameExit = (path: HandlerFinding['paths'][number]): boolean => (path.exit.kind === 'end' || !path.exit.node ? endExit : exits.includes(path.exit.node));
+  if (!finding.paths.every(sameExit)) return null;
+  const holdsExit = (statement: TSESTree.Node): boolean => exits.some((exit) => exit.range[0] >= statement.range[0] && exit.range[1] <= statement.range[1]);
+  const first = body.body.find(holdsExit);
+  if (!first || !items.some((item) => item.node === first)) return null;
+  return first;
 }
 
 const BRANCHING = new Set<string>([
