@@ -224,3 +224,71 @@ export async function closeAll(verbose: boolean) {
   ],
 });
 
+
+ruleTester.run('no-silent-catch: speculative loading (audit 4)', noSilentCatch, {
+  valid: [
+    // the guarded call is a preload — nuxt packages/nuxt/src/app/plugins/island-link-navigation.client.ts:80
+    `declare function preloadRouteComponents(path: string): Promise<void>;
+export function onVisible(path: string) {
+  preloadRouteComponents(path).catch(() => {});
+}`,
+    // a hook named for prefetching — nuxt island-link-navigation.client.ts:78
+    `declare const hooks: { callHook(name: string, url: string): Promise<void> | undefined };
+export function onVisible(url: string) {
+  hooks.callHook('link:prefetch', url)?.catch(() => {});
+}`,
+    // inside a prefetch function — nuxt packages/nuxt/src/app/components/nuxt-link.ts:485
+    `declare function loadComponent(): Promise<unknown>;
+export async function prefetch(): Promise<void> {
+  await loadComponent().catch(() => {});
+}`,
+    // inside the callback of a prefetch hook; the diagnostic names the URL — nuxt packages/nuxt/src/app/plugins/payload.client.ts:62
+    `declare const hooks: { hook(name: string, fn: (url: string) => Promise<void>): void };
+declare function loadPayload(url: string): Promise<unknown>;
+declare const diagnostics: { payloadPrefetchFailed(data: { url: string }): void };
+hooks.hook('link:prefetch', async (url) => {
+  const payload = await loadPayload(url).catch(() => {
+    diagnostics.payloadPrefetchFailed({ url });
+  });
+  console.log(payload);
+});`,
+  ],
+  invalid: [
+    // a write next to a prefetch is not speculative
+    {
+      code: `declare function prefetchDocument(id: string): Promise<void>;
+declare function saveDraft(id: string): Promise<void>;
+export function onHover(id: string) {
+  prefetchDocument(id).catch(() => {});
+  saveDraft(id).catch(() => {});
+}`,
+      errors: [
+        {
+          message: "This .catch() handler discards the error: it is empty.",
+          line: 5,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "declare function prefetchDocument(id: string): Promise<void>;\ndeclare function saveDraft(id: string): Promise<void>;\nexport function onHover(id: string) {\n  prefetchDocument(id).catch(() => {});\n  saveDraft(id).catch((error: unknown) => {\n    console.error('onHover: unexpected error from saveDraft()', error);\n  });\n}" },
+            { messageId: "logErrorSuggestion", output: "declare function prefetchDocument(id: string): Promise<void>;\ndeclare function saveDraft(id: string): Promise<void>;\nexport function onHover(id: string) {\n  prefetchDocument(id).catch(() => {});\n  saveDraft(id).catch((error) => { console.error('onHover: unexpected error', error); });\n}" },
+          ],
+        },
+      ],
+    },
+    // a name that only starts like one (preloaded) is not a preload
+    {
+      code: `declare const db: { load(id: string): Promise<unknown> };
+export async function preloaded(id: string) {
+  return db.load(id).catch(() => null);
+}`,
+      errors: [
+        {
+          message: "This .catch() handler discards the error: the path ending at line 3 returns null without logging or rethrowing it.",
+          line: 3,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "declare const db: { load(id: string): Promise<unknown> };\nexport async function preloaded(id: string) {\n  return db.load(id).catch((error: unknown) => {\n    console.error('preloaded: unexpected error from db.load()', error);\n    return null;\n  });\n}" },
+            { messageId: "logErrorSuggestion", output: "declare const db: { load(id: string): Promise<unknown> };\nexport async function preloaded(id: string) {\n  return db.load(id).catch((error) => { console.error('preloaded: unexpected error', error); return null; });\n}" },
+          ],
+        },
+      ],
+    },
+  ],
+});

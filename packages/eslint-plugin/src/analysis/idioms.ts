@@ -12,6 +12,7 @@ import type { HandlerAnalysis } from './paths.js';
 import { loggerCallLevel } from './paths.js';
 import type { Handler } from './types.js';
 import { findRealCodeExemption, type RealCodeExemption } from './real-code-idioms.js';
+import { yieldsDefault } from './probes.js';
 import { isTestPath } from './test-paths.js';
 
 export type Exemption = 'comment' | 'binding' | 'allowed-handler' | 'cleanup' | 'probe' | 'fire-and-forget' | 'test-code' | RealCodeExemption;
@@ -353,6 +354,49 @@ function isLoggingOnlyTry(tryBlock: TSESTree.BlockStatement, options: ResolvedOp
   return tryBlock.body.length > 0 && tryBlock.body.every((statement) => statement.type === T.ExpressionStatement && isLoggingCall(statement.expression, options));
 }
 
+/** `prefetch`, `preloadRouteComponents`, `__nuxt_prefetch`: loading ahead of need. */
+const SPECULATIVE_NAME = /^_*(?:[pP]refetch|[pP]reload)(?![a-z])/;
+/** `'link:prefetch'`: a hook or event named for it. */
+const SPECULATIVE_EVENT = /(?:^|[:./-])(?:prefetch|preload)$/i;
+
+function isSpeculativeCall(node: Node): boolean {
+  if (node.type !== T.CallExpression) return false;
+  if (SPECULATIVE_NAME.test(calleeName(node.callee) ?? '')) return true;
+  const first = node.arguments[0];
+  return first?.type === T.Literal && typeof first.value === 'string' && SPECULATIVE_EVENT.test(first.value);
+}
+
+/** The call that starts a promise chain (`preload(x).then(f).catch(h)` → `preload(x)`). */
+function chainHead(call: TSESTree.CallExpression): Node | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  let receiver = unwrap(callee.object);
+  while (receiver.type === T.CallExpression) {
+    const inner = unwrap(receiver.callee);
+    if (inner.type !== T.MemberExpression || !/^(?:then|catch|finally)$/.test(calleeName(inner) ?? '')) return receiver;
+    receiver = unwrap(inner.object);
+  }
+  return null;
+}
+
+/**
+ * Speculative loading: a prefetch or preload whose error is dropped, because the load that is needed
+ * later runs again and reports its own failure. Either the guarded call is one
+ * (`preloadRouteComponents(to).catch(() => {})`, `callHook('link:prefetch', url)?.catch(() => {})`), or
+ * the enclosing function is (`async function prefetch()`), or it is the callback of a prefetch hook
+ * (`hooks.hook('link:prefetch', async (url) => …)`). The handler must yield nothing but a default.
+ */
+function isSpeculativeLoad(analysis: HandlerAnalysis): boolean {
+  if (analysis.used || !yieldsDefault(analysis)) return false;
+  const { handler } = analysis;
+  const head = handler.call ? chainHead(handler.call) : null;
+  if (head !== null && isSpeculativeCall(head)) return true;
+  const fn = enclosingFunction(handler.tryStatement ?? handler.call ?? handler.node);
+  if (!fn) return false;
+  const name = functionName(fn);
+  return (name !== null && SPECULATIVE_NAME.test(name)) || (fn.parent !== undefined && isSpeculativeCall(fn.parent));
+}
+
 const FALLBACK_FUNCTION = /^(?:try|safe|attempt|maybe)[A-Z_]|(?:IfExists|IfPresent|IfAvailable|OrNull|OrUndefined|OrDefault|OrEmpty|Optional|Safe|Safely|Quietly)$/;
 
 /** A handler nested in a catch that rethrows: the outer error is the one that matters (`catch (e) { try { enrich(e) } catch {} throw e }`). */
@@ -500,7 +544,7 @@ export function findExemption(analysis: HandlerAnalysis, file: FileContext, opti
     // `tryDecode`, `safeParse`, `readFileIfExists`, `loadOrNull`: the function exists to turn a failure into a fallback.
     if (name !== null && FALLBACK_FUNCTION.test(name)) return 'probe';
   }
-  if (options.idioms.fireAndForget && isFireAndForget(handler, file.scopeManager)) return 'fire-and-forget';
+  if (options.idioms.fireAndForget && (isFireAndForget(handler, file.scopeManager) || isSpeculativeLoad(analysis))) return 'fire-and-forget';
   return findRealCodeExemption(analysis, file, options);
 }
 
