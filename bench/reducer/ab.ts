@@ -1,53 +1,64 @@
 // A/B of NamespaceReducer.add between another source tree of the package and this one, on the two
-// streams of index.ts, in one process: rounds interleave the two (the order alternating per round),
-// rates are per CPU second, and the ratio of each round is kept so that a burst of load on the
-// shared machine shows as scatter instead of a wrong best time.
+// streams of index.ts. Each tree runs in its own processes, alternated (A B A B ...), so that code
+// and data placement in a shared process cannot favour either (two copies of identical code
+// loaded into one process read up to 1.3x apart here). Rates are per CPU second, best of 3 rounds
+// after a warm-up per process; the result is each tree's best over its processes and the range of
+// the per-pair ratios.
 //   git -C /work/main archive <commit> packages/reducer/src | tar -x -C /tmp/base
-//   BASE=/tmp/base/packages/reducer/src/index.ts [ROUNDS=13] [STREAM=zipf|even] node --import tsx bench/reducer/ab.ts
-// Calibrate with BASE pointing at a copy of this tree (an A/A): at load averages of 6 to 11 the
-// ratios of identical code scatter by about ±8 %.
+//   cp tsconfig.base.json /tmp/base/ && cp packages/reducer/tsconfig.json /tmp/base/packages/reducer/
+//   BASE=/tmp/base/packages/reducer/src/index.ts [PAIRS=3] node --import tsx bench/reducer/ab.ts
+// Calibrate with BASE pointing at a copy of this tree (an A/A) first.
+import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { realisticStreams, type BenchEvent } from './streams.js';
 
-const basePath = process.env.BASE;
-if (basePath === undefined) throw new Error('set BASE to the src/index.ts of the tree to compare against');
-const { NamespaceReducer: Base } = (await import(basePath)) as typeof import('../../packages/reducer/src/index.js');
-const { NamespaceReducer: Mine } = await import('../../packages/reducer/src/index.js');
+type Best = Record<'zipf' | 'even', number>;
+const thisTree = fileURLToPath(new URL('../../packages/reducer/src/index.ts', import.meta.url));
 
 function cpuNow(): number {
   const t = process.cpuUsage();
   return (t.user + t.system) / 1000;
 }
 
-const rounds = Number(process.env.ROUNDS ?? 13);
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${rounds} rounds, the first a warm-up`);
-const streams = realisticStreams(1_000_000);
-for (const [name, raw] of Object.entries(streams)) {
-  if (process.env.STREAM !== undefined && process.env.STREAM !== name) continue;
-  const events = JSON.parse(JSON.stringify(raw)) as BenchEvent[];
-  // One loop function per tree, so that each call site stays monomorphic (as in index.ts).
-  const runBase = (): void => {
-    const r = new Base();
-    for (let j = 0; j < events.length; j++) r.add(events[j]!);
-  };
-  const runMine = (): void => {
-    const r = new Mine();
-    for (let j = 0; j < events.length; j++) r.add(events[j]!);
-  };
-  const runs = [runBase, runMine];
-  const best = [Infinity, Infinity];
-  const ratios: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const ms = [0, 0];
-    for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
+/** Child mode: best CPU ms per stream of the tree at `tree`. */
+async function measure(tree: string): Promise<Best> {
+  const { NamespaceReducer } = (await import(tree)) as typeof import('../../packages/reducer/src/index.js');
+  const streams = realisticStreams(1_000_000);
+  const best: Best = { zipf: Infinity, even: Infinity };
+  for (const name of ['zipf', 'even'] as const) {
+    const events = JSON.parse(JSON.stringify(streams[name])) as BenchEvent[];
+    for (let round = 0; round < 4; round++) {
       const t0 = cpuNow();
-      runs[i]!();
-      ms[i] = cpuNow() - t0;
-      if (round > 0) best[i] = Math.min(best[i]!, ms[i]!);
+      const r = new NamespaceReducer();
+      for (let j = 0; j < events.length; j++) r.add(events[j]!);
+      if (round > 0) best[name] = Math.min(best[name], cpuNow() - t0);
     }
-    if (round > 0) ratios.push(ms[0]! / ms[1]!);
   }
-  ratios.sort((a, b) => a - b);
-  const rate = (ms: number) => `${(events.length / ms / 1000).toFixed(2)} M/s`;
-  console.log(`${name}: base ${rate(best[0]!)}, this tree ${rate(best[1]!)}; this tree's speed-up: best ${(best[0]! / best[1]!).toFixed(3)}x, median round ${ratios[ratios.length >> 1]!.toFixed(3)}x`);
+  return best;
+}
+
+function runChild(tree: string): Best {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], { env: { ...process.env, AB_TREE: tree }, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`measuring ${tree} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as Best;
+}
+
+if (process.env.AB_TREE !== undefined) {
+  console.log(JSON.stringify(await measure(process.env.AB_TREE)));
+} else {
+  const base = process.env.BASE;
+  if (base === undefined) throw new Error('set BASE to the src/index.ts of the tree to compare against');
+  const pairs = Number(process.env.PAIRS ?? 3);
+  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${pairs} pairs of processes`);
+  const results: [Best, Best][] = [];
+  for (let i = 0; i < pairs; i++) results.push(i % 2 === 0 ? [runChild(base), runChild(thisTree)] : ([runChild(thisTree), runChild(base)].reverse() as [Best, Best]));
+  for (const name of ['zipf', 'even'] as const) {
+    const bestBase = Math.min(...results.map(([b]) => b[name]));
+    const bestMine = Math.min(...results.map(([, m]) => m[name]));
+    const perPair = results.map(([b, m]) => b[name] / m[name]).sort((a, b) => a - b);
+    const rate = (ms: number) => `${(1_000_000 / ms / 1000).toFixed(2)} M/s`;
+    console.log(`${name}: base ${rate(bestBase)}, this tree ${rate(bestMine)}; this tree's speed-up ${(bestBase / bestMine).toFixed(3)}x (pairs ${perPair.map((r) => r.toFixed(2)).join(', ')})`);
+  }
+  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
 }

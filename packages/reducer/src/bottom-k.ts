@@ -18,7 +18,8 @@
  * largest kept hash is entry 0, and an insert into a full sample replaces it and sifts down,
  * touching log8(k) levels (4 for k = 100) where rescanning the unordered entries for the next
  * largest read all k, and keeping them sorted moved half of them. On a sample not touched for a
- * thousand events each level is a cache miss, so few, wide levels beat a binary heap's 7.
+ * thousand events each level is a cache miss, so few, wide levels should beat a binary heap's 7
+ * (measured gains were within this machine's noise; see the README).
  * Sorting happens on read (`values`, `toJSON`), which is rare next to `offer`; the layout never
  * shows in any output.
  * Time: offer O(1) when the hash is above the current k-th smallest (the common case once full),
