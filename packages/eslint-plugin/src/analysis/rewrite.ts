@@ -130,6 +130,35 @@ function detectIndentUnit(text: string): string {
   return ' '.repeat(best);
 }
 
+// Statements that end with a semicolon in a file that uses them (a `for` head's declaration aside).
+const SEMICOLON_STATEMENTS = new Set<string>([
+  AST_NODE_TYPES.ExpressionStatement, AST_NODE_TYPES.VariableDeclaration, AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement,
+  AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ContinueStatement, AST_NODE_TYPES.ImportDeclaration,
+]);
+const ENOUGH_STATEMENT_ENDS = 12;
+
+/**
+ * How many statements end with `;` and how many without, the top level first, then breadth first
+ * into function bodies until there are enough (a file of function declarations says nothing at its
+ * top level). A statement ending in `}` (`x = () => {}`) says nothing either way.
+ */
+function statementEnds(program: TSESTree.Program, text: string): { withSemi: number; withoutSemi: number } {
+  let withSemi = 0;
+  let withoutSemi = 0;
+  const queue: TSESTree.Node[] = [program];
+  for (let i = 0; i < queue.length && withSemi + withoutSemi < ENOUGH_STATEMENT_ENDS; i++) {
+    const node = queue[i]!;
+    const inForHead = node.parent?.type === AST_NODE_TYPES.ForStatement || node.parent?.type === AST_NODE_TYPES.ForInStatement || node.parent?.type === AST_NODE_TYPES.ForOfStatement;
+    if (SEMICOLON_STATEMENTS.has(node.type) && !inForHead) {
+      const last = text[node.range[1] - 1];
+      if (last === ';') withSemi += 1;
+      else if (last !== '}') withoutSemi += 1;
+    }
+    forEachChild(node, (child) => queue.push(child));
+  }
+  return { withSemi, withoutSemi };
+}
+
 export function fileStyle(input: AnalysisInput): FileStyle {
   const cached = styleCache.get(input.program);
   if (cached) return cached;
@@ -138,25 +167,19 @@ export function fileStyle(input: AnalysisInput): FileStyle {
   const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
   let single = 0;
   let double = 0;
-  let withSemi = 0;
-  let withoutSemi = 0;
   for (const statement of input.program.body) {
     // Module specifiers say the file's quote: `import … from "x"`, and in CommonJS `require("x")`.
     for (const source of moduleSources(statement)) {
       if (source.raw.startsWith('"')) double += 1;
       else if (source.raw.startsWith("'")) single += 1;
     }
-    const last = text[statement.range[1] - 1];
-    if (statement.type !== AST_NODE_TYPES.FunctionDeclaration && statement.type !== AST_NODE_TYPES.ClassDeclaration && !statement.type.startsWith('Export')) {
-      if (last === ';') withSemi += 1;
-      else if (last !== '}') withoutSemi += 1;
-    }
   }
+  const ends = statementEnds(input.program, text);
   const style: FileStyle = {
     eol,
     indentUnit: detectIndentUnit(text),
     quote: double > single ? '"' : "'",
-    semicolons: withSemi >= withoutSemi,
+    semicolons: ends.withSemi >= ends.withoutSemi,
     typescript: /\.[cm]?tsx?$/i.test(input.fileName),
   };
   styleCache.set(input.program, style);
