@@ -695,7 +695,11 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     if (!span) return fixme('the handler body could not be located');
     const indent = indentAt(text, fn.range[0]);
     const inner = indent + unit;
-    const returned = /^(undefined|void 0)$/.test(span.raw) ? '' : `${eol}${inner}return ${returnedExpression(text, body, span.raw)}${semi}`;
+    const returned = /^(undefined|void 0)$/.test(span.raw)
+      ? ''
+      : isConsoleCall(body)
+        ? `${eol}${inner}${span.raw}${semi}` // `console.*()` returns undefined: nothing to return
+        : `${eol}${inner}return ${returnedExpression(text, body, span.raw)}${semi}`;
     edits.push({ range: [span.start, closingParenAfter(text, fn, handler.call) ?? span.end], text: ` {${eol}${block(inner)}${returned}${eol}${indent}}` });
     return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
   }
@@ -963,6 +967,13 @@ function usedElsewhere(input: AnalysisInput, call: TSESTree.CallExpression, kind
 function isEmptyFunction(fn: TSESTree.Node): boolean {
   if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
   return !fn.generator && fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 0;
+}
+
+/** `console.warn(…)`: a call of a console method, whose value is always undefined. */
+function isConsoleCall(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const { object, property, computed } = node.callee;
+  return !computed && object.type === AST_NODE_TYPES.Identifier && object.name === 'console' && property.type === AST_NODE_TYPES.Identifier;
 }
 
 /** `({ author: null })` returned from a block needs no parentheses: `return { author: null }`. */
