@@ -292,3 +292,79 @@ export async function preloaded(id: string) {
     },
   ],
 });
+
+ruleTester.run('no-silent-catch: a failed child process that ends the program (audit 4)', noSilentCatch, {
+  valid: [
+    // a failed `docker ps` ends the program with a message — uptime-kuma extra/release/lib.mjs:78 (audited tree, not sampled)
+    `import { execSync } from 'node:child_process';
+export function checkDocker(): void {
+  try {
+    execSync('docker ps');
+  } catch {
+    console.error('Docker is not running. Please start docker and try again.');
+    process.exit(1);
+  }
+}`,
+    // the same through a local wrapper of execFileSync — prisma scripts/lint-casts.mjs:80, lint-throws.mjs:90
+    `import { execFileSync } from 'node:child_process';
+function git(...args: string[]): string {
+  return execFileSync('git', args, { encoding: 'utf-8', stdio: 'pipe' }).trim();
+}
+export function main(): void {
+  try {
+    git('rev-parse', 'origin/main');
+  } catch {
+    console.error('lint: origin/main is not available.');
+    console.error('  Run: git fetch --no-tags origin main:refs/remotes/origin/main');
+    process.exit(1);
+  }
+}`,
+  ],
+  invalid: [
+    // not a child process: the shutdown error is lost behind the exit
+    {
+      code: `declare const app: { stop(): Promise<void> };
+export async function shutdown(): Promise<void> {
+  try {
+    await app.stop();
+  } catch {
+    console.error('Unable to shut down. Hard exit!');
+    process.exit(1);
+  }
+}`,
+      errors: [
+        {
+          message: "This catch clause discards the error: the path ending at line 8 carries on without logging or rethrowing it; the log call at line 6 does not receive the error object.",
+          line: 5,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "declare const app: { stop(): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await app.stop();\n  } catch (error) {\n    console.error('Unable to shut down. Hard exit!');\n    console.error('shutdown: unexpected error from app.stop()', error);\n    process.exit(1);\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "declare const app: { stop(): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await app.stop();\n  } catch (error) {\n    console.error('Unable to shut down. Hard exit!');\n    process.exit(1);\n    console.error('shutdown: unexpected error', error);\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "declare const app: { stop(): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await app.stop();\n  } catch (error) {\n    console.error('Unable to shut down. Hard exit!');\n    process.exit(1);\n    throw error;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // a child process whose failure is read as 'no files' and the program goes on
+    {
+      code: `import { execSync } from 'node:child_process';
+export function changedFiles(): string[] {
+  try {
+    return execSync('git diff --name-only origin/main', { encoding: 'utf-8' }).split('\\n');
+  } catch {
+    return [];
+  }
+}`,
+      errors: [
+        {
+          message: "This catch clause discards the error: the path ending at line 6 returns [] without logging or rethrowing it.",
+          line: 5,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "import { execSync } from 'node:child_process';\nexport function changedFiles(): string[] {\n  try {\n    return execSync('git diff --name-only origin/main', { encoding: 'utf-8' }).split('\\n');\n  } catch (error) {\n    console.error('changedFiles: unexpected error from execSync()', error);\n    return [];\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "import { execSync } from 'node:child_process';\nexport function changedFiles(): string[] {\n  try {\n    return execSync('git diff --name-only origin/main', { encoding: 'utf-8' }).split('\\n');\n  } catch (error) {\n    console.error('changedFiles: unexpected error', error);\n    return [];\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "import { execSync } from 'node:child_process';\nexport function changedFiles(): string[] {\n  try {\n    return execSync('git diff --name-only origin/main', { encoding: 'utf-8' }).split('\\n');\n  } catch (error) {\n    throw error;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -12,7 +12,7 @@ import type { HandlerAnalysis } from './paths.js';
 import { loggerCallLevel } from './paths.js';
 import type { Handler } from './types.js';
 import { findRealCodeExemption, type RealCodeExemption } from './real-code-idioms.js';
-import { yieldsDefault } from './probes.js';
+import { throwingSurface, yieldsDefault } from './probes.js';
 import { isTestPath } from './test-paths.js';
 
 export type Exemption = 'comment' | 'binding' | 'allowed-handler' | 'cleanup' | 'probe' | 'fire-and-forget' | 'test-code' | RealCodeExemption;
@@ -397,6 +397,63 @@ function isSpeculativeLoad(analysis: HandlerAnalysis): boolean {
   return (name !== null && SPECULATIVE_NAME.test(name)) || (fn.parent !== undefined && isSpeculativeCall(fn.parent));
 }
 
+/** Runs a child process and waits for it: `execSync`, `execFileSync`, `spawnSync`. */
+const SYNC_CHILD_PROCESS = /^(?:execSync|execFileSync|spawnSync)$/;
+
+/** The call itself, or what a trailing pure read of its result starts from (`execFileSync(…).trim()`). */
+function innermostCall(node: Node): Node {
+  let current = unwrap(node);
+  while (current.type === T.CallExpression) {
+    const callee = unwrap(current.callee);
+    if (callee.type !== T.MemberExpression || unwrap(callee.object).type !== T.CallExpression) break;
+    current = unwrap(callee.object);
+  }
+  return current;
+}
+
+/** `execSync(cmd)`, or a local function whose body only returns one (`function git(...args) { return execFileSync('git', args).trim() }`). */
+function runsChildProcess(node: Node, scopeManager: ScopeManager): boolean {
+  if (node.type !== T.CallExpression) return false;
+  if (SYNC_CHILD_PROCESS.test(calleeName(node.callee) ?? '')) return true;
+  const callee = unwrap(node.callee);
+  if (callee.type !== T.Identifier) return false;
+  const variable = resolveIdentifier(scopeManager, callee);
+  const declaration = variable?.defs.length === 1 ? (variable.defs[0]!.node as Node) : null;
+  const fn = declaration?.type === T.FunctionDeclaration ? declaration : declaration?.type === T.VariableDeclarator && declaration.init && isFunction(unwrap(declaration.init)) ? unwrap(declaration.init) : null;
+  if (!fn || !isFunction(fn)) return false;
+  const body = fn.body;
+  const returned = body.type !== T.BlockStatement ? body : body.body.length === 1 && body.body[0]!.type === T.ReturnStatement ? body.body[0]!.argument : null;
+  if (!returned) return false;
+  const inner = innermostCall(returned);
+  return inner.type === T.CallExpression && SYNC_CHILD_PROCESS.test(calleeName(inner.callee) ?? '');
+}
+
+/** `process.exit(1)`: any literal exit code but 0. */
+function exitsWithFailure(statement: Node): boolean {
+  if (statement.type !== T.ExpressionStatement) return false;
+  const call = unwrap(statement.expression);
+  if (call.type !== T.CallExpression || memberPath(call.callee) !== 'process.exit') return false;
+  const code = call.arguments[0];
+  return code?.type === T.Literal && typeof code.value === 'number' && code.value !== 0;
+}
+
+/**
+ * A failed child process that ends the program: the try block only runs child processes and waits for
+ * them, and the handler prints and exits non-zero (`try { execSync('docker ps') } catch { console.error('Docker
+ * is not running'); process.exit(1) }`). The exit status hands the failure to the shell, and the child's own
+ * stderr is its diagnostic. A handler that goes on, or a try block that does anything else, stays reported.
+ */
+function isChildProcessExit(analysis: HandlerAnalysis, scopeManager: ScopeManager, options: ResolvedOptions): boolean {
+  const { handler } = analysis;
+  const body = handlerBody(handler);
+  if (!handler.tryStatement || analysis.used || body?.type !== T.BlockStatement || body.body.length === 0) return false;
+  const statements = body.body;
+  if (!exitsWithFailure(statements[statements.length - 1]!)) return false;
+  if (!statements.slice(0, -1).every((statement) => statement.type === T.ExpressionStatement && isLoggingCall(statement.expression, options))) return false;
+  const surface = throwingSurface(handler.tryStatement.block);
+  return surface !== null && surface.length > 0 && surface.every((node) => runsChildProcess(node, scopeManager));
+}
+
 const FALLBACK_FUNCTION = /^(?:try|safe|attempt|maybe)[A-Z_]|(?:IfExists|IfPresent|IfAvailable|OrNull|OrUndefined|OrDefault|OrEmpty|Optional|Safe|Safely|Quietly)$/;
 
 /** A handler nested in a catch that rethrows: the outer error is the one that matters (`catch (e) { try { enrich(e) } catch {} throw e }`). */
@@ -538,6 +595,7 @@ export function findExemption(analysis: HandlerAnalysis, file: FileContext, opti
       if (receiver?.type === T.ImportExpression) return 'probe';
     }
     if (isBooleanProbe(analysis)) return 'probe';
+    if (isChildProcessExit(analysis, file.scopeManager, options)) return 'probe';
     const fn = enclosingFunction(handler.tryStatement ?? handler.call ?? handler.node);
     const name = fn ? functionName(fn) : null;
     if (name !== null && PREDICATE_NAME.test(name) && returnsBooleanEverywhere(analysis)) return 'probe';
