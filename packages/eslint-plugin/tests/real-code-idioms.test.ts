@@ -2158,9 +2158,8 @@ export async function getContent(path: string) {
     return file.readable;
   } catch (e) {
     if (!(e instanceof errors.NotFound)) {
-      console.warn(\`\${e}\`);
+      console.warn(\`\${e}\`, e);
     }
-    console.error('getContent: unexpected error', e);
     return null;
   }
 }`,

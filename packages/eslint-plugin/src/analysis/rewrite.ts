@@ -640,9 +640,12 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     if (!dropped.arguments.some((argument) => touchesError(argument, bindings))) continue;
     const edit = logErrorObjectEdit(input, dropped, binding, handler.node, options.resolveLoggerModule);
     if (!edit) continue;
+    const below = logLevelOf(dropped) < LEVEL_RANK.warn;
+    const raised = below ? raisedLogEdit(dropped, binding, logger, null) : null;
+    // A log that stays below warn keeps its text: the new log before the exit carries the object, once.
+    if (below && !raised) continue;
     fixedLogs.add(dropped);
     edits.push(edit);
-    const raised = logLevelOf(dropped) < LEVEL_RANK.warn ? raisedLogEdit(dropped, binding, logger, null) : null;
     if (raised) {
       raisedLogs.add(dropped);
       edits.push(raised);

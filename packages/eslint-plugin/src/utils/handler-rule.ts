@@ -28,6 +28,11 @@ import { knowledgeNote, ruleKnowledge, type RuleKnowledge } from '../analysis/kn
 import { isTestPath } from '../analysis/test-paths.js';
 import { mayHoldLogCall, throwsOnEveryPath } from '../analysis/quick-checks.js';
 import { peekHandlerAnalysis } from '../analysis/findings.js';
+import { collectBindings, touchesError } from '../analysis/paths.js';
+import { logErrorObjectEdit, logLevelOf, type TextEdit } from '../analysis/rewrite.js';
+
+/** `warn`'s rank in `logLevelOf`: a log at this level or above that gets the error object makes its path loud. */
+const WARN_RANK = 3;
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -322,12 +327,15 @@ export function quietPathEdits(
   const edits: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix)[] = [];
   let atStart = false;
   const prelude = binding.prelude;
+  const ownLogs = mode === 'log' ? ownLogEdits(finding, file, name) : new Map<TSESTree.Node | null, TextEdit[]>();
   const seenExits = new Set<TSESTree.Node | null>();
   for (const path of finding.quietPaths) {
     // One edit per exit: two quiet paths can end at the same statement (or both fall off the end).
     if (seenExits.has(path.exit.node)) continue;
     seenExits.add(path.exit.node);
-    edits.push(...exitEdit(path, body, file, line, mode, endMixed, () => (atStart = true), prelude));
+    const passed = ownLogs.get(path.exit.node);
+    if (passed) edits.push(...passed.map((edit) => (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(edit.range, edit.text)));
+    else edits.push(...exitEdit(path, body, file, line, mode, endMixed, () => (atStart = true), prelude));
   }
   if (atStart) {
     if (mode === 'rethrow') return null;
@@ -342,6 +350,33 @@ export function quietPathEdits(
   const replacesBody = finding.quietPaths.some((path) => path.exit.node === null) && !endMixed && body.body.length === 0;
   const bindingFixes = replacesBody ? binding.paramFixes : binding.fixes;
   return (fixer) => [...bindingFixes(fixer), ...edits.map((edit) => edit(fixer))];
+}
+
+/**
+ * Per exit, the edits that pass the error object to the log every quiet path to it already makes
+ * about the error at warn or above (`console.error(\`failed: ${e}\`)` → `console.error(\`failed: ${e}\`, e)`),
+ * as the codemod does: a second log of the same failure beside it would say it twice. An exit
+ * some quiet path reaches without such a log is left out (it gets a new log line).
+ */
+function ownLogEdits(finding: HandlerFinding, file: RuleFile, name: string): Map<TSESTree.Node | null, TextEdit[]> {
+  const result = new Map<TSESTree.Node | null, TextEdit[]>();
+  const { handler } = finding;
+  if (handler.param?.type !== T.Identifier || !finding.quietPaths.some((path) => path.droppedLog)) return result;
+  const bindings = collectBindings(handler, file.scopeManager);
+  const input = analysisInput(file);
+  const editFor = new Map<TSESTree.CallExpression, TextEdit | null>();
+  const passable = (path: HandlerPath): TextEdit | null => {
+    const log = path.droppedLog;
+    if (!log || logLevelOf(log) < WARN_RANK || !log.arguments.some((argument) => touchesError(argument, bindings))) return null;
+    if (!editFor.has(log)) editFor.set(log, logErrorObjectEdit(input, log, name, handler.node));
+    return editFor.get(log)!;
+  };
+  const exits = new Map<TSESTree.Node | null, (TextEdit | null)[]>();
+  for (const path of finding.quietPaths) exits.set(path.exit.node, [...(exits.get(path.exit.node) ?? []), passable(path)]);
+  for (const [exit, edits] of exits) {
+    if (edits.every((edit) => edit !== null)) result.set(exit, [...new Set(edits)] as TextEdit[]);
+  }
+  return result;
 }
 
 function exitEdit(

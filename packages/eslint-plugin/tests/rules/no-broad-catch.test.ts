@@ -55,6 +55,64 @@ ruleTester.run('no-broad-catch', rule, {
     { code: `try { f(); } catch (e) { logger.info("failed", e); return null; }`, options: [{"minimumLevel":"info"}] },
   ],
   invalid: [
+    // The log suggestion passes the error object to a quiet path's own log about it at warn or above
+    // (a second log would say the failure twice); a path whose log stays below warn gets a new log
+    // line, and the rewrite leaves that log's text alone so the object is logged once.
+    {
+      code: `function load(id) {
+  try {
+    return fetchItem(id);
+  } catch (err) {
+    if (isCached(id)) {
+      logger.warn(\`stale: \${err.message}\`);
+      return cache.get(id);
+    }
+    logger.info(\`miss: \${err.message}\`);
+    return null;
+  }
+}`,
+      errors: [
+        {
+          message: 'In this catch clause, the path at line 7 returns cache.get(id) without logging the error; the log call at line 6 does not receive the error object (and 1 more path).',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function load(id) {
+  try {
+    return fetchItem(id);
+  } catch (err) {
+    if (isCached(id)) {
+      logger.warn(\`stale: \${err.message}\`, err);
+      return cache.get(id);
+    }
+    logger.info(\`miss: \${err.message}\`);
+    console.error('load: unexpected error from fetchItem()', err);
+    return null;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: { logger: 'logger' },
+              output: `function load(id) {
+  try {
+    return fetchItem(id);
+  } catch (err) {
+    if (isCached(id)) {
+      logger.warn(\`stale: \${err.message}\`, err);
+      return cache.get(id);
+    }
+    logger.info(\`miss: \${err.message}\`);
+    logger.error('load: unexpected error', err);
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A handler followed to its declaration is reported at the call site's argument, as no-silent-catch does.
     {
       code: `const onFail = (err) => {
@@ -74,8 +132,7 @@ send().catch(onFail);`,
               messageId: 'logErrorSuggestion',
               data: { logger: 'logger' },
               output: `const onFail = (err) => {
-  logger.warn(\`failed: \${err.message}\`);
-  logger.error('unexpected error', err);
+  logger.warn(\`failed: \${err.message}\`, err);
   return null;
 };
 send().catch(onFail);`,
@@ -115,8 +172,7 @@ send().catch(onFail);`,
   try {
     await store.save(id);
   } catch (err) {
-    logger.warn("could not persist", { error: toError(err).message });
-    logger.error('persist: unexpected error', err);
+    logger.warn("could not persist", { error: toError(err).message }, err);
   }
 }`,
             },
@@ -335,8 +391,7 @@ send().catch(onFail);`,
   try {
     return f();
   } catch (err) {
-    logger.warn(\`could not f: \${err.message}\`);
-    logger.error('g: unexpected error', err);
+    logger.warn(\`could not f: \${err.message}\`, err);
     return undefined;
   }
 }`,
@@ -455,8 +510,7 @@ send().catch(onFail);`,
               messageId: 'logErrorSuggestion',
               data: {"logger":"logger"},
               output: `send().catch((e) => {
-  logger.warn(e.message);
-  logger.error('unexpected error', e);
+  logger.warn(e.message, e);
   return null;
 });`,
             },
