@@ -76,7 +76,7 @@ export async function stripPrefixes(manifestPath: string) {
 }`,
       errors: [
         {
-          message: "This .catch() handler discards the error: the path ending at line 2 returns null without logging or rethrowing it.",
+          messageId: 'silentCatch', data: { handler: ".catch() handler", detail: "the path ending at line 2 returns null without logging or rethrowing it", expected: "" },
           line: 2,
           suggestions: [
             { messageId: "specificCatchSuggestion", output: "export async function loadCount(url: string): Promise<number | null> {\n  return fetch(url).then((res) => res.json()).catch((error: unknown) => {\n    if (error instanceof TypeError || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))) {\n      console.warn('loadCount: fetch() failed', error);\n    } else {\n      console.error('loadCount: unexpected error from fetch()', error);\n    }\n    return null;\n  });\n}" },
@@ -97,7 +97,7 @@ export async function stripPrefixes(manifestPath: string) {
 }`,
       errors: [
         {
-          message: "This catch clause discards the error: the path ending at line 6 returns { id: null } without logging or rethrowing it.",
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 6 returns { id: null } without logging or rethrowing it", expected: "" },
           line: 5,
           suggestions: [
             { messageId: "specificCatchSuggestion", output: "export async function loadUser(url: string) {\n  try {\n    const res = await fetch(url);\n    return await res.json();\n  } catch (error) {\n    if (error instanceof TypeError || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))) {\n      console.warn('loadUser: fetch() failed', error);\n    } else {\n      console.error('loadUser: unexpected error from fetch()', error);\n    }\n    return { id: null };\n  }\n}" },
@@ -119,7 +119,7 @@ export async function save(row: unknown) {
 }`,
       errors: [
         {
-          message: "This catch clause discards the error: the path ending at line 7 returns { saved: false } without logging or rethrowing it.",
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 7 returns { saved: false } without logging or rethrowing it", expected: "" },
           line: 6,
           suggestions: [
             { messageId: "specificCatchSuggestion", output: "declare const db: { insert(row: unknown): Promise<void> };\nexport async function save(row: unknown) {\n  try {\n    await db.insert(row);\n    return { saved: true };\n  } catch (error) {\n    console.error('save: unexpected error from db.insert()', error);\n    return { saved: false };\n  }\n}" },
@@ -141,7 +141,7 @@ export async function readOps(path: string) {
 }`,
       errors: [
         {
-          message: "This catch clause discards the error: the path ending at line 7 returns { path, status: describeMissing(path) } without logging or rethrowing it.",
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 7 returns { path, status: describeMissing(path) } without logging or rethrowing it", expected: "" },
           line: 6,
           suggestions: [
             { messageId: "specificCatchSuggestion", output: "import { readFile } from 'node:fs/promises';\ndeclare function describeMissing(path: string): string;\nexport async function readOps(path: string) {\n  try {\n    return JSON.parse(await readFile(path, 'utf-8'));\n  } catch (error) {\n    if (error instanceof SyntaxError || (error instanceof Error && 'code' in error && typeof error.code === 'string' && ['ENOENT', 'EACCES', 'EISDIR'].includes(error.code))) {\n      console.warn('readOps: JSON.parse() failed', error);\n    } else {\n      console.error('readOps: unexpected error from JSON.parse()', error);\n    }\n    return { path, status: describeMissing(path) };\n  }\n}" },
@@ -192,7 +192,7 @@ export async function run() {
 }`,
       errors: [
         {
-          message: "This error log call keeps only text derived from the error; pass the error object itself so its stack and cause are logged.",
+          messageId: 'logErrorObject', data: { level: "error" },
           line: 8,
           suggestions: [
             { messageId: "passErrorSuggestion", output: "declare const logger: { error(...args: unknown[]): void; debug(...args: unknown[]): void };\ndeclare function sync(): Promise<void>;\nexport async function run() {\n  try {\n    await sync();\n  } catch (err: any) {\n    logger.debug('sync failed', err);\n    logger.error(`sync failed: ${err.message}`, err);\n  }\n}" },
@@ -213,7 +213,7 @@ export async function closeAll(verbose: boolean) {
 }`,
       errors: [
         {
-          message: "This error log call keeps only text derived from the error; pass the error object itself so its stack and cause are logged.",
+          messageId: 'logErrorObject', data: { level: "error" },
           line: 7,
           suggestions: [
             { messageId: "passErrorSuggestion", output: "declare function post(): Promise<void>;\nexport async function closeAll(verbose: boolean) {\n  try {\n    await post();\n  } catch (error: any) {\n    if (verbose) console.error('Error processing discussions:', error);\n    console.error(`Error: ${error.message}`, error);\n  }\n}" },
@@ -264,7 +264,7 @@ export function onHover(id: string) {
 }`,
       errors: [
         {
-          message: "This .catch() handler discards the error: it is empty.",
+          messageId: 'silentCatch', data: { handler: ".catch() handler", detail: "it is empty", expected: "" },
           line: 5,
           suggestions: [
             { messageId: "specificCatchSuggestion", output: "declare function prefetchDocument(id: string): Promise<void>;\ndeclare function saveDraft(id: string): Promise<void>;\nexport function onHover(id: string) {\n  prefetchDocument(id).catch(() => {});\n  saveDraft(id).catch((error: unknown) => {\n    console.error('onHover: unexpected error from saveDraft()', error);\n  });\n}" },
@@ -281,7 +281,7 @@ export async function preloaded(id: string) {
 }`,
       errors: [
         {
-          message: "This .catch() handler discards the error: the path ending at line 3 returns null without logging or rethrowing it.",
+          messageId: 'silentCatch', data: { handler: ".catch() handler", detail: "the path ending at line 3 returns null without logging or rethrowing it", expected: "" },
           line: 3,
           suggestions: [
             { messageId: "specificCatchSuggestion", output: "declare const db: { load(id: string): Promise<unknown> };\nexport async function preloaded(id: string) {\n  return db.load(id).catch((error: unknown) => {\n    console.error('preloaded: unexpected error from db.load()', error);\n    return null;\n  });\n}" },
@@ -334,7 +334,7 @@ export async function shutdown(): Promise<void> {
 }`,
       errors: [
         {
-          message: "This catch clause discards the error: the path ending at line 8 carries on without logging or rethrowing it; the log call at line 6 does not receive the error object.",
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 8 carries on without logging or rethrowing it; the log call at line 6 does not receive the error object", expected: "" },
           line: 5,
           suggestions: [
             { messageId: "specificCatchSuggestion", output: "declare const app: { stop(): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await app.stop();\n  } catch (error) {\n    console.error('Unable to shut down. Hard exit!');\n    console.error('shutdown: unexpected error from app.stop()', error);\n    process.exit(1);\n  }\n}" },
@@ -356,7 +356,7 @@ export function changedFiles(): string[] {
 }`,
       errors: [
         {
-          message: "This catch clause discards the error: the path ending at line 6 returns [] without logging or rethrowing it.",
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 6 returns [] without logging or rethrowing it", expected: "" },
           line: 5,
           suggestions: [
             { messageId: "specificCatchSuggestion", output: "import { execSync } from 'node:child_process';\nexport function changedFiles(): string[] {\n  try {\n    return execSync('git diff --name-only origin/main', { encoding: 'utf-8' }).split('\\n');\n  } catch (error) {\n    console.error('changedFiles: unexpected error from execSync()', error);\n    return [];\n  }\n}" },

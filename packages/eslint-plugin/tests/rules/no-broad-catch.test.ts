@@ -73,7 +73,7 @@ ruleTester.run('no-broad-catch', rule, {
 }`,
       errors: [
         {
-          message: 'In this catch clause, the path at line 7 returns cache.get(id) without logging the error; the log call at line 6 does not receive the error object (and 1 more path).',
+          messageId: 'broadCatch', data: { handler: "catch clause", which: "the path", line: "7", action: "returns cache.get(id)", note: "; the log call at line 6 does not receive the error object", more: " (and 1 more path)", expected: "" },
           line: 4,
           suggestions: [
             {
