@@ -13,9 +13,12 @@ const WALK_GLOB = `**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,${COMPONENT_EXTENSIONS.jo
 const COMPONENT_FILE = new RegExp(`\\.(?:${COMPONENT_EXTENSIONS.join('|')})$`, 'i');
 /** The reason a file named explicitly is skipped when the codemod cannot parse its type. */
 export const UNSUPPORTED_TYPE = 'unsupported file type';
-/** Never walked into: dependencies, build output, VCS data. */
+/** Never walked into: dependencies (installed or vendored: third-party code a rewrite would fork), build output, VCS data. */
 export const DEFAULT_IGNORES = [
   '**/node_modules/**',
+  '**/vendor/**',
+  '**/third_party/**',
+  '**/third-party/**',
   '**/dist/**',
   '**/build/**',
   '**/out/**',
