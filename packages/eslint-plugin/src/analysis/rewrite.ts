@@ -875,7 +875,9 @@ function missingElseEdits(
     branches.push(last.consequent);
     last = last.alternate;
   }
-  if (last.alternate) return unnarrowedBranchEdits(chain, layout, block, unit, bindings);
+  // A final `else`, or a negated test (`if (!(e instanceof HttpError)) {…}`) whose missing `else` is the
+  // narrowed case: the quiet path is the one branch no test narrows.
+  if (last.alternate || elseIsNarrowed(chain, bindings)) return unnarrowedBranchEdits(chain, layout, block, unit, bindings);
   branches.push(last.consequent);
   if (chain !== lastStatement && branches.some((branch) => !(branch.type === AST_NODE_TYPES.BlockStatement ? branch.body.every(isStraightLine) : isStraightLine(branch)))) return null;
   const consequent = last.consequent;
@@ -893,8 +895,9 @@ function missingElseEdits(
 }
 
 /**
- * The edits that log at the end of the one branch of a complete if-chain (it ends in `else`) that
- * no test narrows to known errors: `if (e instanceof OAuthError) {…} else { res.status(500)… }`.
+ * The edits that log at the end of the one branch of an if-chain that no test narrows to known
+ * errors, when the chain's last case (its `else`, or the missing `else` after a negated test) is
+ * narrowed or is that branch: `if (e instanceof OAuthError) {…} else { res.status(500)… }`.
  * Every other branch is narrowed, so its paths are not quiet; the branch itself never touches the
  * error and never leaves early, so every path through it is quiet and falls off its end. Else null.
  */
@@ -902,15 +905,16 @@ function unnarrowedBranchEdits(chain: TSESTree.IfStatement, layout: Layout, bloc
   const { text, style } = layout;
   const open: TSESTree.Statement[] = [];
   let narrowedAfter = false;
-  let current: TSESTree.Statement = chain;
-  while (current.type === AST_NODE_TYPES.IfStatement) {
+  let current: TSESTree.Statement | null = chain;
+  while (current?.type === AST_NODE_TYPES.IfStatement) {
     const polarity = checkPolarity(current.test, bindings);
     if (!narrowedAfter && polarity !== 'pos') open.push(current.consequent);
     if (polarity === 'neg') narrowedAfter = true;
-    if (!current.alternate) return null;
+    // No final `else` and no test narrows it: the quiet path is that missing `else` (the caller's case).
+    if (!current.alternate && !narrowedAfter) return null;
     current = current.alternate;
   }
-  if (!narrowedAfter) open.push(current);
+  if (current && !narrowedAfter) open.push(current);
   const target = open.length === 1 ? open[0]! : null;
   if (target?.type !== AST_NODE_TYPES.BlockStatement || touchesError(target, bindings) || leavesEarly(target)) return null;
   const lastStatement = target.body[target.body.length - 1];
@@ -920,6 +924,14 @@ function unnarrowedBranchEdits(chain: TSESTree.IfStatement, layout: Layout, bloc
   }
   const at = indentAt(text, target.range[1] - 1);
   return [{ range: [target.range[0] + 1, target.range[1] - 1], text: style.eol + block(at + unit) + style.eol + at }];
+}
+
+/** Some test of the chain checks the error negatively (`!(e instanceof X)`, `e.code !== …`): what follows it is narrowed. */
+function elseIsNarrowed(chain: TSESTree.IfStatement, bindings: ErrorBindings): boolean {
+  for (let current: TSESTree.Statement | null = chain; current?.type === AST_NODE_TYPES.IfStatement; current = current.alternate) {
+    if (checkPolarity(current.test, bindings) === 'neg') return true;
+  }
+  return false;
 }
 
 const EARLY_EXITS = new Set<string>([
