@@ -7,6 +7,7 @@ import {
   builtinKnownErrors,
   findHandlerFindings,
   findLogCallFindings,
+  handlerArgument,
   hasCatchwiseFixme,
   logErrorObjectEdit,
   resolveOptions,
@@ -43,7 +44,7 @@ interface Pass {
 function reportedAt(handler: Handler): { line: number; column: number } {
   const { node, call } = handler;
   const elsewhere = call && (node.range[0] < call.range[0] || node.range[1] > call.range[1]);
-  const at = elsewhere ? (call.arguments[handler.kind === 'promise-then' ? 1 : 0] ?? call) : node;
+  const at = elsewhere ? (handlerArgument(handler) ?? call) : node;
   return { line: at.loc.start.line, column: at.loc.start.column + 1 };
 }
 

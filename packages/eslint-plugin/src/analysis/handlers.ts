@@ -146,6 +146,11 @@ export function handlerBody(handler: Handler): TSESTree.BlockStatement | TSESTre
   return null;
 }
 
+/** The argument of a promise handler's call that is the handler: `.catch(cb)`'s first, `.then(ok, cb)`'s second. */
+export function handlerArgument(handler: Handler): TSESTree.CallExpressionArgument | undefined {
+  return handler.call?.arguments[handler.kind === 'promise-then' ? 1 : 0];
+}
+
 /** The variables the caught error is bound to (one for `catch (e)`, several for `catch ({ message, code })`). */
 export function caughtVariables(handler: Handler, scopeManager: ScopeManager): Variable[] {
   const param = handler.param;

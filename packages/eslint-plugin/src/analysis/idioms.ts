@@ -6,7 +6,7 @@ import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import {
   calleeName, containsNode, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, statementOf, unwrap, type Node,
 } from './ast.js';
-import { handlerBody, resolveIdentifier } from './handlers.js';
+import { handlerArgument, handlerBody, resolveIdentifier } from './handlers.js';
 import { compilePathPattern, PROBE_CALLS, type ResolvedOptions } from './options.js';
 import type { HandlerAnalysis } from './paths.js';
 import { loggerCallLevel } from './paths.js';
@@ -536,7 +536,7 @@ function isFireAndForget(handler: Handler, scopeManager: ScopeManager): boolean 
 function usesAllowedHandler(handler: Handler, options: ResolvedOptions): boolean {
   if (options.allowedHandlers.size === 0) return false;
   if (handler.call) {
-    const argument = handler.call.arguments[handler.kind === 'promise-then' ? 1 : 0];
+    const argument = handlerArgument(handler);
     const path = argument ? memberPath(argument) : null;
     if (path !== null && (options.allowedHandlers.has(path) || options.allowedHandlers.has(path.split('.').pop()!))) return true;
     if (isFunction(handler.node)) {

@@ -6,6 +6,7 @@ export {
   handlerFromCall,
   handlerFromCatchClause,
   handlerBody,
+  handlerArgument,
   caughtVariables,
   resolveIdentifier,
   ensureParents,

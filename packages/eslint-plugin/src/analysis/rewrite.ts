@@ -15,7 +15,7 @@ import { abortBranchEdits, abortBranchRewrite } from './knowledge/cancellation.j
 import { isProcessExit } from './terminal.js';
 import { conciseBodySpan, forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
 import { calleeLabel, expressionText, failingCallLabel } from './failing-call.js';
-import { resolveIdentifier } from './handlers.js';
+import { handlerArgument, resolveIdentifier } from './handlers.js';
 
 export interface TextEdit {
   /** Offsets in the source text the finding was computed on; `[n, n]` inserts. */
@@ -546,7 +546,7 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
       // `.catch(noop)`: a no-op the analysis cannot follow becomes an inline handler that logs.
       return noopRewrite(finding, input, options, layout, logger);
     }
-    if (call && isEmptyFunction(fn) && (fn.range[0] < call.range[0] || fn.range[1] > call.range[1]) && usedElsewhere(input, call, handler.kind)) {
+    if (call && isEmptyFunction(fn) && (fn.range[0] < call.range[0] || fn.range[1] > call.range[1]) && usedElsewhere(input, handler)) {
       // `.catch(noop)` with `function noop() {}` in the file, used elsewhere too: the same as an
       // unfollowed no-op (one used only here would be left unused).
       return noopRewrite(finding, input, options, layout, logger);
@@ -640,7 +640,7 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     if (!dropped.arguments.some((argument) => touchesError(argument, bindings))) continue;
     const edit = logErrorObjectEdit(input, dropped, binding, handler.node, options.resolveLoggerModule);
     if (!edit) continue;
-    const below = logLevelOf(dropped) < LEVEL_RANK.warn;
+    const below = !logsAtWarnOrAbove(dropped);
     const raised = below ? raisedLogEdit(dropped, binding, logger, null) : null;
     // A log that stays below warn keeps its text: the new log before the exit carries the object, once.
     if (below && !raised) continue;
@@ -664,7 +664,7 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   const loudAfterFix = (path: HandlerFinding['quietPaths'][number]): boolean => {
     if ((path.belowLevelLog && raisedLogs.has(path.belowLevelLog)) || (path.droppedLog && raisedLogs.has(path.droppedLog))) return true;
     const dropped = path.droppedLog;
-    return !!dropped && fixedLogs.has(dropped) && logLevelOf(dropped) >= LEVEL_RANK.warn;
+    return !!dropped && fixedLogs.has(dropped) && logsAtWarnOrAbove(dropped);
   };
   // Every quiet path logs through its own call now: no new log, so no import either.
   if (quiet.length > 0 && quiet.every(loudAfterFix)) {
@@ -877,7 +877,8 @@ function missingElseEdits(
   }
   // A final `else`, or a negated test (`if (!(e instanceof HttpError)) {…}`) whose missing `else` is the
   // narrowed case: the quiet path is the one branch no test narrows.
-  if (last.alternate || elseIsNarrowed(chain, bindings)) return unnarrowedBranchEdits(chain, layout, block, unit, bindings);
+  const chainBranches = unnarrowedBranches(chain, bindings);
+  if (last.alternate || chainBranches.elseNarrowed) return unnarrowedBranchEdits(chainBranches.open, layout, block, unit, bindings);
   branches.push(last.consequent);
   if (chain !== lastStatement && branches.some((branch) => !(branch.type === AST_NODE_TYPES.BlockStatement ? branch.body.every(isStraightLine) : isStraightLine(branch)))) return null;
   const consequent = last.consequent;
@@ -896,25 +897,13 @@ function missingElseEdits(
 
 /**
  * The edits that log at the end of the one branch of an if-chain that no test narrows to known
- * errors, when the chain's last case (its `else`, or the missing `else` after a negated test) is
- * narrowed or is that branch: `if (e instanceof OAuthError) {…} else { res.status(500)… }`.
+ * errors (`open`, from `unnarrowedBranches`), when the chain's last case (its `else`, or the
+ * missing `else` after a negated test) is narrowed or is that branch: `if (e instanceof OAuthError) {…} else { res.status(500)… }`.
  * Every other branch is narrowed, so its paths are not quiet; the branch itself never touches the
  * error and never leaves early, so every path through it is quiet and falls off its end. Else null.
  */
-function unnarrowedBranchEdits(chain: TSESTree.IfStatement, layout: Layout, block: (indent: string) => string, unit: string, bindings: ErrorBindings): TextEdit[] | null {
+function unnarrowedBranchEdits(open: readonly TSESTree.Statement[], layout: Layout, block: (indent: string) => string, unit: string, bindings: ErrorBindings): TextEdit[] | null {
   const { text, style } = layout;
-  const open: TSESTree.Statement[] = [];
-  let narrowedAfter = false;
-  let current: TSESTree.Statement | null = chain;
-  while (current?.type === AST_NODE_TYPES.IfStatement) {
-    const polarity = checkPolarity(current.test, bindings);
-    if (!narrowedAfter && polarity !== 'pos') open.push(current.consequent);
-    if (polarity === 'neg') narrowedAfter = true;
-    // No final `else` and no test narrows it: the quiet path is that missing `else` (the caller's case).
-    if (!current.alternate && !narrowedAfter) return null;
-    current = current.alternate;
-  }
-  if (current && !narrowedAfter) open.push(current);
   const target = open.length === 1 ? open[0]! : null;
   if (target?.type !== AST_NODE_TYPES.BlockStatement || touchesError(target, bindings) || leavesEarly(target)) return null;
   const lastStatement = target.body[target.body.length - 1];
@@ -926,12 +915,22 @@ function unnarrowedBranchEdits(chain: TSESTree.IfStatement, layout: Layout, bloc
   return [{ range: [target.range[0] + 1, target.range[1] - 1], text: style.eol + block(at + unit) + style.eol + at }];
 }
 
-/** Some test of the chain checks the error negatively (`!(e instanceof X)`, `e.code !== …`): what follows it is narrowed. */
-function elseIsNarrowed(chain: TSESTree.IfStatement, bindings: ErrorBindings): boolean {
-  for (let current: TSESTree.Statement | null = chain; current?.type === AST_NODE_TYPES.IfStatement; current = current.alternate) {
-    if (checkPolarity(current.test, bindings) === 'neg') return true;
+/**
+ * The branches of an if-chain that no test narrows (its final `else` included), and whether its
+ * `else` is narrowed: a test that checks the error negatively (`!(e instanceof X)`, `e.code !== …`)
+ * narrows everything after it.
+ */
+function unnarrowedBranches(chain: TSESTree.IfStatement, bindings: ErrorBindings): { open: TSESTree.Statement[]; elseNarrowed: boolean } {
+  const open: TSESTree.Statement[] = [];
+  let narrowed = false;
+  let current: TSESTree.Statement | null = chain;
+  for (; current?.type === AST_NODE_TYPES.IfStatement; current = current.alternate) {
+    const polarity = checkPolarity(current.test, bindings);
+    if (!narrowed && polarity !== 'pos') open.push(current.consequent);
+    if (polarity === 'neg') narrowed = true;
   }
-  return false;
+  if (current && !narrowed) open.push(current);
+  return { open, elseNarrowed: narrowed };
 }
 
 const EARLY_EXITS = new Set<string>([
@@ -964,15 +963,14 @@ function fixmeEdit(handler: Handler, layout: Layout, comments: TSESTree.Comment[
     const inner = first && firstOnLine(text, first.range[0]) ? indentAt(text, first.range[0]) : indent + style.indentUnit;
     return { range: [body.range[0] + 1, body.range[0] + 1], text: `${style.eol}${inner}// ${note}` };
   }
-  const call = handler.call;
-  const argument = call ? call.arguments[handler.kind === 'promise-then' ? 1 : 0] : undefined;
+  const argument = handlerArgument(handler);
   const at = argument ? argument.range[0] : handler.node.range[0];
   return { range: [at, at], text: `/* ${note.replace(/\*\//g, '* /')} */ ` };
 }
 
-/** Whether the function named by the handler argument of `call` is referenced somewhere else as well. */
-function usedElsewhere(input: AnalysisInput, call: TSESTree.CallExpression, kind: Handler['kind']): boolean {
-  const argument = call.arguments[kind === 'promise-then' ? 1 : 0];
+/** Whether the function named by the handler's argument in its call is referenced somewhere else as well. */
+function usedElsewhere(input: AnalysisInput, handler: Handler): boolean {
+  const argument = handlerArgument(handler);
   if (argument?.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = resolveIdentifier(input.scopeManager, argument);
   return !!variable && variable.references.some((reference) => reference.identifier !== argument && !reference.init);
@@ -1017,6 +1015,11 @@ export function logLevelOf(call: TSESTree.CallExpression): number {
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return -1;
   return LEVEL_RANK[callee.property.name] ?? -1;
+}
+
+/** A log call at `warn` or above by its method name: given the error object, it makes its path loud. */
+export function logsAtWarnOrAbove(call: TSESTree.CallExpression): boolean {
+  return logLevelOf(call) >= LEVEL_RANK.warn;
 }
 
 /**
@@ -1083,7 +1086,7 @@ function noopRewrite(finding: HandlerFinding, input: AnalysisInput, options: Rew
   const { text, style } = layout;
   const handler = finding.handler;
   const call = handler.call as TSESTree.CallExpression;
-  const argument = call.arguments[handler.kind === 'promise-then' ? 1 : 0] ?? handler.node;
+  const argument = handlerArgument(handler) ?? handler.node;
   const binding = freshBindingName(input, call, [logger.object.split('.')[0] ?? logger.object]);
   const callee = failingCallOf(input, handler, []);
   const place = placeName(call, input.fileName);

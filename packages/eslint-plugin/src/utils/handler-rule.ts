@@ -10,6 +10,7 @@ import {
   findLoggerStyle,
   getHandlerAnalysis,
   handlerBody,
+  handlerArgument,
   handlerFromCall,
   handlerFromCatchClause,
   type FileContext,
@@ -29,10 +30,7 @@ import { isTestPath } from '../analysis/test-paths.js';
 import { mayHoldLogCall, throwsOnEveryPath } from '../analysis/quick-checks.js';
 import { peekHandlerAnalysis } from '../analysis/findings.js';
 import { collectBindings, touchesError } from '../analysis/paths.js';
-import { logErrorObjectEdit, logLevelOf, type TextEdit } from '../analysis/rewrite.js';
-
-/** `warn`'s rank in `logLevelOf`: a log at this level or above that gets the error object makes its path loud. */
-const WARN_RANK = 3;
+import { logErrorObjectEdit, logsAtWarnOrAbove, type TextEdit } from '../analysis/rewrite.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -140,11 +138,7 @@ export function handlerLoc(handler: Handler): TSESTree.SourceLocation {
     const inCall = handler.call.arguments.some((argument) => unwrap(argument) === node);
     if (inCall) return { start: node.loc.start, end: node.body.loc.start };
   }
-  if (handler.call) {
-    const argument = handler.call.arguments[handler.kind === 'promise-then' ? 1 : 0];
-    if (argument) return argument.loc;
-  }
-  return node.loc;
+  return handlerArgument(handler)?.loc ?? node.loc;
 }
 
 // ───────────────────────────── suggestions ─────────────────────────────
@@ -367,12 +361,16 @@ function ownLogEdits(finding: HandlerFinding, file: RuleFile, name: string): Map
   const editFor = new Map<TSESTree.CallExpression, TextEdit | null>();
   const passable = (path: HandlerPath): TextEdit | null => {
     const log = path.droppedLog;
-    if (!log || logLevelOf(log) < WARN_RANK || !log.arguments.some((argument) => touchesError(argument, bindings))) return null;
+    if (!log || !logsAtWarnOrAbove(log) || !log.arguments.some((argument) => touchesError(argument, bindings))) return null;
     if (!editFor.has(log)) editFor.set(log, logErrorObjectEdit(input, log, name, handler.node));
     return editFor.get(log)!;
   };
   const exits = new Map<TSESTree.Node | null, (TextEdit | null)[]>();
-  for (const path of finding.quietPaths) exits.set(path.exit.node, [...(exits.get(path.exit.node) ?? []), passable(path)]);
+  for (const path of finding.quietPaths) {
+    const edits = exits.get(path.exit.node) ?? [];
+    edits.push(passable(path));
+    exits.set(path.exit.node, edits);
+  }
   for (const [exit, edits] of exits) {
     if (edits.every((edit) => edit !== null)) result.set(exit, [...new Set(edits)] as TextEdit[]);
   }
