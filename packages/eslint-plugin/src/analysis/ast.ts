@@ -199,3 +199,17 @@ export function moduleSources(statement: TSESTree.ProgramStatement): TSESTree.Li
   }
   return found;
 }
+
+/** The comments that start within [start, end), by binary search (comments are in source order). */
+export function commentsWithin(comments: readonly TSESTree.Comment[], start: number, end: number): TSESTree.Comment[] {
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (comments[middle]!.range[0] < start) low = middle + 1;
+    else high = middle;
+  }
+  const result: TSESTree.Comment[] = [];
+  for (let i = low; i < comments.length && comments[i]!.range[0] < end; i++) result.push(comments[i]!);
+  return result;
+}

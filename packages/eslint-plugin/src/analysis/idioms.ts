@@ -4,7 +4,8 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import {
-  calleeName, containsNode, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, statementOf, unwrap, type Node,
+  calleeName, commentsWithin, containsNode, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, statementOf, unwrap,
+  type Node,
 } from './ast.js';
 import { handlerArgument, handlerBody, resolveIdentifier } from './handlers.js';
 import { compilePathPattern, PROBE_CALLS, type ResolvedOptions } from './options.js';
@@ -36,6 +37,8 @@ const FILLER = new Set([
 const REASON_WORD =
   /\b(?:because|since|as|expected|optional(?:ly)?|may|might|already|best[- ]effort|not (?:found|supported|available|exist|installed|needed|critical|fatal)|unsupported|harmless|benign|fine|safe|fallback|fall back|doesn't|does not|don't|can't|cannot|won't|if|when|unless|so that|in case|older|legacy|race)\b/i;
 
+const WORD = /[\p{L}\p{N}'’]+/gu;
+
 /** A comment states a reason: not a placeholder, not a TODO, and says why (or matches the user's pattern). */
 export function isReasonComment(text: string, allow: ResolvedOptions['allowComment']): boolean {
   if (allow === null) return false;
@@ -49,10 +52,11 @@ export function isReasonComment(text: string, allow: ResolvedOptions['allowComme
   if (reason === '' || TODO.test(reason) || DIRECTIVE.test(reason) || PLACEHOLDER.test(reason)) return false;
   if (allow instanceof RegExp) return allow.test(reason);
   if (/^(?:ignored?|intentional(?:ly)?(?: empty| ignored)?|noop|expected)\s*[:\-–—(]\s*\S/i.test(reason)) return true;
-  const words = reason.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? [];
-  const meaningful = words.filter((word) => !FILLER.has(word));
-  if (meaningful.length >= 2) return true;
-  return meaningful.length >= 1 && REASON_WORD.test(reason);
+  let meaningful = 0;
+  for (const [word] of reason.toLowerCase().matchAll(WORD)) {
+    if (!FILLER.has(word) && ++meaningful >= 2) return true;
+  }
+  return meaningful >= 1 && REASON_WORD.test(reason);
 }
 
 /**
@@ -70,19 +74,6 @@ function withoutTypeTag(text: string): string {
   return '';
 }
 
-/** The comments that start within [start, end), by binary search (comments are in source order). */
-export function commentsWithin(comments: readonly TSESTree.Comment[], start: number, end: number): TSESTree.Comment[] {
-  let low = 0;
-  let high = comments.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (comments[middle]!.range[0] < start) low = middle + 1;
-    else high = middle;
-  }
-  const result: TSESTree.Comment[] = [];
-  for (let i = low; i < comments.length && comments[i]!.range[0] < end; i++) result.push(comments[i]!);
-  return result;
-}
 
 /** Comments inside the handler body. */
 export function handlerComments(handler: Handler, comments: readonly TSESTree.Comment[]): TSESTree.Comment[] {

@@ -8,6 +8,7 @@ import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-man
 import type { ResolvedOptions } from './options.js';
 import type { AnalysisInput } from './types.js';
 import { enclosingFunction, functionName, isFunction } from './ast.js';
+import { anchoredMatches } from './anchored-scan.js';
 
 export type LoggerKind = 'pino' | 'bunyan' | 'winston' | 'console' | 'nest' | 'debug' | 'custom';
 /** pino/bunyan: `logger.error({ err }, msg)`; winston/console/NestJS: `logger.error(msg, err)`. */
@@ -236,6 +237,8 @@ function anotherArgumentFollows(text: string, start: number): boolean {
 // digits) lets the engine skip every later start inside the same word, which would only find the
 // same match again after re-reading the word (quadratic in the word's length).
 const LOG_CALL = /(?<![\w$])\d*([A-Za-z_$][\w$]*(?:\s*\.\s*#?[A-Za-z_$][\w$]*)*)\s*\.\s*(fatal|error|warn|warning|info|debug|trace|log)\s*\(\s*([{'"`])/g;
+// What every LOG_CALL match contains, for `anchoredMatches`.
+const LOG_CALL_ANCHOR = /\.\s*(?:fatal|error|warn|warning|info|debug|trace|log)\s*\(/g;
 // `.log("warn", …)`: the level is the first argument.
 const LEVEL_ARGUMENT = /^(['"`])(?:fatal|error|warn|warning|info|debug|trace|log)\1\s*,/;
 
@@ -249,7 +252,7 @@ function fileFacts(program: TSESTree.Program, sourceText: string): FileFacts {
   }
   // The file's own two-argument log calls say which order its loggers take. A scan of the text, not
   // of the tree: it runs for every file the codemod rewrites.
-  for (const match of sourceText.matchAll(LOG_CALL)) {
+  for (const match of anchoredMatches(sourceText, LOG_CALL, LOG_CALL_ANCHOR)) {
     const receiver = match[1]!.replace(/\s+/g, '');
     const first = match.index + match[0].length - 1;
     if (match[2] === 'log' && LEVEL_ARGUMENT.test(sourceText.slice(first, first + 16))) facts.levelArgumentOnly.add(receiver);
@@ -428,18 +431,23 @@ let moduleResolver: ((specifier: string) => LoggerKind | null) | null = null;
 /** Tells whether a member path (`audit`, `this.telemetry`) is a logger the user configured. */
 export type ConfiguredLoggerTest = (path: string) => boolean;
 
-const configuredTests = new WeakMap<ResolvedOptions, ConfiguredLoggerTest>();
+const configuredTests = new WeakMap<ResolvedOptions, ConfiguredLoggerTest | null>();
 
 /**
  * The rules' own `loggers` option as a test of receiver paths (one truth): a path is a configured
  * logger when one of the user's entries (not the defaults, which `findLoggerStyle` already knows
  * by name) matches it and the rules count its `error` method at `error` level, so that the
- * fallback the rewrite writes is one the rules accept.
+ * fallback the rewrite writes is one the rules accept. Null when the user configured none.
  */
-export function configuredLoggerTest(options: ResolvedOptions): ConfiguredLoggerTest {
+export function configuredLoggerTest(options: ResolvedOptions): ConfiguredLoggerTest | null {
   let test = configuredTests.get(options);
-  if (test) return test;
+  if (test !== undefined) return test;
   const userLoggers = options.loggers.slice(0, options.raw.loggers.length);
+  // None configured: nothing to test, and no scope to search (a declaration file's scope is large).
+  if (userLoggers.length === 0) {
+    configuredTests.set(options, null);
+    return null;
+  }
   const errorLevel = (path: string): string | null => {
     // The first logger that matches and knows the method decides, as in `loggerCallLevel`.
     for (const logger of options.loggers) {

@@ -113,8 +113,20 @@ function isPureCall(call: TSESTree.CallExpression): boolean {
   return false;
 }
 
+// Several idioms ask for the same try block's surface: it is walked once.
+const surfaces = new WeakMap<Node, readonly Node[] | null>();
+
 /** The calls that can throw in `root` (callbacks passed as arguments run, so they count), minus pure ones. */
-export function throwingSurface(root: Node): Node[] | null {
+export function throwingSurface(root: Node): readonly Node[] | null {
+  let surface = surfaces.get(root);
+  if (surface === undefined) {
+    surface = walkThrowingSurface(root);
+    surfaces.set(root, surface);
+  }
+  return surface;
+}
+
+function walkThrowingSurface(root: Node): Node[] | null {
   const surface: Node[] = [];
   let unknown = false;
   const visit = (node: Node): void => {

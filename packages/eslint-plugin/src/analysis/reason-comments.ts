@@ -5,8 +5,8 @@
 // (d) the description after `--` of an `eslint-disable*` directive.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isFunction, statementOf, unwrap, type Node } from './ast.js';
-import { commentsWithin, isReasonComment } from './idioms.js';
+import { calleeName, commentsWithin, isFunction, statementOf, unwrap, type Node } from './ast.js';
+import { isReasonComment } from './idioms.js';
 import type { ResolvedOptions } from './options.js';
 import type { Handler } from './types.js';
 

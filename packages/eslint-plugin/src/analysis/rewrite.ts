@@ -13,7 +13,7 @@ import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, Log
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchEdits, abortBranchRewrite } from './knowledge/cancellation.js';
 import { isProcessExit } from './terminal.js';
-import { conciseBodySpan, forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
+import { commentsWithin, conciseBodySpan, forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
 import { calleeLabel, expressionText, failingCallLabel } from './failing-call.js';
 import { handlerArgument, resolveIdentifier } from './handlers.js';
 
@@ -136,6 +136,11 @@ const SEMICOLON_STATEMENTS = new Set<string>([
   AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ContinueStatement, AST_NODE_TYPES.ImportDeclaration,
 ]);
 const ENOUGH_STATEMENT_ENDS = 12;
+// Types hold no statements: a declaration file is not walked type by type.
+const TYPE_ONLY = new Set<string>([
+  AST_NODE_TYPES.TSInterfaceDeclaration, AST_NODE_TYPES.TSTypeAliasDeclaration, AST_NODE_TYPES.TSTypeAnnotation,
+  AST_NODE_TYPES.TSTypeParameterDeclaration, AST_NODE_TYPES.TSTypeParameterInstantiation,
+]);
 
 /**
  * How many statements end with `;` and how many without, the top level first, then breadth first
@@ -154,7 +159,7 @@ function statementEnds(program: TSESTree.Program, text: string): { withSemi: num
       if (last === ';') withSemi += 1;
       else if (last !== '}') withoutSemi += 1;
     }
-    forEachChild(node, (child) => queue.push(child));
+    if (!TYPE_ONLY.has(node.type)) forEachChild(node, (child) => queue.push(child));
   }
   return { withSemi, withoutSemi };
 }
@@ -429,9 +434,7 @@ export function hasCatchwiseFixme(finding: HandlerFinding, input: AnalysisInput)
   const handler = finding.handler;
   const start = Math.min(handler.node.range[0], handler.call?.range[0] ?? Infinity);
   const end = Math.max(handler.node.range[1], handler.call?.range[1] ?? -Infinity);
-  return (input.program.comments ?? []).some(
-    (comment) => comment.range[0] >= start && comment.range[1] <= end && comment.value.includes(FIXME_TAG),
-  );
+  return commentsWithin(input.program.comments ?? [], start, end).some((comment) => comment.range[1] <= end && comment.value.includes(FIXME_TAG));
 }
 
 interface Layout {
@@ -455,8 +458,8 @@ export function sliceWithEdits(text: string, from: number, to: number, edits: re
 /** Statements and the comments between them, in order: the items of a block. */
 function blockItems(block: TSESTree.BlockStatement, comments: TSESTree.Comment[]): { range: [number, number]; node: TSESTree.Node | null }[] {
   const items: { range: [number, number]; node: TSESTree.Node | null }[] = block.body.map((node) => ({ range: node.range, node }));
-  for (const comment of comments) {
-    if (comment.range[0] <= block.range[0] || comment.range[1] >= block.range[1]) continue;
+  for (const comment of commentsWithin(comments, block.range[0] + 1, block.range[1])) {
+    if (comment.range[1] >= block.range[1]) continue;
     if (block.body.some((node) => comment.range[0] >= node.range[0] && comment.range[1] <= node.range[1])) continue;
     items.push({ range: comment.range, node: null });
   }

@@ -30,6 +30,7 @@ import { isTestPath } from '../analysis/test-paths.js';
 import { mayHoldLogCall, throwsOnEveryPath } from '../analysis/quick-checks.js';
 import { peekHandlerAnalysis } from '../analysis/findings.js';
 import { collectBindings, touchesError } from '../analysis/paths.js';
+import { anchoredMatches } from '../analysis/anchored-scan.js';
 import { logErrorObjectEdit, logsAtWarnOrAbove, type TextEdit } from '../analysis/rewrite.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -151,6 +152,7 @@ export interface LoggerChoice {
 }
 
 const LOGGER_USE = /(?<![\w$.#])((?:this\.)?#?(?:[A-Za-z_$][\w$]*\.)?(?:logger|log|[A-Za-z_$][\w$]*Logger))\.(?:trace|debug|info|warn|error|fatal)\(\s*(\{)?/g;
+const LOGGER_USE_ANCHOR = /\.(?:trace|debug|info|warn|error|fatal)\(/g;
 
 const loggerChoices = new Map<string, LoggerChoice>();
 
@@ -165,10 +167,9 @@ export function chooseLogger(sourceText: string): LoggerChoice {
 }
 
 function scanLogger(sourceText: string): LoggerChoice {
-  LOGGER_USE.lastIndex = 0;
   let found: string | null = null;
   let objectFirst = false;
-  for (let match = LOGGER_USE.exec(sourceText); match; match = LOGGER_USE.exec(sourceText)) {
+  for (const match of anchoredMatches(sourceText, LOGGER_USE, LOGGER_USE_ANCHOR)) {
     if (match[1]!.startsWith('console')) continue;
     found ??= match[1]!;
     if (match[1] === found && match[2]) objectFirst = true;

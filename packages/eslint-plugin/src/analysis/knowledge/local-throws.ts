@@ -34,13 +34,27 @@ function localTarget(input: AnalysisInput, call: Call): { fn: FunctionNode; name
     let body: TSESTree.Node | undefined = call.parent;
     while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
     if (!body || body.type !== AST_NODE_TYPES.ClassBody) return null;
-    for (const element of body.body) {
-      if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method' && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name) {
-        return element.value.type === AST_NODE_TYPES.FunctionExpression ? { fn: element.value, name } : null;
-      }
-    }
+    const method = methodsOf(body).get(name);
+    return method?.value.type === AST_NODE_TYPES.FunctionExpression ? { fn: method.value, name } : null;
   }
   return null;
+}
+
+// A class's methods by name (the first of a name, as a lookup in source order finds it): a large
+// class's try blocks call `this.m()` many times.
+const classMethods = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.MethodDefinition>>();
+
+function methodsOf(body: TSESTree.ClassBody): Map<string, TSESTree.MethodDefinition> {
+  let methods = classMethods.get(body);
+  if (methods) return methods;
+  methods = new Map();
+  for (const element of body.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method' && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && !methods.has(element.key.name)) {
+      methods.set(element.key.name, element);
+    }
+  }
+  classMethods.set(body, methods);
+  return methods;
 }
 
 interface FunctionSummary {
