@@ -38,6 +38,8 @@ export interface FileWork {
   /** The rewritten handlers with the expected errors they branch on and the evidence. */
   handlers: RewrittenHandler[];
   diff?: string;
+  /** Read with TypeScript's parser: oxc's reported an error or could give a different tree. */
+  typescriptFallback?: boolean;
   /** The original and the new text of a changed file (for the writer and --verify). */
   before?: string;
   output?: string;
@@ -137,7 +139,14 @@ export function processFile(file: string, display: string, settings: FileSetting
     // Reported with its stack in the file's result, so one bad file never stops the run.
     return { ...base, status: 'error', reason: `transform crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
   }
-  const common = { ...base, diagnostics: result.diagnostics, findings: result.findings, rewritten: result.rewritten, handlers: result.handlers ?? [] };
+  const common = {
+    ...base,
+    diagnostics: result.diagnostics,
+    findings: result.findings,
+    rewritten: result.rewritten,
+    handlers: result.handlers ?? [],
+    ...(result.typescriptFallback ? { typescriptFallback: true } : {}),
+  };
   const fatal = result.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   if (fatal) {
     const where = fatal.line ? ` (line ${fatal.line}${fatal.column ? `:${fatal.column}` : ''})` : '';

@@ -12,6 +12,7 @@ export function summaryLine(summary: RunSummary): string {
   ];
   if (summary.ignored > 0) parts.push(`${summary.ignored} ignored by .gitignore`);
   if (summary.unsupported > 0) parts.push(`${summary.unsupported} skipped as unsupported file type (.vue, .svelte, .astro)`);
+  if (summary.typescriptParsed > 0) parts.push(`${summary.typescriptParsed} read with TypeScript's parser`);
   const handlers = `${summary.rewritten} handler(s) rewritten, ${summary.fixmes} FIXME(catchwise)`;
   const tail = summary.interrupted ? ' (interrupted)' : '';
   return `${summary.transform}: ${parts.join(', ')}; ${handlers}; ${(summary.durationMs / 1000).toFixed(2)}s${tail}`;

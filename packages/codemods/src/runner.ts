@@ -71,6 +71,8 @@ export interface RunSummary {
   findings: number;
   rewritten: number;
   fixmes: number;
+  /** Files read with TypeScript's parser because oxc's could not stand in (it reported an error, or JSX text holds a character reference). */
+  typescriptParsed: number;
   written: number;
   interrupted: boolean;
   durationMs: number;
@@ -169,6 +171,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     ...(work.diff ? { diff: work.diff } : {}),
   });
 
+  let typescriptParsed = 0;
   const writeOut = async (work: FileWork, result: FileResult): Promise<void> => {
     if (!write || result.status !== 'changed' || work.before === undefined || work.output === undefined) return;
     try {
@@ -190,6 +193,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const finish = async (work: FileWork): Promise<void> => {
     const result = toResult(work);
     done += 1;
+    if (work.typescriptFallback) typescriptParsed += 1;
     if (verifier && work.status === 'changed') {
       awaitingVerify.push({ work, result });
     } else {
@@ -264,6 +268,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     findings,
     rewritten,
     fixmes,
+    typescriptParsed,
     written,
     interrupted,
     durationMs: Math.round(performance.now() - started),

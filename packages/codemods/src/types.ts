@@ -68,6 +68,8 @@ export interface TransformResult {
   rewritten: number;
   /** The rewritten handlers with their expected errors and evidence (empty when none). */
   handlers?: RewrittenHandler[];
+  /** The file was read with TypeScript's parser, not oxc's (oxc reported an error, or its tree could differ). */
+  typescriptFallback?: boolean;
 }
 
 export interface Transform {

@@ -62,6 +62,7 @@ describe('--report <file.html>', () => {
       findings: 1,
       rewritten: 1,
       fixmes: 0,
+      typescriptParsed: 0,
       written: 0,
       interrupted: false,
       durationMs: 1,

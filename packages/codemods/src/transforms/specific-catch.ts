@@ -15,7 +15,7 @@ import {
 import type { AnalysisInput, CatchwiseOptions, Handler, KnownError, KnownErrorProvider, KnownErrorWithEvidence, ResolvedOptions, SpecificCatchRewrite, TextEdit } from '@catchwise/eslint-plugin/analysis';
 import { applyEdits, diffAsEdit, editsOverlap } from '../edits.js';
 import { firstSyntaxError, firstSyntaxErrorOf, hasParseErrors, mayHoldHandler, parseForAnalysis, parseTypeScript, SourceParseError, toAnalysisInput } from '../parse.js';
-import type * as TypeScript from 'typescript';
+import { nativeAnalysisInput, nativeParse } from '../native-parse.js';
 import type { Diagnostic, ExpectedError, RewrittenHandler, Transform, TransformOptions, TransformResult } from '../types.js';
 
 const BOM = '\uFEFF';
@@ -48,9 +48,15 @@ function reportedAt(handler: Handler): { line: number; column: number } {
   return { line: at.loc.start.line, column: at.loc.start.column + 1 };
 }
 
-/** `tree`: TypeScript's tree of `text`, when already parsed. */
-function onePass(text: string, options: TransformOptions, resolved: ResolvedOptions, tree?: TypeScript.SourceFile): Pass {
-  const input = tree ? toAnalysisInput(tree, options.fileName) : parseForAnalysis(text, options.fileName);
+/** The analysis input of a text: from oxc's tree, else TypeScript's (which throws `SourceParseError`). */
+function analysisInputOf(text: string, fileName: string): AnalysisInput {
+  const native = nativeParse(text, fileName);
+  return native ? nativeAnalysisInput(native.program, text, fileName) : parseForAnalysis(text, fileName);
+}
+
+/** `parsed`: the analysis input of `text`, when its tree is already at hand. */
+function onePass(text: string, options: TransformOptions, resolved: ResolvedOptions, parsed?: () => AnalysisInput): Pass {
+  const input = parsed ? parsed() : analysisInputOf(text, options.fileName);
   const findings = findHandlerFindings(input, resolved);
   const diagnostics: Diagnostic[] = [];
   const handlers: RewrittenHandler[] = [];
@@ -152,8 +158,22 @@ export function transformSpecificCatch(source: string, options: TransformOptions
   const handlers: RewrittenHandler[] = [];
 
   // Most files the text prefilter passes hold no handler at all (`.then(ok)`, "catch" in a comment).
-  const tree = parseTypeScript(text, options.fileName);
-  if (!hasParseErrors(tree) && !mayHoldHandler(tree)) return { output: source, edits: [], diagnostics, findings: 0, rewritten: 0, handlers: [] };
+  // oxc's tree when it gives one; TypeScript's otherwise, which also reports the parse errors.
+  const native = nativeParse(text, options.fileName);
+  const fallback: Pick<TransformResult, 'typescriptFallback'> = native ? {} : { typescriptFallback: true };
+  let firstInput: () => AnalysisInput;
+  if (native) {
+    if (!native.holdsHandler) return { output: source, edits: [], diagnostics, findings: 0, rewritten: 0, handlers: [] };
+    firstInput = () => nativeAnalysisInput(native.program, text, options.fileName);
+  } else {
+    const tree = parseTypeScript(text, options.fileName);
+    if (!hasParseErrors(tree) && !mayHoldHandler(tree)) return { output: source, edits: [], diagnostics, findings: 0, rewritten: 0, handlers: [], ...fallback };
+    firstInput = () => toAnalysisInput(tree, options.fileName);
+  }
+
+  // A refusal (the rewrite does not parse) of a file oxc read is first checked against TypeScript's verdict on the input: a file
+  // TypeScript cannot parse is reported as such, as when TypeScript read it.
+  const refuseOutput = (why: string): TransformResult => (native ? inputParseError(source, text, options.fileName) : null) ?? { ...refuse(source, why), ...fallback };
 
   let current = text;
   let findings = 0;
@@ -165,20 +185,12 @@ export function transformSpecificCatch(source: string, options: TransformOptions
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let result: Pass;
     try {
-      result = onePass(current, options, resolved, pass === 0 ? tree : undefined);
+      result = onePass(current, options, resolved, pass === 0 ? firstInput : undefined);
     } catch (error) {
       if (error instanceof SourceParseError) {
-        if (pass === 0) {
-          return {
-            output: source,
-            edits: [],
-            diagnostics: [{ severity: 'error', code: 'parse-error', message: `cannot parse: ${error.message}`, line: error.line, column: error.column }],
-            findings: 0,
-            rewritten: 0,
-          };
-        }
+        if (pass === 0) return { ...parseErrorResult(source, error), ...fallback };
         // A later pass that cannot parse is the rewrite's fault: refuse everything.
-        return refuse(source, `the rewrite does not parse: ${error.message}`);
+        return refuseOutput(`the rewrite does not parse: ${error.message}`);
       }
       throw error;
     }
@@ -209,23 +221,23 @@ export function transformSpecificCatch(source: string, options: TransformOptions
     }
   }
 
-  if (current === text) return { output: source, edits: [], diagnostics, findings, rewritten: 0, handlers: [] };
+  if (current === text) return { output: source, edits: [], diagnostics, findings, rewritten: 0, handlers: [], ...fallback };
 
-  // The result must parse, and the rules should no longer report what was rewritten.
+  // The result must parse (TypeScript is the judge), and the rules should no longer report what was rewritten.
   let after: AnalysisInput | null = null;
   if (options.recheck === false) {
     const syntaxError = firstSyntaxError(current, options.fileName);
-    if (syntaxError) return refuse(source, `the rewrite does not parse: ${syntaxError}`);
+    if (syntaxError) return refuseOutput(`the rewrite does not parse: ${syntaxError}`);
   } else {
     // One parse of the result serves the syntax check and the second analysis.
     const tree = parseTypeScript(current, options.fileName);
     const syntaxError = firstSyntaxErrorOf(tree);
-    if (syntaxError) return refuse(source, `the rewrite does not parse: ${syntaxError}`);
+    if (syntaxError) return refuseOutput(`the rewrite does not parse: ${syntaxError}`);
     try {
       after = toAnalysisInput(tree, options.fileName);
     } catch (error) {
       // Reported as a refusal diagnostic: a rewrite that does not parse is never returned.
-      return refuse(source, `the rewrite does not parse: ${error instanceof Error ? error.message : String(error)}`);
+      return refuseOutput(`the rewrite does not parse: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   for (const finding of after ? findHandlerFindings(after, resolved) : []) {
@@ -244,7 +256,28 @@ export function transformSpecificCatch(source: string, options: TransformOptions
     passes === 1
       ? firstEdits.map((edit): TextEdit => ({ range: [edit.range[0] + shift, edit.range[1] + shift], text: edit.text })).sort((a, b) => a.range[0] - b.range[0])
       : diffAsEdit(source, output);
-  return { output, edits, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), findings, rewritten, handlers };
+  return { output, edits, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), findings, rewritten, handlers, ...fallback };
+}
+
+function parseErrorResult(source: string, error: SourceParseError): TransformResult {
+  return {
+    output: source,
+    edits: [],
+    diagnostics: [{ severity: 'error', code: 'parse-error', message: `cannot parse: ${error.message}`, line: error.line, column: error.column }],
+    findings: 0,
+    rewritten: 0,
+  };
+}
+
+/** TypeScript's parse error on the input (text without its BOM) as the transform reports it, or null when it parses. */
+function inputParseError(source: string, text: string, fileName: string): TransformResult | null {
+  try {
+    parseForAnalysis(text, fileName);
+    return null;
+  } catch (error) {
+    if (error instanceof SourceParseError) return parseErrorResult(source, error);
+    throw error;
+  }
 }
 
 function refuse(source: string, why: string): TransformResult {
