@@ -67,6 +67,7 @@ export function handlerFromCall(
   let argument: Node | undefined;
   let kind: Handler['kind'];
   if (name === 'catch' && call.arguments.length >= 1) {
+    if (isSchemaFallback(call, callee)) return null;
     argument = call.arguments[0];
     kind = 'promise-catch';
   } else if (name === 'then' && call.arguments.length >= 2) {
@@ -88,6 +89,30 @@ export function handlerFromCall(
     return { kind, node: target, param: null, tryStatement: null, call };
   }
   return null;
+}
+
+/** `z`, `zod`: the root of a zod schema chain. */
+const SCHEMA_ROOT = /^(?:z|zod)$/;
+/** What only a schema answers after `.catch(…)`: a promise has no `.parse`. */
+const SCHEMA_METHOD = /^(?:parse|safeParse|parseAsync|safeParseAsync)$/;
+/** Steps after which a zod chain holds a promise. */
+const PROMISE_STEP = /^(?:parseAsync|safeParseAsync|spa|then|finally)$/;
+
+/**
+ * zod's `.catch(fallback)`: `z.coerce.number().optional().catch(() => undefined).parse(raw)` declares the
+ * value a schema yields for invalid input; it handles no rejection. Told apart by the chain's root
+ * (`z.…`) or by a parse right after it.
+ */
+function isSchemaFallback(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): boolean {
+  const next = call.parent;
+  if (next?.type === T.MemberExpression && next.object === call && SCHEMA_METHOD.test(propertyName(next) ?? '')) return true;
+  let receiver = unwrap(callee.object);
+  while (receiver.type === T.CallExpression || receiver.type === T.MemberExpression) {
+    // `z.string().parseAsync(raw).catch(…)` catches the parse's rejection: a promise after all
+    if (receiver.type === T.MemberExpression && PROMISE_STEP.test(propertyName(receiver) ?? '')) return false;
+    receiver = unwrap(receiver.type === T.CallExpression ? receiver.callee : receiver.object);
+  }
+  return receiver.type === T.Identifier && SCHEMA_ROOT.test(receiver.name);
 }
 
 // One Handler per clause, however many rules ask for it.

@@ -11,11 +11,16 @@
 // (e) the text is a child process's own output (`e.stderr`, `catch ({ stdout, stderr })` after `execSync`):
 //     the output says what failed, the stack only points into `child_process`;
 // (f) every path that passes the log also logs the error object itself at or above the minimum level
-//     (`console.error('failed', e); console.error(JSON.stringify(e.response))`): the text is a supplement.
+//     (`console.error('failed', e); console.error(JSON.stringify(e.response))`): the text is a supplement;
+// (g) the try block only reads and parses input (its throwing surface is made of probe operations:
+//     `JSON.parse(readFileSync(p))`, `yaml.parse(text)`, `import(x)`): the message names what is wrong with
+//     the input and where, the stack only points into the parser.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, forEachChild, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';
-import { checkPolarity, type ErrorBindings, type HandlerAnalysis } from './paths.js';
+import { resolveOptions } from './options.js';
+import { checkPolarity, loggerCallLevel, type ErrorBindings, type HandlerAnalysis } from './paths.js';
+import { isProbeOperation, throwingSurface } from './probes.js';
 import { sourceCalls } from './rewrite.js';
 import { isTestPath } from './test-paths.js';
 
@@ -127,11 +132,26 @@ function printsChildOutput(call: TSESTree.CallExpression, analysis: HandlerAnaly
   });
 }
 
+/** (g) Every call that can throw in the try block is a probe: a parse, a decode, a file or module read. */
+function failsOnInputOnly(analysis: HandlerAnalysis): boolean {
+  const tryStatement = analysis.handler.tryStatement;
+  if (!tryStatement) return false;
+  const surface = throwingSurface(tryStatement.block)?.filter((node) => !isDefaultLoggerCall(node));
+  return surface !== undefined && surface.length > 0 && surface.every(isProbeOperation);
+}
+
+const DEFAULT_OPTIONS = resolveOptions();
+
+/** `logger.debug('found it')` next to the parse (the default loggers: a custom one counts as work that can fail). */
+function isDefaultLoggerCall(node: Node): boolean {
+  return node.type === T.CallExpression && loggerCallLevel(node, DEFAULT_OPTIONS) !== null;
+}
+
 /** Whether a text-only log of the error is deliberate. */
 export function isDeliberateTextLog(call: TSESTree.CallExpression, analysis: HandlerAnalysis, fileName: string | undefined, testCode: (fileName: string) => boolean = isTestPath): boolean {
   if (fileName !== undefined && testCode(fileName) && !readsUnknownField(call, analysis.bindings)) return true;
   return (
     carriesStack(call, analysis.bindings) || inNarrowedBranch(call, analysis) || printsChildOutput(call, analysis) ||
-    recordedOnEveryPath(call, analysis)
+    recordedOnEveryPath(call, analysis) || failsOnInputOnly(analysis)
   );
 }

@@ -25,7 +25,7 @@ const GUARDABLE = /^(?:l|f)?stat(?:Sync)?$|^(?:safe)?realpath(?:Sync)?$|^readFil
 const EXISTENCE_CHECK = /^(?:exists(?:Sync)?|pathExists(?:Sync)?|(?:l)?stat(?:Sync)?|access(?:Sync)?|isFile|isDirectory)$/;
 
 /** Calls that only compute: path and string helpers, conversions, collection helpers. */
-const PURE_PATH = /^(?:path|posix|win32|nodePath|upath|pathe)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalize|normalizePath|String|Number|Boolean|JSON\.stringify|encodeURIComponent|encodeURI|Buffer\.from|Object\.(?:keys|values|entries|assign|fromEntries|hasOwn)|Array\.(?:isArray|from)|Number\.\w+|Math\.\w+|pathToFileURL|fileURLToPath|(?:Next)?Response\.(?:json|redirect|error))$/;
+const PURE_PATH = /^(?:path|posix|win32|nodePath|upath|pathe)\.\w+$|^(?:join|resolve|dirname|basename|extname|relative|normalize|normalizePath|String|Number|Boolean|JSON\.stringify|encodeURIComponent|encodeURI|Buffer\.from|Object\.(?:keys|values|entries|assign|fromEntries|hasOwn)|Array\.(?:isArray|from)|Number\.\w+|Math\.\w+|pathToFileURL|fileURLToPath|(?:Next)?Response\.(?:json|redirect|error)|process\.cwd)$/;
 /** Methods on a value (the probe's result or a local): accessors and string/array helpers. */
 const PURE_METHOD =
   /^(?:is[A-Z]\w*|to[A-Z]\w*|toString|valueOf|trim\w*|slice|substring|substr|split|startsWith|endsWith|includes|indexOf|lastIndexOf|replace(?:All)?|toLowerCase|toUpperCase|padStart|padEnd|charAt|charCodeAt|at|concat|join|match|test|getTime|flat|reverse|pop|shift)$/;
@@ -37,9 +37,17 @@ const PREDICATE_CALLEE = /^(?:is|has)[A-Z]\w*$/;
  * `git rev-parse --abbrev-ref HEAD`, `git rev-list --max-parents=0 HEAD`, `git config --get k`: a git
  * command that only reads answers "which commit / branch / value, if this is a checkout"; its failure
  * means "not a git checkout" or "not set" (precision audit 2: uptime-kuma database.js, astro telemetry).
- * Commands that change the repository or the network (`push`, `commit`, `fetch`) stay I/O.
+ * `merge-base`, `show <rev>:<path>` and `branch --show-current` read too (precision audit 5: continue's CLI).
+ * Commands that change the repository or the network (`push`, `commit`, `fetch`) stay I/O, and so do the
+ * listings (`diff --name-only`, `ls-files`, `status`) whose failure would read as "nothing changed".
  */
-const GIT_QUERY = /^\s*git\s+(?:-C\s+\S*\s*)?(?:rev-parse|rev-list|describe|symbolic-ref|show-ref|remote\s+get-url|config\s+(?:--(?:global|local)\s+)?--get)\b/;
+const GIT_QUERY =
+  /^\s*git\s+(?:-C\s+\S*\s*)?(?:rev-parse|rev-list|describe|symbolic-ref|show-ref|merge-base|show|branch\s+--show-current|remote\s+get-url|config\s+(?:--(?:global|local)\s+)?--get)\b/;
+/**
+ * `execSync`, `execFileSync`, and their promise forms (`execAsync`, `execFileAsync`, `asyncExec`,
+ * `execPromise`: `promisify(exec)` under the names real code gives it).
+ */
+const RUNS_COMMAND = /^(?:exec|execFile)(?:Sync|Async|Promise)$|^asyncExec(?:File)?$/;
 
 /** The literal text of a command argument: a string, a template's fixed parts, an array of them. */
 function commandText(argument: Node): string {
@@ -77,7 +85,7 @@ export function isProbeOperation(node: Node): boolean {
   if (callee.type === T.CallExpression && calleeName(callee.callee) === 'createRequire') return true;
   if (name === null) return false;
   if (readsBodyInHand(node)) return true;
-  if (name === 'execSync' || name === 'execFileSync') {
+  if (RUNS_COMMAND.test(name)) {
     const text = node.arguments.map(commandText).join(' ');
     return /--version\b|\s-v\b/.test(text) || GIT_QUERY.test(text);
   }

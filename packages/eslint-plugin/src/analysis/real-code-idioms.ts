@@ -77,6 +77,44 @@ function isCleanupOnTheWayOut(analysis: HandlerAnalysis): boolean {
   return statement !== null && leavesRightAfter(statement);
 }
 
+/** Words that name a function as the way out: `cleanup`, `cancelOnAbort`, `stopAudio`, `abortHandler`, `close`. */
+const WAY_OUT_WORD = /^(?:cancel|close|cleanup|clean|abort|stop|dispose|destroy|teardown|finish|end|release|unsubscribe|shutdown|detach)$/;
+
+/** The name a function is known by, also when it is assigned to a plain variable (`cleanup = () => …`). */
+function nameOf(fn: Node): string | null {
+  if (!isFunction(fn)) return null;
+  const parent = fn.parent;
+  if (parent?.type === T.AssignmentExpression && parent.right === fn && parent.left.type === T.Identifier) return parent.left.name;
+  return functionName(fn);
+}
+
+/** `reader`, `audioReader`, `this.stream`, `response.body`, `iterator`: what is cancelled is a stream. */
+const STREAM_NAME = /(?:reader|stream|body|iterator)$/i;
+
+function isWayOutName(name: string): boolean {
+  return name.replace(/^[#_$]+/, '').split(/(?=[A-Z])|_/).some((word) => WAY_OUT_WORD.test(word.toLowerCase()));
+}
+
+/**
+ * Abandoning a stream on the way out: `reader.cancel()` / `stream.cancel()` (at most a reason as argument;
+ * the receiver named as a reader, stream, body or iterator)
+ * in a function named for cleanup or abort (`cleanup = () => { void audioReader.cancel().catch(() => {}) }`,
+ * `const abortHandler = () => { try { reader.cancel() } catch {} }`). `cancel()` rejects only when the
+ * stream has already failed, and that failure reached the stream's reader; nothing is left open. A
+ * business cancel (`order.cancel()`, `subscriptions.cancel(id)`) stays reported, and so does a stream
+ * cancel outside such a function.
+ */
+function isStreamAbandonedOnTheWayOut(analysis: HandlerAnalysis): boolean {
+  const call = guardedCleanupCall(analysis);
+  if (!call || calleeName(call.callee) !== 'cancel' || call.arguments.length > 1 || !yieldsDefault(analysis)) return false;
+  const callee = unwrap(call.callee);
+  const receiver = callee.type === T.MemberExpression ? memberPath(callee.object) : null;
+  if (receiver === null || !STREAM_NAME.test(receiver)) return false;
+  const fn = enclosingFunction(call);
+  const name = fn ? nameOf(fn) : null;
+  return name !== null && isWayOutName(name);
+}
+
 // ───────────────────────────── idiom 7: secondary error ─────────────────────────────
 
 /** Objects the try block decorates (`errorData.frame = …`, `e.message += …`), or null when it does more. */
@@ -315,7 +353,7 @@ export function findRealCodeExemption(analysis: HandlerAnalysis, file: FileConte
     if (isProbeTryBlock(analysis, sourceText) || isProbeChain(analysis, sourceText)) return 'probe';
     if (isEnsureDir(analysis)) return 'probe';
   }
-  if (idioms.cleanup && isCleanupOnTheWayOut(analysis)) return 'cleanup';
+  if (idioms.cleanup && (isCleanupOnTheWayOut(analysis) || isStreamAbandonedOnTheWayOut(analysis))) return 'cleanup';
   if (idioms.secondaryErrors && isSecondaryError(analysis, options)) return 'secondary-error';
   if (idioms.observedRejections && isObservedRejection(handler, file.scopeManager, options, sourceText)) return 'observed-rejection';
   if (idioms.featureDetection && (isFeatureDetection(analysis) || isBoundedRetry(analysis))) return 'feature-detection';

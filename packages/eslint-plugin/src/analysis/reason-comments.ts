@@ -2,7 +2,8 @@
 // (a) a reason spread over consecutive `//` lines above the statement, judged as one comment;
 // (b) one comment above a run of same-shaped statements covers each of them;
 // (c) the JSDoc of the enclosing function, when it names the failure and its outcome;
-// (d) the description after `--` of an `eslint-disable*` directive.
+// (d) the description after `--` of an `eslint-disable*` directive;
+// (e) a comment directly above the `.catch(` link of a chain written one link per line.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, commentsWithin, isFunction, statementOf, unwrap, type Node } from './ast.js';
@@ -33,6 +34,23 @@ function commentBlockAbove(node: Node, comments: readonly TSESTree.Comment[], so
     index -= 1;
   }
   return parts.map((part) => part.trim()).join(' ');
+}
+
+/**
+ * (e) The comment lines directly above the `.catch(` link of a chain written one link per line:
+ * `promise.then(…)\n  // not an unhandled rejection: the handlers above report\n  .catch(() => {})`.
+ */
+function commentAboveLink(call: TSESTree.CallExpression, comments: readonly TSESTree.Comment[], sourceText: string): string | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  const inside = commentsWithin(comments, callee.object.range[1], callee.property.range[0]);
+  const last = inside[inside.length - 1];
+  if (!last || !/^\s*\??\.\s*$/.test(sourceText.slice(last.range[1], callee.property.range[0]))) return null;
+  const parts = [last.value.trim()];
+  for (let index = inside.length - 2; index >= 0 && onlySpace(sourceText, inside[index]!.range[1], inside[index + 1]!.range[0]); index--) {
+    parts.unshift(inside[index]!.value.trim());
+  }
+  return parts.join(' ');
 }
 
 /** A shape key for (b): an expression statement calling the same method name. */
@@ -117,6 +135,11 @@ export function hasReasonCommentNearby(
       if (!inside && !onlySpace(file.sourceText, comment.range[1], statement.range[0])) continue;
       if (isReasonComment(match[1]!, options.allowComment)) return true;
     }
+  }
+  // (e)
+  if (handler.call) {
+    const link = commentAboveLink(handler.call, file.comments, file.sourceText);
+    if (link !== null && isReasonComment(link, options.allowComment)) return true;
   }
   // (c)
   const fn = enclosingFunctionOf(anchor);
