@@ -116,7 +116,7 @@ describe('--json evidence', () => {
   it('a handler followed to its declaration elsewhere (.catch(noop)) is listed where the call passes it', () => {
     const source = `export function stop(reader: ReadableStreamDefaultReader, stream: NodeJS.EventEmitter): void {
   stream.on('error', noop);
-  reader.cancel().then(done, noop);
+  reader.read().then(done, noop);
 }
 
 function done(): void {}
@@ -124,7 +124,7 @@ function done(): void {}
 function noop(): void {}
 `;
     const result = transformSource(source, { fileName: '/repo/src/stop.ts' });
-    expect(result.handlers?.map((handler) => [handler.line, handler.column, handler.rule])).toEqual([[3, 30, 'no-silent-catch']]);
-    expect(result.output).toContain('reader.cancel().then(done, (error: unknown) => {');
+    expect(result.handlers?.map((handler) => [handler.line, handler.column, handler.rule])).toEqual([[3, 28, 'no-silent-catch']]);
+    expect(result.output).toContain('reader.read().then(done, (error: unknown) => {');
   });
 });

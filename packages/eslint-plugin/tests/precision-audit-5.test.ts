@@ -260,12 +260,12 @@ export function readEnvironment(path: string): unknown {
     return null;
   }
 }`,
-    // yaml.parse of a read file: the message names the input's fault
+    // YAML.parse of a read file: the message names the input's fault
     `import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import YAML from 'yaml';
 export function readRules(path: string): Record<string, unknown> {
   try {
-    return parse(readFileSync(path, 'utf8'));
+    return YAML.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     console.warn(\`Ignoring \${path}: \${(e as Error).message}\`);
     return {};
@@ -312,6 +312,49 @@ export function parseStored(raw: string): unknown {
           line: 8,
           suggestions: [
             { messageId: "passErrorSuggestion", output: "declare const audit: { record(message: string): void };\nexport function parseStored(raw: string): unknown {\n  try {\n    const value = JSON.parse(raw);\n    audit.record('parsed');\n    return value;\n  } catch (error) {\n    console.error(`Stored value is broken: ${String(error)}`, error);\n    return null;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // a file read alone is I/O, not a data format — outline server/utils/environment.ts:73 (audit 3 TP #68)
+    {
+      code: `import { readFileSync } from 'node:fs';
+export function secretFromFile(filePath: string): string | undefined {
+  try {
+    return readFileSync(filePath, 'utf8').trim();
+  } catch (err) {
+    console.error(\`Failed to read \${filePath}: \${(err as Error).message}\`);
+    return undefined;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logErrorObject', data: { level: "error" },
+          line: 6,
+          suggestions: [
+            { messageId: "passErrorSuggestion", output: "import { readFileSync } from 'node:fs';\nexport function secretFromFile(filePath: string): string | undefined {\n  try {\n    return readFileSync(filePath, 'utf8').trim();\n  } catch (err) {\n    console.error(`Failed to read ${filePath}: ${(err as Error).message}`, err);\n    return undefined;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // a code parser may fail on its own bug: its stack is wanted — astro language-server core/parseAstro.ts (audit 1 TP)
+    {
+      code: `declare function parse(input: string): { ast: unknown };
+export function safeParseAst(fileName: string, input: string) {
+  try {
+    return parse(input);
+  } catch (e) {
+    console.error(\`There was an error parsing \${fileName}'s AST. Please create an issue.
+Error: \${e}.\`);
+    return { ast: null };
+  }
+}`,
+      errors: [
+        {
+          messageId: 'logErrorObject', data: { level: "error" },
+          line: 6,
+          suggestions: [
+            { messageId: "passErrorSuggestion", output: "declare function parse(input: string): { ast: unknown };\nexport function safeParseAst(fileName: string, input: string) {\n  try {\n    return parse(input);\n  } catch (e) {\n    console.error(`There was an error parsing ${fileName}'s AST. Please create an issue.\nError: ${e}.`, e);\n    return { ast: null };\n  }\n}" },
           ],
         },
       ],

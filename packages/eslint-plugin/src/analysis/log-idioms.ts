@@ -12,15 +12,15 @@
 //     the output says what failed, the stack only points into `child_process`;
 // (f) every path that passes the log also logs the error object itself at or above the minimum level
 //     (`console.error('failed', e); console.error(JSON.stringify(e.response))`): the text is a supplement;
-// (g) the try block only reads and parses input (its throwing surface is made of probe operations:
-//     `JSON.parse(readFileSync(p))`, `yaml.parse(text)`, `import(x)`): the message names what is wrong with
-//     the input and where, the stack only points into the parser.
+// (g) the try block only parses a data format (`JSON.parse`, `yaml.parse`, `dotenv.parse`), perhaps of a file
+//     it reads (`JSON.parse(readFileSync(p))`): the message names what is wrong with the input and where, the
+//     stack only points into the parser.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, forEachChild, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';
 import { resolveOptions } from './options.js';
 import { checkPolarity, loggerCallLevel, type ErrorBindings, type HandlerAnalysis } from './paths.js';
-import { isProbeOperation, throwingSurface } from './probes.js';
+import { throwingSurface } from './probes.js';
 import { sourceCalls } from './rewrite.js';
 import { isTestPath } from './test-paths.js';
 
@@ -132,12 +132,26 @@ function printsChildOutput(call: TSESTree.CallExpression, analysis: HandlerAnaly
   });
 }
 
-/** (g) Every call that can throw in the try block is a probe: a parse, a decode, a file or module read. */
+/** `JSON.parse`, `yaml.parse`, `dotenv.parse`, `secureJsonParse`: a data format whose parser names where the input is wrong. */
+const DATA_FORMAT_PARSE = /^(?:JSON|JSON5|json5|yaml|YAML|toml|TOML|dotenv)\.parse$|^(?:secureJsonParse|parseYaml|parseToml)$/;
+/** The read of the file that is parsed, and the existence check before it. */
+const FILE_READ = /^(?:readFile|readFileSync|existsSync)$/;
+
+/**
+ * (g) The try block only parses a data format, perhaps of a file it reads: every call that can throw is such a
+ * parse or a file read, and there is a parse. A code parser (`parse(code)` of a compiler) is not a data
+ * format: its failure may be its own bug, whose stack is wanted.
+ */
 function failsOnInputOnly(analysis: HandlerAnalysis): boolean {
   const tryStatement = analysis.handler.tryStatement;
   if (!tryStatement) return false;
   const surface = throwingSurface(tryStatement.block)?.filter((node) => !isDefaultLoggerCall(node));
-  return surface !== undefined && surface.length > 0 && surface.every(isProbeOperation);
+  if (!surface || !surface.some(isDataFormatParse)) return false;
+  return surface.every((node) => isDataFormatParse(node) || (node.type === T.CallExpression && FILE_READ.test(calleeName(node.callee) ?? '')));
+}
+
+function isDataFormatParse(node: Node): boolean {
+  return node.type === T.CallExpression && DATA_FORMAT_PARSE.test(memberPath(node.callee) ?? '');
 }
 
 const DEFAULT_OPTIONS = resolveOptions();
