@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { realisticStreams, type BenchEvent } from './streams.js';
 
 type Best = Record<'zipf' | 'even', number>;
-const thisTree = fileURLToPath(new URL('../../packages/reducer/src/index.ts', import.meta.url));
+// The built package (dist, as `pnpm bench` imports it; run tsc -b first): tsx's transform of src may differ.
+const thisTree = process.env.THIS ?? fileURLToPath(new URL('../../packages/reducer/dist/index.js', import.meta.url));
 
 function cpuNow(): number {
   const t = process.cpuUsage();

@@ -264,9 +264,19 @@ class NamespaceState<E> implements SpaceSavingEntry {
   totalFiles = 0;
   /** This namespace's row in the reducer's `NumberRows`. */
   readonly row: number;
-  /** The last values counted: a repeat of the previous event's value changes no sketch or sample. */
-  lastContentType: string | null = null;
-  lastWorkflowId: string | null = null;
+  /**
+   * Hashes (int32 bits) of the last content type outside the dictionary and of the last workflow id
+   * counted here, valid when the flag is set: a repeat of the previous value changes no sketch or
+   * sample. Compared by hash, not by string: the previous string belongs to an event long gone from
+   * the cache, and comparing with it (`JSON.parse` does not intern values over 10 characters) read
+   * it, a cache miss per event; equal hashes are one value to the sketch and the sample anyway.
+   */
+  hasLastContentType = false;
+  lastContentTypeHi = 0;
+  lastContentTypeLo = 0;
+  hasLastWorkflow = false;
+  lastWorkflowHi = 0;
+  lastWorkflowLo = 0;
   /** Content-type dictionary ids (0..29, 30..59) whose value went through this state's sketch and sample. */
   contentTypesSeenLow = 0;
   contentTypesSeenHigh = 0;
@@ -337,8 +347,8 @@ class NamespaceState<E> implements SpaceSavingEntry {
     this.error = 0;
     this.totalFiles = 0;
     this.rows.clear(this.row);
-    this.lastContentType = null;
-    this.lastWorkflowId = null;
+    this.hasLastContentType = false;
+    this.hasLastWorkflow = false;
     this.contentTypesSeenLow = 0;
     this.contentTypesSeenHigh = 0;
     this.fileTypes.clear();
@@ -500,27 +510,35 @@ export class NamespaceReducer<E = MetadataEvent> {
     const t = v.time;
     if (t < numbers[at + FIRST_SEEN]!) numbers[at + FIRST_SEEN] = t;
     if (t > numbers[at + LAST_SEEN]!) numbers[at + LAST_SEEN] = t;
-    // Repeats change nothing (the sketch is idempotent, a bottom-k sample too): the same value as
-    // this namespace's previous event, or a content type in the reducer's dictionary that this
-    // namespace already counted, is skipped before hashing; a value the counter knows is a repeat
-    // (exact mode) skips the sample, and so does a hash above the sample's cutoff (most values once
-    // the sample is full), read from the state instead of the sample.
+    // Repeats change nothing (the sketch is idempotent, a bottom-k sample too): a content type in
+    // the reducer's dictionary that this namespace already counted is skipped before hashing, and
+    // a value hashing like this namespace's previous one before touching its sketch; a value the
+    // counter knows is a repeat (exact mode) skips the sample, and so does a hash above the
+    // sample's cutoff (most values once the sample is full), read from the state.
     const ct = v.contentType;
-    if (ct !== state.lastContentType) {
-      state.lastContentType = ct;
-      const id = this.contentTypes.idOf(ct);
-      if (id < 0) {
-        hash64(ct, this.config.seed, SCRATCH);
-        state.countFileType(SCRATCH_BITS[0]!, SCRATCH_BITS[1]!, ct);
-      } else if (state.markContentType(id)) {
-        state.countFileType(this.contentTypes.hi(id), this.contentTypes.lo(id), ct);
+    const id = this.contentTypes.idOf(ct);
+    if (id >= 0) {
+      if (state.markContentType(id)) state.countFileType(this.contentTypes.hi(id), this.contentTypes.lo(id), ct);
+    } else {
+      hash64(ct, this.config.seed, SCRATCH);
+      const hi = SCRATCH_BITS[0]!;
+      const lo = SCRATCH_BITS[1]!;
+      if (!state.hasLastContentType || hi !== state.lastContentTypeHi || lo !== state.lastContentTypeLo) {
+        state.hasLastContentType = true;
+        state.lastContentTypeHi = hi;
+        state.lastContentTypeLo = lo;
+        state.countFileType(hi, lo, ct);
       }
     }
     const wf = v.workflowId;
-    if (wf !== state.lastWorkflowId) {
-      state.lastWorkflowId = wf;
-      hash64(wf, this.config.seed, SCRATCH);
-      state.countWorkflow(SCRATCH_BITS[0]!, SCRATCH_BITS[1]!, wf);
+    hash64(wf, this.config.seed, SCRATCH);
+    const hi = SCRATCH_BITS[0]!;
+    const lo = SCRATCH_BITS[1]!;
+    if (!state.hasLastWorkflow || hi !== state.lastWorkflowHi || lo !== state.lastWorkflowLo) {
+      state.hasLastWorkflow = true;
+      state.lastWorkflowHi = hi;
+      state.lastWorkflowLo = lo;
+      state.countWorkflow(hi, lo, wf);
     }
     if (state.events !== null) state.events.offer(event);
     state.count++;
