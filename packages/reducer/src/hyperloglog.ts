@@ -145,6 +145,12 @@ export class HyperLogLog {
   private exMask: number;
   private exCount = 0;
   private exZero = false;
+  /**
+   * While not null (`keepExactValues`): the value of each exact-mode hash, slot i's at index i (the
+   * zero hash's in `exZeroValue`), for a caller that derives a sample from the exact set later.
+   */
+  private exValues: string[] | null = null;
+  private exZeroValue = '';
   private sp: Uint32Array | null = null;
   private spMask = 0;
   private spCount = 0;
@@ -203,7 +209,7 @@ export class HyperLogLog {
    * mode: added before), INSERT_NEW (never added before: it changed the exact set, a sparse entry or
    * a dense register, which a repeat never does) or INSERT_MAYBE_REPEAT (nothing changed).
    */
-  insertHash(hi: number, lo: number): number {
+  insertHash(hi: number, lo: number, value?: string): number {
     if (this.mode === MODE_DENSE) {
       const p = this.precision;
       const w = hi << p;
@@ -215,7 +221,55 @@ export class HyperLogLog {
       const rank = w !== 0 ? Math.clz32(w) + 1 : 32 - SPARSE_P + Math.clz32(lo) + 1;
       return this.sparseInsert((((hi >>> (32 - SPARSE_P)) << 6) | rank) >>> 0) ? INSERT_NEW : INSERT_MAYBE_REPEAT;
     }
-    return this.exactInsert(hi | 0, lo | 0) ? INSERT_NEW : INSERT_REPEAT;
+    return this.exactInsert(hi | 0, lo | 0, value) ? INSERT_NEW : INSERT_REPEAT;
+  }
+
+  /**
+   * @internal From now on, and while in exact mode, keeps the value passed to `insertHash` with each
+   * new hash (every insert must then pass its value), until `releaseExactValues`. Only on an empty
+   * exact-mode sketch. Leaving exact mode drops the values: release them before the set reaches
+   * `exactLimit`. Costs one reference per exact slot (see `canKeepExactValues`).
+   */
+  keepExactValues(): void {
+    if (!this.canKeepExactValues || this.exCount !== 0) throw new Error('HyperLogLog.keepExactValues: only on an empty exact-mode sketch with room for the references');
+    this.exValues = new Array<string>(this.ex.length / 2).fill('');
+  }
+
+  /** @internal True while `keepExactValues` is in effect. */
+  get keepsExactValues(): boolean {
+    return this.exValues !== null;
+  }
+
+  /** @internal Distinct hashes held in exact mode (0 in the other modes). */
+  get exactSize(): number {
+    return this.mode === MODE_EXACT ? this.exCount : 0;
+  }
+
+  /**
+   * @internal Calls `visit` with every exact-mode hash (int32 bits) and its kept value, then stops
+   * keeping values.
+   */
+  releaseExactValues(visit: (hi: number, lo: number, value: string) => void): void {
+    const values = this.exValues;
+    if (values === null) return;
+    this.forEachExactValue(values, visit);
+    this.exValues = null;
+    this.exZeroValue = '';
+  }
+
+  /** @internal Calls `visit` with every exact-mode hash (int32 bits) and its kept value; changes nothing. */
+  visitExactValues(visit: (hi: number, lo: number, value: string) => void): void {
+    if (this.exValues !== null) this.forEachExactValue(this.exValues, visit);
+  }
+
+  /**
+   * @internal True when the references `keepExactValues` holds (8 B per exact slot) fit in
+   * `maxByteSize`: they exist only in exact mode, when the sparse and dense arrays, which the bound
+   * counts, do not. False at low precision, whose dense array is smaller.
+   */
+  get canKeepExactValues(): boolean {
+    const valueRefs = this.exactMaxCapacity * 8 + 48;
+    return this.mode === MODE_EXACT && this.exactLimit > 0 && valueRefs <= Math.max(this.sparseLimit > 0 ? this.sparseMaxCapacity * 4 : 0, this.denseBytes + 1);
   }
 
   /** The current estimate with its relative standard error and 95 % interval. */
@@ -325,6 +379,8 @@ export class HyperLogLog {
     this.exMask = initial - 1;
     this.exCount = 0;
     this.exZero = false;
+    this.exValues = null;
+    this.exZeroValue = '';
     this.sp = null;
     this.spCount = 0;
     this.regs = null;
@@ -462,11 +518,20 @@ export class HyperLogLog {
   }
 
 
+  private forEachExactValue(values: string[], visit: (hi: number, lo: number, value: string) => void): void {
+    const ex = this.ex;
+    for (let i = 0; i < ex.length; i += 2) {
+      if (ex[i] !== 0 || ex[i + 1] !== 0) visit(ex[i]!, ex[i + 1]!, values[i >> 1]!);
+    }
+    if (this.exZero) visit(0, 0, this.exZeroValue);
+  }
+
   /** `hi`, `lo`: the hash as int32 bit patterns (`| 0`), as `ex` stores them. */
-  private exactInsert(hi: number, lo: number): boolean {
+  private exactInsert(hi: number, lo: number, value: string | undefined): boolean {
     if (hi === 0 && lo === 0) {
       if (this.exZero) return false;
       this.exZero = true;
+      if (this.exValues !== null) this.exZeroValue = value!;
     } else {
       const ex = this.ex;
       const mask = this.exMask;
@@ -480,6 +545,7 @@ export class HyperLogLog {
       }
       ex[2 * slot] = hi;
       ex[2 * slot + 1] = lo;
+      if (this.exValues !== null) this.exValues[slot] = value!;
     }
     this.exCount++;
     if (this.exCount > this.exactLimit) this.escalate();
@@ -491,6 +557,8 @@ export class HyperLogLog {
     const old = this.ex;
     const capacity = old.length; // slots double: 2 x (old.length / 2)
     const ex = new Int32Array(capacity * 2);
+    const oldValues = this.exValues;
+    const values = oldValues === null ? null : new Array<string>(capacity).fill('');
     const mask = capacity - 1;
     for (let i = 0; i < old.length; i += 2) {
       const hi = old[i]!;
@@ -500,9 +568,11 @@ export class HyperLogLog {
       while (ex[2 * slot] !== 0 || ex[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
       ex[2 * slot] = hi;
       ex[2 * slot + 1] = lo;
+      if (values !== null) values[slot] = oldValues![i >> 1]!;
     }
     this.ex = ex;
     this.exMask = mask;
+    this.exValues = values;
   }
 
   /** Leaves exact mode: to sparse when sparse mode is enabled, else to dense. */
@@ -513,6 +583,8 @@ export class HyperLogLog {
     this.exMask = 0;
     this.exCount = 0;
     this.exZero = false;
+    this.exValues = null;
+    this.exZeroValue = '';
     if (this.sparseLimit > 0) {
       this.mode = MODE_SPARSE;
       const capacity = this.sparseInitialCapacity;
@@ -590,6 +662,8 @@ export class HyperLogLog {
       this.ex = new Int32Array(0);
       this.exCount = 0;
       this.exZero = false;
+      this.exValues = null;
+      this.exZeroValue = '';
     }
     this.sp = null;
     this.spCount = 0;

@@ -286,6 +286,12 @@ class NamespaceState<E> implements SpaceSavingEntry {
    */
   fileTypeCutoff = 0xffffffff ^ UNSIGNED_ORDER;
   workflowCutoff = 0xffffffff ^ UNSIGNED_ORDER;
+  /**
+   * Bytes of values the sketch may still hold for the sample (see `holdValues`), or -1 once the
+   * sample is updated directly.
+   */
+  fileTypeRoom = -1;
+  workflowRoom = -1;
   readonly fileTypes: HyperLogLog;
   readonly workflows: HyperLogLog;
   readonly fileTypeSample: BottomKSample;
@@ -303,7 +309,51 @@ class NamespaceState<E> implements SpaceSavingEntry {
     this.workflows = new HyperLogLog(sketch);
     this.fileTypeSample = new BottomKSample(config.maxSamples, config.maxValueLength);
     this.workflowSample = new BottomKSample(config.maxSamples, config.maxValueLength);
+    this.holdValues(config);
     this.resetEvents(config);
+  }
+
+  /**
+   * While a field's sketch is exact, its sample is a function of the exact set: the sketch keeps
+   * each new value next to its hash (one more reference store) and the sample is built from them
+   * when read, or filled from them when the set is about to leave exact mode. On a busy stream most
+   * sample inserts happen in that phase (each moves entries of a heap last touched about a
+   * thousand events earlier: several cache misses). The held strings are bounded like a full
+   * sample's (`maxSamples` x (24 + 2 x maxValueLength) bytes, counted at their full length), the
+   * references by the sketch's own bound (`canKeepExactValues`), so `stateBound` is unchanged.
+   */
+  private holdValues(config: Config): void {
+    if (this.fileTypes.canKeepExactValues) {
+      this.fileTypes.keepExactValues();
+      this.fileTypeRoom = config.heldValueBytes;
+    }
+    if (this.workflows.canKeepExactValues) {
+      this.workflows.keepExactValues();
+      this.workflowRoom = config.heldValueBytes;
+    }
+  }
+
+  /** Fills the samples from the values their sketches hold; they are updated directly from then on. */
+  releaseHeldValues(): void {
+    if (this.fileTypeRoom >= 0) {
+      releaseHeld(this.fileTypes, this.fileTypeSample);
+      this.fileTypeRoom = -1;
+    }
+    if (this.workflowRoom >= 0) {
+      releaseHeld(this.workflows, this.workflowSample);
+      this.workflowRoom = -1;
+    }
+    this.syncCutoffs();
+  }
+
+  /** The `file_types` sample as it stands (built from the held values if need be; changes nothing). */
+  fileTypeSampleNow(): BottomKSample {
+    return heldSample(this.fileTypes, this.fileTypeSample);
+  }
+
+  /** The `workflow_ids` sample as it stands (built from the held values if need be; changes nothing). */
+  workflowSampleNow(): BottomKSample {
+    return heldSample(this.workflows, this.workflowSample);
   }
 
   get totalSize(): number {
@@ -355,6 +405,9 @@ class NamespaceState<E> implements SpaceSavingEntry {
     this.workflows.clear();
     this.fileTypeSample.clear();
     this.workflowSample.clear();
+    this.fileTypeRoom = -1;
+    this.workflowRoom = -1;
+    this.holdValues(config);
     this.syncCutoffs();
     this.resetEvents(config);
   }
@@ -380,6 +433,15 @@ class NamespaceState<E> implements SpaceSavingEntry {
    * never does) cannot be in the sample, so the sample skips its duplicate check.
    */
   countFileType(hi: number, lo: number, value: string): void {
+    if (this.fileTypeRoom >= 0) {
+      const bytes = heldValueBytes(value.length);
+      const sketch = this.fileTypes;
+      if (bytes <= this.fileTypeRoom && sketch.exactSize < sketch.exactLimit) {
+        if (sketch.insertHash(hi, lo, value) === INSERT_NEW) this.fileTypeRoom -= bytes;
+        return;
+      }
+      this.releaseHeldValues();
+    }
     const learnt = this.fileTypes.insertHash(hi, lo);
     if (learnt === INSERT_REPEAT || (hi ^ UNSIGNED_ORDER) > this.fileTypeCutoff) return;
     const sample = this.fileTypeSample;
@@ -388,6 +450,15 @@ class NamespaceState<E> implements SpaceSavingEntry {
 
   /** `countFileType` for workflow ids. */
   countWorkflow(hi: number, lo: number, value: string): void {
+    if (this.workflowRoom >= 0) {
+      const bytes = heldValueBytes(value.length);
+      const sketch = this.workflows;
+      if (bytes <= this.workflowRoom && sketch.exactSize < sketch.exactLimit) {
+        if (sketch.insertHash(hi, lo, value) === INSERT_NEW) this.workflowRoom -= bytes;
+        return;
+      }
+      this.releaseHeldValues();
+    }
     const learnt = this.workflows.insertHash(hi, lo);
     if (learnt === INSERT_REPEAT || (hi ^ UNSIGNED_ORDER) > this.workflowCutoff) return;
     const sample = this.workflowSample;
@@ -402,14 +473,15 @@ class NamespaceState<E> implements SpaceSavingEntry {
 
   /** Folds `other` into this state (never mutates `other`). */
   absorb(other: NamespaceState<E>, timeOf: (event: E) => number): void {
+    this.releaseHeldValues();
     this.totalFiles += other.totalFiles;
     this.totalSize += other.totalSize;
     if (other.firstSeen < this.firstSeen) this.firstSeen = other.firstSeen;
     if (other.lastSeen > this.lastSeen) this.lastSeen = other.lastSeen;
     this.fileTypes.merge(other.fileTypes);
     this.workflows.merge(other.workflows);
-    this.fileTypeSample.merge(other.fileTypeSample);
-    this.workflowSample.merge(other.workflowSample);
+    this.fileTypeSample.merge(other.fileTypeSampleNow());
+    this.workflowSample.merge(other.workflowSampleNow());
     this.syncCutoffs();
     if (this.events instanceof ReservoirSample && other.events instanceof ReservoirSample) this.events.merge(other.events);
     else if (this.events instanceof RecentSample && other.events instanceof RecentSample) this.events.merge(other.events, timeOf);
@@ -417,6 +489,8 @@ class NamespaceState<E> implements SpaceSavingEntry {
 }
 
 interface Config {
+  /** Bytes of values a sketch may hold for its sample: a full sample's strings, maxSamples x (24 + 2 x maxValueLength). */
+  heldValueBytes: number;
   precision: number;
   seed: number;
   exactLimit: number;
@@ -447,6 +521,7 @@ function resolveConfig(options: NamespaceReducerOptions<never>): Config {
   // Validates precision, seed and exactLimit with HyperLogLog's own messages.
   const probe = new HyperLogLog({ precision: options.precision, seed: options.seed, exactLimit: options.exactLimit });
   return {
+    heldValueBytes: maxSamples * heldValueBytes(maxValueLength),
     precision: probe.precision,
     seed: probe.seed,
     exactLimit: probe.exactLimit,
@@ -455,6 +530,24 @@ function resolveConfig(options: NamespaceReducerOptions<never>): Config {
     maxValueLength,
     eventSample: es === null ? null : { mode: es.mode, size: es.size, ...(es.seed === undefined ? {} : { seed: es.seed }) },
   };
+}
+
+/** What a string of `length` UTF-16 units is counted as: 24 B of header and 2 B per unit. */
+function heldValueBytes(length: number): number {
+  return 24 + 2 * length;
+}
+
+/** Offers the values `sketch` held (see `NamespaceState.holdValues`) to its empty `sample`. */
+function releaseHeld(sketch: HyperLogLog, sample: BottomKSample): void {
+  sketch.releaseExactValues((hi, lo, value) => sample.offerNew(hi, lo, value));
+}
+
+/** `sample`, or while `sketch` holds the values, a sample built from them. */
+function heldSample(sketch: HyperLogLog, sample: BottomKSample): BottomKSample {
+  if (!sketch.keepsExactValues) return sample;
+  const built = new BottomKSample(sample.k, sample.maxValueLength);
+  sketch.visitExactValues((hi, lo, value) => built.offerNew(hi, lo, value));
+  return built;
 }
 
 function isoOrNull(ms: number): string | null {
@@ -604,7 +697,7 @@ export class NamespaceReducer<E = MetadataEvent> {
   stateBound(): number {
     const c = this.config;
     const sketch = new HyperLogLog({ precision: c.precision, seed: c.seed, exactLimit: c.exactLimit }).maxByteSize;
-    const stringBytes = 24 + 2 * c.maxValueLength;
+    const stringBytes = heldValueBytes(c.maxValueLength);
     const samples = c.maxSamples * (8 + 8 + stringBytes);
     const events = c.eventSample === null ? 0 : c.eventSample.size * 8 + 64;
     return 2 * sketch + 2 * samples + events + 600;
@@ -810,6 +903,8 @@ export class NamespaceReducer<E = MetadataEvent> {
   private record(state: NamespaceState<E>): NamespaceRecord<E> {
     const ft = state.fileTypes.estimate();
     const wf = state.workflows.estimate();
+    const fileTypeSample = state.fileTypeSampleNow();
+    const workflowSample = state.workflowSampleNow();
     const record: NamespaceRecord<E> = {
       namespace: state.name,
       total_files: state.totalFiles,
@@ -820,10 +915,10 @@ export class NamespaceReducer<E = MetadataEvent> {
       unique_workflows_count: Math.round(wf.value),
       unique_file_types_estimate: ft,
       unique_workflows_estimate: wf,
-      file_types: state.fileTypeSample.values(),
-      workflow_ids: state.workflowSample.values(),
+      file_types: fileTypeSample.values(),
+      workflow_ids: workflowSample.values(),
       total_files_error: state.error,
-      sample_accuracy: { file_types: sampleAccuracy(state.fileTypeSample, ft), workflow_ids: sampleAccuracy(state.workflowSample, wf) },
+      sample_accuracy: { file_types: sampleAccuracy(fileTypeSample, ft), workflow_ids: sampleAccuracy(workflowSample, wf) },
     };
     if (state.events !== null) record.sample_events = state.events.values();
     return record;
@@ -843,8 +938,8 @@ function stateToJSON<E>(state: NamespaceState<E>): StateJSON {
     total_size_bytes: state.totalSize,
     first_seen: Number.isFinite(state.firstSeen) ? state.firstSeen : null,
     last_seen: Number.isFinite(state.lastSeen) ? state.lastSeen : null,
-    file_types: fieldToJSON(state.fileTypes, state.fileTypeSample),
-    workflow_ids: fieldToJSON(state.workflows, state.workflowSample),
+    file_types: fieldToJSON(state.fileTypes, state.fileTypeSampleNow()),
+    workflow_ids: fieldToJSON(state.workflows, state.workflowSampleNow()),
   };
   if (state.events !== null) json.events = state.events.toJSON() as ReservoirJSON<unknown> | RecentJSON<unknown>;
   return json;
@@ -878,6 +973,7 @@ function stateFromJSON<E>(json: StateJSON, config: Config, rows: NumberRows, fai
     if (restored.k !== config.maxSamples) fail(`${where}: ${label} sample has k = ${restored.k}, maxSamples is ${config.maxSamples}`);
     sample.merge(restored);
   };
+  state.releaseHeldValues(); // the sketches are loaded by merging, not through countFileType/countWorkflow
   load(json.file_types, state.fileTypes, state.fileTypeSample, 'file_types');
   load(json.workflow_ids, state.workflows, state.workflowSample, 'workflow_ids');
   state.syncCutoffs();
