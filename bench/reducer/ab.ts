@@ -1,12 +1,14 @@
-// A/B of NamespaceReducer.add between another source tree of the package and this one, on the two
+// A/B of NamespaceReducer.add between another build of the package and this one, on the two
 // streams of index.ts. Each tree runs in its own processes, alternated (A B A B ...), so that code
 // and data placement in a shared process cannot favour either (two copies of identical code
-// loaded into one process read up to 1.3x apart here). Rates are per CPU second, best of 3 rounds
-// after a warm-up per process; the result is each tree's best over its processes and the range of
-// the per-pair ratios.
-//   git -C /work/main archive <commit> packages/reducer/src | tar -x -C /tmp/base
-//   cp tsconfig.base.json /tmp/base/ && cp packages/reducer/tsconfig.json /tmp/base/packages/reducer/
-//   BASE=/tmp/base/packages/reducer/src/index.ts [PAIRS=3] node --import tsx bench/reducer/ab.ts
+// loaded into one process read up to 1.3x apart here). Rates are per CPU second, best of ROUNDS
+// rounds (default 3) after a warm-up per process; the result is each tree's best over its
+// processes and the range of the per-pair ratios. Both sides are built packages (dist, what
+// `pnpm bench` imports); tsx's transform of src in a directory without package.json is CommonJS
+// and read 1.38x / 0.82x against the same code as ESM.
+//   mkdir -p /tmp/base && git -C /work/main archive <commit> tsconfig.base.json packages/reducer | tar -x -C /tmp/base
+//   ln -s $PWD/node_modules /tmp/base/node_modules && (cd /tmp/base/packages/reducer && npx tsc -p tsconfig.json)
+//   npx tsc -b && BASE=/tmp/base/packages/reducer/dist/index.js [PAIRS=3] [ROUNDS=3] node --import tsx bench/reducer/ab.ts
 // Calibrate with BASE pointing at a copy of this tree (an A/A) first.
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -14,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { realisticStreams, type BenchEvent } from './streams.js';
 
 type Best = Record<'zipf' | 'even', number>;
-// The built package (dist, as `pnpm bench` imports it; run tsc -b first): tsx's transform of src may differ.
+/** Timed rounds per stream in each process, after one warm-up round (ROUNDS, default 3). */
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const thisTree = process.env.THIS ?? fileURLToPath(new URL('../../packages/reducer/dist/index.js', import.meta.url));
 
 function cpuNow(): number {
@@ -29,7 +32,7 @@ async function measure(tree: string): Promise<Best> {
   const best: Best = { zipf: Infinity, even: Infinity };
   for (const name of ['zipf', 'even'] as const) {
     const events = JSON.parse(JSON.stringify(streams[name])) as BenchEvent[];
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round <= ROUNDS; round++) {
       const t0 = cpuNow();
       const r = new NamespaceReducer();
       for (let j = 0; j < events.length; j++) r.add(events[j]!);

@@ -192,19 +192,39 @@ export class BottomKSample {
   private insert(hiBits: number, loBits: number, value: string, checkDuplicate: boolean): boolean {
     const hi = hiBits >>> 0;
     const lo = loBits >>> 0;
-    const n = this.n;
-    const full = n === this.k;
-    if (full && (hi > this.hashes[0]! || (hi === this.hashes[0]! && lo >= this.hashes[1]!))) return false;
+    if (!this.admits(hi, lo)) return false;
     if (checkDuplicate && this.holds(hi, lo)) return false;
-    const kept = value.length > this.maxValueLength ? value.slice(0, this.maxValueLength) : value;
-    if (full) {
-      this.siftDown(hi, lo, kept);
+    this.place(hi, lo, value.length > this.maxValueLength ? value.slice(0, this.maxValueLength) : value);
+    return true;
+  }
+
+  /**
+   * @internal `offerNew` for a value known to be at most `maxValueLength` long: never reads the
+   * string (a value held since an earlier event may be long out of the cache).
+   */
+  offerNewShort(hiBits: number, loBits: number, value: string): boolean {
+    const hi = hiBits >>> 0;
+    const lo = loBits >>> 0;
+    if (!this.admits(hi, lo)) return false;
+    this.place(hi, lo, value);
+    return true;
+  }
+
+  /** False when the sample is full and the hash is not below the largest kept one. */
+  private admits(hi: number, lo: number): boolean {
+    return this.n < this.k || hi < this.hashes[0]! || (hi === this.hashes[0]! && lo < this.hashes[1]!);
+  }
+
+  /** Adds an admitted entry: replaces the largest when full. */
+  private place(hi: number, lo: number, value: string): void {
+    const n = this.n;
+    if (n === this.k) {
+      this.siftDown(hi, lo, value);
     } else {
       if (2 * n === this.hashes.length) this.grow();
       this.n = n + 1;
-      this.siftUp(n, hi, lo, kept);
+      this.siftUp(n, hi, lo, value);
     }
-    return true;
   }
 
   /** Puts (hi, lo, value) in the hole at `at`, moving larger ancestors down. */

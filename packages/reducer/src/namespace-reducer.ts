@@ -292,6 +292,8 @@ class NamespaceState<E> implements SpaceSavingEntry {
    */
   fileTypeRoom = -1;
   workflowRoom = -1;
+  /** Values longer than this are never held (the sample keeps them truncated). */
+  private readonly maxValueLength: number;
   readonly fileTypes: HyperLogLog;
   readonly workflows: HyperLogLog;
   readonly fileTypeSample: BottomKSample;
@@ -304,6 +306,7 @@ class NamespaceState<E> implements SpaceSavingEntry {
     readonly rows: NumberRows,
   ) {
     this.row = rows.allocate();
+    this.maxValueLength = config.maxValueLength;
     const sketch = { precision: config.precision, seed: config.seed, exactLimit: config.exactLimit };
     this.fileTypes = new HyperLogLog(sketch);
     this.workflows = new HyperLogLog(sketch);
@@ -321,6 +324,8 @@ class NamespaceState<E> implements SpaceSavingEntry {
    * thousand events earlier: several cache misses). The held strings are bounded like a full
    * sample's (`maxSamples` x (24 + 2 x maxValueLength) bytes, counted at their full length), the
    * references by the sketch's own bound (`canKeepExactValues`), so `stateBound` is unchanged.
+   * Values longer than `maxValueLength` are not held (the field switches to direct updates), so
+   * that filling the sample never reads a held string: it is long out of the cache by then.
    */
   private holdValues(config: Config): void {
     if (this.fileTypes.canKeepExactValues) {
@@ -436,7 +441,7 @@ class NamespaceState<E> implements SpaceSavingEntry {
     if (this.fileTypeRoom >= 0) {
       const bytes = heldValueBytes(value.length);
       const sketch = this.fileTypes;
-      if (bytes <= this.fileTypeRoom && sketch.exactSize < sketch.exactLimit) {
+      if (bytes <= this.fileTypeRoom && value.length <= this.maxValueLength && sketch.exactSize < sketch.exactLimit) {
         if (sketch.insertHash(hi, lo, value) === INSERT_NEW) this.fileTypeRoom -= bytes;
         return;
       }
@@ -453,7 +458,7 @@ class NamespaceState<E> implements SpaceSavingEntry {
     if (this.workflowRoom >= 0) {
       const bytes = heldValueBytes(value.length);
       const sketch = this.workflows;
-      if (bytes <= this.workflowRoom && sketch.exactSize < sketch.exactLimit) {
+      if (bytes <= this.workflowRoom && value.length <= this.maxValueLength && sketch.exactSize < sketch.exactLimit) {
         if (sketch.insertHash(hi, lo, value) === INSERT_NEW) this.workflowRoom -= bytes;
         return;
       }
@@ -539,14 +544,14 @@ function heldValueBytes(length: number): number {
 
 /** Offers the values `sketch` held (see `NamespaceState.holdValues`) to its empty `sample`. */
 function releaseHeld(sketch: HyperLogLog, sample: BottomKSample): void {
-  sketch.releaseExactValues((hi, lo, value) => sample.offerNew(hi, lo, value));
+  sketch.releaseExactValues((hi, lo, value) => sample.offerNewShort(hi, lo, value));
 }
 
 /** `sample`, or while `sketch` holds the values, a sample built from them. */
 function heldSample(sketch: HyperLogLog, sample: BottomKSample): BottomKSample {
   if (!sketch.keepsExactValues) return sample;
   const built = new BottomKSample(sample.k, sample.maxValueLength);
-  sketch.visitExactValues((hi, lo, value) => built.offerNew(hi, lo, value));
+  sketch.visitExactValues((hi, lo, value) => built.offerNewShort(hi, lo, value));
   return built;
 }
 
