@@ -292,6 +292,56 @@ describe('HyperLogLog insertHash (what the reducer uses to skip a sample\'s dupl
   });
 });
 
+describe('HyperLogLog keepExactValues (what the reducer builds exact-mode samples from)', () => {
+  function insert(h: HyperLogLog, value: string): void {
+    const out = new Uint32Array(2);
+    hash64(value, h.seed, out);
+    h.insertHash(out[0]!, out[1]!, value);
+  }
+
+  function held(h: HyperLogLog): Map<string, string> {
+    const seen = new Map<string, string>();
+    h.visitExactValues((hi, lo, value) => seen.set(`${hi >>> 0}:${lo >>> 0}`, value));
+    return seen;
+  }
+
+  test('each distinct hash keeps the first value inserted with it, through table growth; release hands them over once', () => {
+    const h = new HyperLogLog({ exactLimit: 256 });
+    expect(h.canKeepExactValues).toBe(true);
+    h.keepExactValues();
+    const expected = new Map<string, string>();
+    for (let i = 0; i < 600; i++) {
+      const value = `wf-${(i * 7) % 200}`;
+      insert(h, value);
+      const out = new Uint32Array(2);
+      hash64(value, 0, out);
+      if (!expected.has(`${out[0]}:${out[1]}`)) expected.set(`${out[0]}:${out[1]}`, value);
+    }
+    expect(h.exactSize).toBe(200);
+    expect(held(h)).toEqual(expected);
+    const bytes = hex(h.toBytes());
+    const released = new Map<string, string>();
+    h.releaseExactValues((hi, lo, value) => released.set(`${hi >>> 0}:${lo >>> 0}`, value));
+    expect(released).toEqual(expected);
+    expect(h.keepsExactValues).toBe(false);
+    expect(held(h).size).toBe(0);
+    expect(hex(h.toBytes())).toBe(bytes); // keeping values never changes the sketch
+  });
+
+  test('only on an empty exact sketch whose bound has room for the references (not at low precision)', () => {
+    const h = new HyperLogLog();
+    insert(h, 'a');
+    expect(() => h.keepExactValues()).toThrow(/only on an empty exact-mode sketch/);
+    expect(new HyperLogLog({ precision: 8 }).canKeepExactValues).toBe(false); // 193 B of registers < 4 KB of references
+    expect(new HyperLogLog({ exactLimit: 0 }).canKeepExactValues).toBe(false);
+    const cleared = new HyperLogLog();
+    cleared.keepExactValues();
+    insert(cleared, 'a');
+    cleared.clear();
+    expect(cleared.keepsExactValues).toBe(false);
+  });
+});
+
 describe('HyperLogLog bytes', () => {
   test('round-trip is byte-identical in every mode and precision', () => {
     fc.assert(

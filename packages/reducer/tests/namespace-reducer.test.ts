@@ -108,6 +108,56 @@ describe('the hot path skips repeats without changing any state', () => {
     );
   });
 
+  test('samples built from the values an exact sketch holds equal samples fed every value: read, restored, merged or released mid-stream', () => {
+    // Default precision, so the sketches hold their values while exact; short maxValueLength and
+    // few samples, so long values and a full byte budget switch fields to direct updates early.
+    const value = (id: number, pad: number) => `v${id}${'x'.repeat(pad)}`;
+    const options = fc.record({
+      exactLimit: fc.integer({ min: 1, max: 40 }),
+      maxSamples: fc.integer({ min: 1, max: 30 }),
+      maxValueLength: fc.integer({ min: 5, max: 12 }),
+    });
+    // a value is at most 5 characters long, one in 20 is 11 or 12 (over maxValueLength unless 12)
+    const events = fc.array(fc.tuple(fc.nat(2), fc.nat(70), fc.nat(60), fc.nat(19)), { maxLength: 300 });
+    fc.assert(
+      fc.property(options, events, fc.integer({ min: 1, max: 60 }), (o, stream, every) => {
+        const reducer = new NamespaceReducer({ ...o, maxNamespaces: Infinity });
+        let restored = new NamespaceReducer({ ...o, maxNamespaces: Infinity });
+        const halves = [new NamespaceReducer({ ...o, maxNamespaces: Infinity }), new NamespaceReducer({ ...o, maxNamespaces: Infinity })];
+        const plain = new Map<string, { typeSample: BottomKSample; workflowSample: BottomKSample }>();
+        const check = () => {
+          for (const state of reducer.toJSON().namespaces) {
+            const p = plain.get(state.namespace)!;
+            expect(state.file_types.sample).toEqual(p.typeSample.toJSON());
+            expect(state.workflow_ids.sample).toEqual(p.workflowSample.toJSON());
+            expect(reducer.get(state.namespace)!.workflow_ids).toEqual(p.workflowSample.values());
+          }
+        };
+        stream.forEach(([n, t, w, pad], i) => {
+          const e = event(`ns${n}`, value(t, pad % 3), value(w, pad === 19 ? 9 : pad % 3));
+          reducer.add(e);
+          restored.add(e);
+          halves[i % 2]!.add(e);
+          let p = plain.get(e.namespace);
+          if (p === undefined) {
+            p = { typeSample: new BottomKSample(o.maxSamples, o.maxValueLength), workflowSample: new BottomKSample(o.maxSamples, o.maxValueLength) };
+            plain.set(e.namespace, p);
+          }
+          p.typeSample.add(e.content_type);
+          p.workflowSample.add(e.workflow_id);
+          if (i % every === 0) {
+            check();
+            restored = NamespaceReducer.fromBytes(restored.toBytes());
+          }
+        });
+        check();
+        expect(hex(restored.toBytes())).toBe(hex(reducer.toBytes()));
+        expect(hex(halves[0]!.merge(halves[1]!).toBytes())).toBe(hex(reducer.toBytes()));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   test('a namespace state reused after an eviction counts content types its previous namespace had counted', () => {
     const r = new NamespaceReducer({ maxNamespaces: 1 });
     r.add(event('a', 'text/plain', 'w1'));
