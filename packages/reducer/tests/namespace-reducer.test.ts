@@ -134,7 +134,8 @@ describe('the hot path skips repeats without changing any state', () => {
           }
         };
         stream.forEach(([n, t, w, pad], i) => {
-          const e = event(`ns${n}`, value(t, pad % 3), value(w, pad === 19 ? 9 : pad % 3));
+          const workflowId = value(w, pad === 19 ? 9 : pad % 3);
+          const e = event(`ns${n}`, value(t, pad % 3), workflowId);
           reducer.add(e);
           restored.add(e);
           halves[i % 2]!.add(e);
@@ -144,7 +145,7 @@ describe('the hot path skips repeats without changing any state', () => {
             plain.set(e.namespace, p);
           }
           p.typeSample.add(e.content_type);
-          p.workflowSample.add(e.workflow_id);
+          p.workflowSample.add(workflowId);
           if (i % every === 0) {
             check();
             restored = NamespaceReducer.fromBytes(restored.toBytes());
