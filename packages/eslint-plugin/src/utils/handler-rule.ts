@@ -100,7 +100,7 @@ function callHandler(call: TSESTree.CallExpression, scopeManager: ScopeManager, 
  */
 export function handlerVisitors(
   context: Context,
-  userOptions: CatchwiseOptions,
+  ruleOptions: readonly [CatchwiseOptions],
   kind: HandlerFindingKind,
   onHandler: (analysis: HandlerAnalysis, file: RuleFile, options: ResolvedOptions) => void,
 ): TSESLint.RuleListener {
@@ -113,12 +113,12 @@ export function handlerVisitors(
   };
   return {
     CatchClause(node) {
-      resolved ??= resolveOptions(userOptions);
+      resolved ??= resolveOptions(ruleOptions[0]);
       run(handlerFromCatchClause(node), resolved);
     },
     // The selector lets ESLint's traverser skip every other call before our listener runs.
     'CallExpression[callee.property.name=/^(?:catch|then)$/]'(node: TSESTree.CallExpression) {
-      resolved ??= resolveOptions(userOptions);
+      resolved ??= resolveOptions(ruleOptions[0]);
       run(callHandler(node, context.sourceCode.scopeManager as ScopeManager, resolved), resolved);
     },
   };
