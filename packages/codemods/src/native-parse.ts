@@ -20,23 +20,27 @@ const MODULE_DECLARATIONS = new Set([
 /** Keys that never hold a child: left out of the walk (the model's own walk skips the same). */
 const NOT_CHILDREN = new Set(['type', 'start', 'end', 'range', 'loc', 'parent']);
 
-/** Per node type and key count, typescript-estree's key order (`type`, then alphabetical), or null when oxc's already agrees. */
-const keyOrders = new Map<string, readonly string[] | null>();
+/** A node type's keys as oxc gives them (their number) and typescript-estree's order of them, or null when oxc's already agrees. */
+interface Shape {
+  count: number;
+  order: readonly string[] | null;
+}
 
+/** Per node type, its shapes (oxc gives one per type but for a few without children, `Literal` among them). */
+const shapes = new Map<string, Shape[]>();
+
+/** typescript-estree's key order for the node (`type`, then alphabetical), or null when oxc's already agrees. */
 function keyOrderOf(node: OxcNode, keys: readonly string[]): readonly string[] | null {
-  const signature = `${node.type}/${keys.length}`;
-  let order = keyOrders.get(signature);
-  if (order === undefined) {
-    const own = keys.filter((key) => key !== 'type' && key !== 'start' && key !== 'end');
-    const sorted = [...own].sort();
-    order = sorted.every((key, index) => key === own[index]) ? null : ['type', ...sorted];
-    keyOrders.set(signature, order);
+  let known = shapes.get(node.type);
+  if (known === undefined) {
+    known = [];
+    shapes.set(node.type, known);
   }
-  // Two shapes of one type with the same number of keys: the cached order must name this node's keys.
-  if (order !== null && !order.every((key) => key in node)) {
-    const own = keys.filter((key) => key !== 'type' && key !== 'start' && key !== 'end');
-    return ['type', ...own.sort()];
-  }
+  for (const shape of known) if (shape.count === keys.length) return shape.order;
+  const own = keys.filter((key) => key !== 'type' && key !== 'start' && key !== 'end');
+  const sorted = [...own].sort();
+  const order = sorted.every((key, index) => key === own[index]) ? null : ['type', ...sorted];
+  known.push({ count: keys.length, order });
   return order;
 }
 

@@ -72,10 +72,21 @@ const LOGGER_LIBRARIES: [RegExp, LoggerKind][] = [
 ];
 
 const moduleKinds = new Map<string, LoggerKind | null>();
+/** Per resolved specifier, its answer: each file that imports `./logger` asks again, and a miss costs nine stats. */
+const specifierKinds = new Map<string, LoggerKind | null>();
 
 /** `./logger.js` → the library that module builds its logger with (read once per run). */
 export const resolveLoggerModule: LoggerModuleResolver = (specifier, fromFile) => {
   const base = resolve(dirname(fromFile), specifier);
+  let kind = specifierKinds.get(base);
+  if (kind === undefined) {
+    kind = loggerModuleKind(base);
+    specifierKinds.set(base, kind);
+  }
+  return kind;
+};
+
+function loggerModuleKind(base: string): LoggerKind | null {
   const stem = base.replace(/\.(?:[cm]?[jt]sx?)$/, '');
   const candidates = [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, `${stem}.js`, `${stem}.mjs`, `${stem}.cjs`, `${base}/index.ts`, `${base}/index.js`];
   for (const candidate of candidates) {
@@ -92,7 +103,7 @@ export const resolveLoggerModule: LoggerModuleResolver = (specifier, fromFile) =
     return kind;
   }
   return null;
-};
+}
 
 const syntaxOnly = new WeakMap<KnowledgeConfig, KnownErrorProvider>();
 
