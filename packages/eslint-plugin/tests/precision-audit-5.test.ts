@@ -110,6 +110,34 @@ export async function currentBranch(dir: string): Promise<string> {
     },
   });
 }`,
+    // new URL of a configured URL read from its getter -> the raw value — documenso packages/auth/server/lib/utils/redirect.ts:18
+    `declare function NEXT_PUBLIC_WEBAPP_URL(): string;
+export const getWebAppOrigin = () => {
+  try {
+    return new URL(NEXT_PUBLIC_WEBAPP_URL()).origin;
+  } catch {
+    return NEXT_PUBLIC_WEBAPP_URL();
+  }
+};`,
+    // the same with a getter method next to a plain new URL — outline plugins/gitlab/shared/GitLabUtils.ts:174 (audit 3 FP #53)
+    `export class GitLabUtils {
+  constructor(private readonly configured: string) {}
+  getGitlabUrl(custom?: string): string {
+    return custom ?? this.configured;
+  }
+  parseIssueUrl(url: string, customUrl?: string) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+      if (parsed.hostname !== new URL(this.getGitlabUrl(customUrl)).hostname) {
+        return;
+      }
+    } catch {
+      return;
+    }
+    return parsed.pathname;
+  }
+}`,
   ],
   invalid: [
     // a zod chain that became a promise (parseAsync, then a write) is a real handler
@@ -236,6 +264,50 @@ export async function publish(): Promise<boolean> {
           suggestions: [
             { messageId: "specificCatchSuggestion", output: "export function save(store: { put(k: string, v: string): Promise<void> }, k: string, v: string) {\n  store\n    .put(k, v)\n    // TODO handle\n    .catch((error: unknown) => {\n      console.error('save: unexpected error from store.put()', error);\n    });\n}" },
             { messageId: "logErrorSuggestion", output: "export function save(store: { put(k: string, v: string): Promise<void> }, k: string, v: string) {\n  store\n    .put(k, v)\n    // TODO handle\n    .catch((error) => { console.error('save: unexpected error', error); });\n}" },
+          ],
+        },
+      ],
+    },
+    // a URL builder is code that can fail on its own bug, not a getter
+    {
+      code: `declare function buildUrl(path: string): string;
+export function endpointOf(path: string): string {
+  try {
+    return new URL(buildUrl(path)).href;
+  } catch {
+    return '';
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 6 returns '' without logging or rethrowing it", expected: "" },
+          line: 5,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "declare function buildUrl(path: string): string;\nexport function endpointOf(path: string): string {\n  try {\n    return new URL(buildUrl(path)).href;\n  } catch (error) {\n    if (error instanceof TypeError) {\n      console.warn('endpointOf: new URL() failed', error);\n    } else {\n      console.error('endpointOf: unexpected error from new URL()', error);\n    }\n    return '';\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "declare function buildUrl(path: string): string;\nexport function endpointOf(path: string): string {\n  try {\n    return new URL(buildUrl(path)).href;\n  } catch (error) {\n    console.error('endpointOf: unexpected error', error);\n    return '';\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "declare function buildUrl(path: string): string;\nexport function endpointOf(path: string): string {\n  try {\n    return new URL(buildUrl(path)).href;\n  } catch (error) {\n    throw error;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // an awaited read of the URL is I/O
+    {
+      code: `declare function getConfigUrl(): Promise<string>;
+export async function configOrigin(): Promise<string> {
+  try {
+    return new URL(await getConfigUrl()).origin;
+  } catch {
+    return '';
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 6 returns '' without logging or rethrowing it", expected: "" },
+          line: 5,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "declare function getConfigUrl(): Promise<string>;\nexport async function configOrigin(): Promise<string> {\n  try {\n    return new URL(await getConfigUrl()).origin;\n  } catch (error) {\n    if (error instanceof TypeError) {\n      console.warn('configOrigin: new URL() failed', error);\n    } else {\n      console.error('configOrigin: unexpected error from new URL()', error);\n    }\n    return '';\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "declare function getConfigUrl(): Promise<string>;\nexport async function configOrigin(): Promise<string> {\n  try {\n    return new URL(await getConfigUrl()).origin;\n  } catch (error) {\n    console.error('configOrigin: unexpected error', error);\n    return '';\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "declare function getConfigUrl(): Promise<string>;\nexport async function configOrigin(): Promise<string> {\n  try {\n    return new URL(await getConfigUrl()).origin;\n  } catch (error) {\n    throw error;\n  }\n}" },
           ],
         },
       ],

@@ -92,7 +92,22 @@ export function isProbeOperation(node: Node): boolean {
   return PARSE.test(name) || DECODE.test(name) || FS_PROBE.test(name) || PACKAGE.test(name) || CHECK.test(name);
 }
 
+/** `NEXT_PUBLIC_WEBAPP_URL()`, `getBaseUrl()`, `this.getGitlabUrl(custom)`: a getter of a configured URL. */
+const URL_GETTER = /^(?:get\w*(?:Url|URL)|[A-Z][A-Z0-9_]*_URL)$/;
+
+/**
+ * The input of `new URL(…)` read from a getter named for it: what the probe validates is the configured
+ * value (precision audit 5: documenso's `new URL(NEXT_PUBLIC_WEBAPP_URL())`, outline's
+ * `new URL(this.getGitlabUrl(customUrl))`). A builder (`buildUrl(x)`) or an awaited read is not a getter.
+ */
+function readsUrlForProbe(call: TSESTree.CallExpression): boolean {
+  const parent = outerWrapper(call).parent;
+  if (parent?.type !== T.NewExpression || memberPath(parent.callee) !== 'URL' || parent.arguments[0] !== outerWrapper(call)) return false;
+  return URL_GETTER.test(calleeName(call.callee) ?? '');
+}
+
 function isPureCall(call: TSESTree.CallExpression): boolean {
+  if (readsUrlForProbe(call)) return true;
   const path = memberPath(call.callee);
   if (path !== null && PURE_PATH.test(path)) return true;
   const callee = unwrap(call.callee);
