@@ -23,6 +23,10 @@
  * tables or a linear-counting switch. Ranks start at 1 (a hash whose first bit after the index is
  * 1 has rank 1): the off-by-one of bloom-filters 3.0.4 (rank from 0) is a regression test.
  *
+ * Internal (`keepExactValues`): in exact mode the sketch can also keep the value of each hash, one
+ * reference per exact slot, for a caller that builds a sample from the exact set (NamespaceReducer);
+ * it never changes the sketch's state or bytes.
+ *
  * Time: add O(1) (one hash + one probe or register update); estimate O(m) dense, O(entries)
  * otherwise; merge O(size of the argument), or O(m) into/with dense; toBytes O(n log n) exact and
  * sparse (sorted for a canonical form), O(m) dense.

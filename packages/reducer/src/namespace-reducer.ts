@@ -19,7 +19,8 @@
  *   for every listed namespace since its admission; `total_files_error` events of it may sit in
  *   `__other__` (Space-Saving error).
  * Time per event: O(1) amortised (validation, one Map lookup, two hashes, two sketch updates, two
- *   sample probes, skipped for a hash above the sample's cutoff kept in the state; a content type
+ *   sample probes, skipped for a hash above the sample's cutoff kept in the state, and while the
+ *   sketch is exact, where it holds the value for the sample instead (see `holdValues`); a content type
  *   among the reducer's first 60 distinct ones (at most 64 characters each, hashed once) that the
  *   namespace already counted costs one more Map lookup and a bit test instead of a hash and a
  *   sketch probe; the Space-Saving heap is lazy, so a counted event costs nothing there and an
