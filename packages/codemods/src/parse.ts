@@ -1,6 +1,5 @@
 // Parsing for the transforms: typescript-estree for the tree, scope-manager for the scopes, with
 // parent pointers set, as ESLint hands them to the rules (so both see the same AnalysisInput).
-import { AST_TOKEN_TYPES, parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { analyze } from '@typescript-eslint/scope-manager';
 import { createRequire } from 'node:module';
@@ -19,8 +18,18 @@ export class SourceParseError extends Error {
   }
 }
 
+const require = createRequire(import.meta.url);
 // Loaded with require: an ESM import of this 9 MB CommonJS file makes Node scan it for exports (~0.5 s).
-const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
+const ts = require('typescript') as typeof TypeScript;
+
+type TypescriptEstree = typeof import('@typescript-eslint/typescript-estree');
+let loadedEstree: TypescriptEstree | undefined;
+
+/** typescript-estree, loaded on first use: oxc builds the trees, so a run needs it only for a file oxc hands over. */
+function typescriptEstree(): TypescriptEstree {
+  loadedEstree ??= require('@typescript-eslint/typescript-estree') as TypescriptEstree;
+  return loadedEstree;
+}
 
 const JS_LIKE = /\.(?:[cm]?[jt]sx?)$/i;
 
@@ -68,6 +77,7 @@ const commentScanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */
  */
 export function collectComments(sourceFile: TypeScript.SourceFile): TSESTree.Comment[] {
   const text = sourceFile.text;
+  const { AST_TOKEN_TYPES } = typescriptEstree();
   const comments: TSESTree.Comment[] = [];
   const location = (position: number): TSESTree.Position => {
     const { line, character } = sourceFile.getLineAndCharacterOfPosition(position);
@@ -189,6 +199,7 @@ export function toAnalysisInput(sourceFile: TypeScript.SourceFile, fileName: str
   const jsx = /\.[jt]sx$/i.test(fileName);
   // Without JSX the comments come from the tree (`collectComments`); JSX text needs typescript-estree's own pass.
   const ownComments = sourceFile.languageVariant === ts.LanguageVariant.Standard;
+  const { parse, simpleTraverse } = typescriptEstree();
   let program;
   try {
     program = parse(sourceFile as unknown as string, {

@@ -229,12 +229,13 @@ export function transformSpecificCatch(source: string, options: TransformOptions
     const syntaxError = firstSyntaxError(current, options.fileName);
     if (syntaxError) return refuseOutput(`the rewrite does not parse: ${syntaxError}`);
   } else {
-    // One parse of the result serves the syntax check and the second analysis.
+    // TypeScript's parse of the result judges its syntax; oxc's tree, when it gives one, serves the second analysis.
     const tree = parseTypeScript(current, options.fileName);
     const syntaxError = firstSyntaxErrorOf(tree);
     if (syntaxError) return refuseOutput(`the rewrite does not parse: ${syntaxError}`);
     try {
-      after = toAnalysisInput(tree, options.fileName);
+      const nativeAfter = nativeParse(current, options.fileName);
+      after = nativeAfter ? nativeAnalysisInput(nativeAfter.program, current, options.fileName) : toAnalysisInput(tree, options.fileName);
     } catch (error) {
       // Reported as a refusal diagnostic: a rewrite that does not parse is never returned.
       return refuseOutput(`the rewrite does not parse: ${error instanceof Error ? error.message : String(error)}`);
