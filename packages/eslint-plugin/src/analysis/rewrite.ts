@@ -753,6 +753,15 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     if (!missingElse) return fixme('a handled path and a quiet path both fall off the end of the handler; log the error object on the quiet one');
     endEdits = missingElse;
   }
+  // `if (e instanceof TimeoutError) { timeouts++ } return 0`: a log before the `return` both take
+  // would call the expected error unexpected. When the quiet path is the missing `else` of the one
+  // if-chain, the log goes there, as above; other shapes keep the log before the exit.
+  const sharedExit = direct.find((exit) => finding.paths.some((path) => path.label !== 'quiet' && path.exit.node === exit));
+  const sharedExitElse = sharedExit && !singleLine && endEdits.length === 0 ? missingElseEdits(body, finding, layout, block, unit, bindings) : null;
+  if (sharedExit && sharedExitElse) {
+    direct.splice(direct.indexOf(sharedExit), 1);
+    endEdits = sharedExitElse;
+  }
 
   // A handler that ends the process last (`process.exit(1)`, the error unused): the log goes before
   // the exit, never after it where it cannot run.
@@ -845,13 +854,19 @@ function isStraightLine(node: TSESTree.Node): boolean {
   return true;
 }
 
+/** `return x`, `continue`, `break` with nothing that branches in it: the exit of every path that reaches it. */
+function isSharedExit(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement) return statement.argument === null || isStraightLine(statement.argument);
+  return statement.type === AST_NODE_TYPES.ContinueStatement || statement.type === AST_NODE_TYPES.BreakStatement;
+}
+
 /**
  * The edits that log on the quiet path where it is the missing `else` of an if-chain, or null when
  * that is not certain. The chain must be the body's only branch (every other statement runs on every
  * path). When it is the last statement (the classic `if (e.code === 'X') {…}`), the quiet path that
  * falls off the end is its `else`. When statements follow it, every branch of the chain must be
  * straight-line and exactly one path quiet — so each branch is one path, and the quiet one is the
- * `else`.
+ * `else`; the last of those statements may be the `return`/`continue`/`break` all of them share.
  * A branch that is a single statement on the `if`'s line gets braces so the `else` can follow it.
  */
 function missingElseEdits(
@@ -864,13 +879,17 @@ function missingElseEdits(
 ): TextEdit[] | null {
   const { text, style } = layout;
   const eol = style.eol;
-  const branching = body.body.filter((statement) => !isStraightLine(statement));
+  const lastStatement = body.body[body.body.length - 1];
+  const sharedExit = lastStatement && isSharedExit(lastStatement) ? lastStatement : null;
+  const branching = body.body.filter((statement) => statement !== sharedExit && !isStraightLine(statement));
   const chain = branching[0];
   if (branching.length !== 1 || chain?.type !== AST_NODE_TYPES.IfStatement) return null;
-  const lastStatement = body.body[body.body.length - 1];
   if (chain !== lastStatement) {
+    // The quiet path falls off the end, or leaves by the exit every branch shares (`return 0` after the
+    // chain): either way the `else` is where it alone runs.
     const quietPaths = finding.paths.filter((path) => path.label === 'quiet');
-    if (quietPaths.length !== 1 || quietPaths[0]!.exit.kind !== 'end') return null;
+    const quietExit = quietPaths[0]?.exit;
+    if (quietPaths.length !== 1 || !quietExit || (sharedExit ? quietExit.node !== sharedExit : quietExit.kind !== 'end')) return null;
   }
   let last: TSESTree.IfStatement = chain;
   const branches: TSESTree.Statement[] = [];
