@@ -16,6 +16,7 @@ import type { AnalysisInput, CatchwiseOptions, Handler, KnownError, KnownErrorPr
 import { applyEdits, diffAsEdit, editsOverlap } from '../edits.js';
 import { firstSyntaxError, firstSyntaxErrorOf, hasParseErrors, mayHoldHandler, parseForAnalysis, parseTypeScript, SourceParseError, toAnalysisInput } from '../parse.js';
 import { nativeAnalysisInput, nativeParse } from '../native-parse.js';
+import type * as TypeScript from 'typescript';
 import type { Diagnostic, ExpectedError, RewrittenHandler, Transform, TransformOptions, TransformResult } from '../types.js';
 
 const BOM = '\uFEFF';
@@ -48,10 +49,14 @@ function reportedAt(handler: Handler): { line: number; column: number } {
   return { line: at.loc.start.line, column: at.loc.start.column + 1 };
 }
 
-/** The analysis input of a text: from oxc's tree, else TypeScript's (which throws `SourceParseError`). */
-function analysisInputOf(text: string, fileName: string): AnalysisInput {
+/**
+ * The analysis input of a text: from oxc's tree, else TypeScript's — `tree` when it is already
+ * parsed, else parsed here (which throws `SourceParseError`).
+ */
+function analysisInputOf(text: string, fileName: string, tree?: TypeScript.SourceFile): AnalysisInput {
   const native = nativeParse(text, fileName);
-  return native ? nativeAnalysisInput(native.program, text, fileName) : parseForAnalysis(text, fileName);
+  if (native) return nativeAnalysisInput(native.program, text, fileName);
+  return tree ? toAnalysisInput(tree, fileName) : parseForAnalysis(text, fileName);
 }
 
 /** `parsed`: the analysis input of `text`, when its tree is already at hand. */
@@ -234,8 +239,7 @@ export function transformSpecificCatch(source: string, options: TransformOptions
     const syntaxError = firstSyntaxErrorOf(tree);
     if (syntaxError) return refuseOutput(`the rewrite does not parse: ${syntaxError}`);
     try {
-      const nativeAfter = nativeParse(current, options.fileName);
-      after = nativeAfter ? nativeAnalysisInput(nativeAfter.program, current, options.fileName) : toAnalysisInput(tree, options.fileName);
+      after = analysisInputOf(current, options.fileName, tree);
     } catch (error) {
       // Reported as a refusal diagnostic: a rewrite that does not parse is never returned.
       return refuseOutput(`the rewrite does not parse: ${error instanceof Error ? error.message : String(error)}`);
