@@ -472,15 +472,30 @@ function containsThrowStatement(block: TSESTree.BlockStatement): boolean {
 
 const PREDICATE_NAME = /^(?:is|has|can|supports?|should|check|exists?|detect|probe|try|validate|isValid)(?:[A-Z_$]|$)/;
 
+function isBooleanLiteral(node: Node | null | undefined): boolean {
+  return node != null && node.type === T.Literal && typeof node.value === 'boolean';
+}
+
+/**
+ * `try { execSync('hg root'); return true } catch {} return false`: the handler falls through to a
+ * `return true|false` that directly follows the try statement.
+ */
+function fallsThroughToBoolean(analysis: HandlerAnalysis): boolean {
+  const tryStatement = analysis.handler.tryStatement;
+  const parent = tryStatement?.parent;
+  if (!tryStatement || tryStatement.finalizer || parent?.type !== T.BlockStatement) return false;
+  const next = parent.body[parent.body.indexOf(tryStatement) + 1];
+  return next?.type === T.ReturnStatement && isBooleanLiteral(next.argument);
+}
+
 function returnsBooleanEverywhere(analysis: HandlerAnalysis): boolean {
   const quiet = analysis.paths.filter((path) => path.label === 'quiet');
   return (
     quiet.length > 0 &&
     quiet.every((path) => {
       const node = path.exit.node;
-      if (!node) return false;
-      const value = node.type === T.ReturnStatement ? node.argument : node;
-      return value !== null && value.type === T.Literal && typeof value.value === 'boolean';
+      if (!node) return path.exit.kind === 'end' && fallsThroughToBoolean(analysis);
+      return isBooleanLiteral(node.type === T.ReturnStatement ? node.argument : node);
     })
   );
 }

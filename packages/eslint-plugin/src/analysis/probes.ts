@@ -29,6 +29,7 @@ const PURE_PATH = /^(?:path|posix|win32|nodePath|upath|pathe)\.\w+$|^(?:join|res
 /** Methods on a value (the probe's result or a local): accessors and string/array helpers. */
 const PURE_METHOD =
   /^(?:is[A-Z]\w*|to[A-Z]\w*|toString|valueOf|trim\w*|slice|substring|substr|split|startsWith|endsWith|includes|indexOf|lastIndexOf|replace(?:All)?|toLowerCase|toUpperCase|padStart|padEnd|charAt|charCodeAt|at|concat|join|match|test|getTime|flat|reverse|pop|shift)$/;
+const ITERATOR_METHOD = /^(?:entries|keys|values)$/;
 const CALLBACK_METHOD = /^(?:filter|map|some|every|find|findIndex|flatMap|forEach|reduce|sort)$/;
 /** Predicates by name (`isGreaterOrEqual(a, b)`, `hasOwn(o, k)`): they answer, they do not do I/O. */
 const PREDICATE_CALLEE = /^(?:is|has)[A-Z]\w*$/;
@@ -38,11 +39,12 @@ const PREDICATE_CALLEE = /^(?:is|has)[A-Z]\w*$/;
  * command that only reads answers "which commit / branch / value, if this is a checkout"; its failure
  * means "not a git checkout" or "not set" (precision audit 2: uptime-kuma database.js, astro telemetry).
  * `merge-base`, `show <rev>:<path>` and `branch --show-current` read too (precision audit 5: continue's CLI).
+ * `git config <key>` with the key alone reads it (precision audit 6: create-langchain-integration); with a value it writes.
  * Commands that change the repository or the network (`push`, `commit`, `fetch`) stay I/O, and so do the
  * listings (`diff --name-only`, `ls-files`, `status`) whose failure would read as "nothing changed".
  */
 const GIT_QUERY =
-  /^\s*git\s+(?:-C\s+\S*\s*)?(?:rev-parse|rev-list|describe|symbolic-ref|show-ref|merge-base|show|branch\s+--show-current|remote\s+get-url|config\s+(?:--(?:global|local)\s+)?--get)\b/;
+  /^\s*git\s+(?:-C\s+\S*\s*)?(?:(?:rev-parse|rev-list|describe|symbolic-ref|show-ref|merge-base|show|branch\s+--show-current|remote\s+get-url|config\s+(?:--(?:global|local|system)\s+)?--get)\b|config\s+(?:--(?:global|local|system)\s+)?[\w.-]+\s*$)/;
 /**
  * `execSync`, `execFileSync`, and their promise forms (`execAsync`, `execFileAsync`, `asyncExec`,
  * `execPromise`: `promisify(exec)` under the names real code gives it).
@@ -122,6 +124,8 @@ function isPureCall(call: TSESTree.CallExpression): boolean {
       return call.arguments.every((argument) => isFunction(argument) || argument.type === T.Literal || (argument.type === T.Identifier && /^(?:Boolean|String|Number)$/.test(argument.name)));
     }
     if (name !== null && PURE_METHOD.test(name)) return true;
+    // `url.searchParams.entries()`, `map.keys()`: an iterator over a value in hand (a store's `await client.keys('*')` takes a pattern)
+    if (name !== null && ITERATOR_METHOD.test(name) && call.arguments.length === 0 && outerWrapper(call).parent?.type !== T.AwaitExpression) return true;
     // bookkeeping: `found.push(x)`, `this.chunks.push(x)`
     const object = unwrap(callee.object);
     if (

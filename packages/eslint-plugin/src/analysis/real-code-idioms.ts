@@ -19,7 +19,8 @@ export type RealCodeExemption =
   | 'observed-rejection'
   | 'secondary-error'
   | 'feature-detection'
-  | 'validation';
+  | 'validation'
+  | 'generated';
 
 // ───────────────────────────── idiom 5: cleanup on the way out ─────────────────────────────
 
@@ -178,6 +179,35 @@ function insideReportingCatch(node: Node, options: ResolvedOptions): boolean {
   return false;
 }
 
+/** The name `const name = … .catch(h)` declares, when the statement declares one plain name. */
+function declaredName(statement: Node | null): string | null {
+  if (statement?.type !== T.VariableDeclaration || statement.declarations.length !== 1) return null;
+  const id = statement.declarations[0]!.id;
+  return id.type === T.Identifier ? id.name : null;
+}
+
+function mentions(node: Node, name: string): boolean {
+  return containsNode(node, (child) => child.type === T.Identifier && child.name === name);
+}
+
+/**
+ * A detail read for an error thrown next: `const body = await response.text().catch(() => '')` followed, in
+ * the same block, by a `throw` whose error carries `body` (precision audit 6: langchain's perplexity
+ * retriever and tool; astro and vercel/ai have the same read before a throw). The thrown error reports
+ * the failure; the handler only decides that its detail may be missing.
+ */
+function feedsThrownError(analysis: HandlerAnalysis): boolean {
+  const call = analysis.handler.call;
+  if (!call || !yieldsDefault(analysis)) return false;
+  const statement = statementOf(call);
+  const name = declaredName(statement);
+  const block = statement?.parent;
+  if (name === null || !block || block.type !== T.BlockStatement) return false;
+  const rest = block.body.slice(block.body.indexOf(statement as TSESTree.Statement) + 1);
+  const thrown = rest.find((next) => next.type === T.ThrowStatement);
+  return thrown !== undefined && mentions(thrown, name);
+}
+
 function isSecondaryError(analysis: HandlerAnalysis, options: ResolvedOptions): boolean {
   if (analysis.used) return false;
   const anchor = analysis.handler.tryStatement ?? analysis.handler.call;
@@ -185,7 +215,7 @@ function isSecondaryError(analysis: HandlerAnalysis, options: ResolvedOptions): 
   if (insideReportingCatch(anchor, options)) return true;
   if (analysis.handler.tryStatement) return decoratesThrownValue(analysis.handler.tryStatement, analysis.handler.tryStatement.block.body);
   const statement = statementOf(anchor);
-  return statement?.type === T.ExpressionStatement && decoratesThrownValue(statement, [statement]);
+  return (statement?.type === T.ExpressionStatement && decoratesThrownValue(statement, [statement])) || feedsThrownError(analysis);
 }
 
 // ───────────────────────────── idioms 6 and 8: feature detection, fallback, retry ─────────────────────────────
@@ -249,6 +279,42 @@ function isBoundedRetry(analysis: HandlerAnalysis): boolean {
     current = current.parent;
   }
   return false;
+}
+
+/** `concatSupported`, `this.supportsStreaming`, `finalOutputSupported`: a flag that says whether something works. */
+const SUPPORT_FLAG = /Supported$|^supports?(?:[A-Z_]|$)/;
+
+function assignedName(target: Node): string | null {
+  const current = unwrap(target);
+  if (current.type === T.Identifier) return current.name;
+  return current.type === T.MemberExpression ? propertyName(current) : null;
+}
+
+/** `x = false`, `x = undefined`, `x = null`: a reset that computes nothing. */
+function resetAssignment(statement: Node): TSESTree.AssignmentExpression | null {
+  if (statement.type !== T.ExpressionStatement || statement.expression.type !== T.AssignmentExpression || statement.expression.operator !== '=') return null;
+  const value = unwrap(statement.expression.right);
+  const reset = (value.type === T.Literal && (value.value === false || value.value === null)) || (value.type === T.Identifier && value.name === 'undefined');
+  return reset ? statement.expression : null;
+}
+
+/**
+ * Idiom 6(d): the handler records that the operation is not supported and nothing else
+ * (`try { out = concat(out, chunk) } catch { out = undefined; concatSupported = false }`): the failure is the
+ * answer to "does this work here", and the code after it takes the other way (precision audit 6: langchain's
+ * runnables, seven handlers). Any other statement in the handler keeps it reported.
+ */
+function recordsUnsupported(analysis: HandlerAnalysis): boolean {
+  const body = handlerBody(analysis.handler);
+  if (analysis.used || body?.type !== T.BlockStatement || body.body.length === 0) return false;
+  let flagged = false;
+  for (const statement of body.body) {
+    const assignment = resetAssignment(statement);
+    if (!assignment) return false;
+    const value = unwrap(assignment.right);
+    if (value.type === T.Literal && value.value === false && SUPPORT_FLAG.test(assignedName(assignment.left) ?? '')) flagged = true;
+  }
+  return flagged;
 }
 
 function isFeatureDetection(analysis: HandlerAnalysis): boolean {
@@ -341,6 +407,36 @@ function isEnsureDir(analysis: HandlerAnalysis): boolean {
   return next !== undefined && throwingSurface(next)?.length !== 0;
 }
 
+// ───────────────────────────── minified code ─────────────────────────────
+
+/** A line no person writes or reads: a bundler's or minifier's output. */
+const MINIFIED_LINE = 1000;
+/** Several such lines: one would be a data literal (a base64 image, an SVG path) in a hand-written file. */
+const MINIFIED_LINES = 5;
+
+// Asked only for a handler about to be reported; the last file's answer is kept.
+let lastMinifiedText: string | undefined;
+let lastMinified = false;
+
+/**
+ * A minified bundle checked into the repository (`.yarn/releases/yarn-3.2.1.cjs`, a vendored `*.min.js`):
+ * at least five lines over a thousand characters. Nobody can act on a report there; the fix belongs upstream.
+ */
+export function isMinifiedSource(sourceText: string): boolean {
+  if (sourceText === lastMinifiedText) return lastMinified;
+  let long = 0;
+  let start = 0;
+  while (long < MINIFIED_LINES && start < sourceText.length) {
+    let end = sourceText.indexOf('\n', start);
+    if (end === -1) end = sourceText.length;
+    if (end - start > MINIFIED_LINE) long += 1;
+    start = end + 1;
+  }
+  lastMinifiedText = sourceText;
+  lastMinified = long >= MINIFIED_LINES;
+  return lastMinified;
+}
+
 // ───────────────────────────── the hook ─────────────────────────────
 
 /** Why the audit's criteria consider this handler deliberate, or null. */
@@ -356,8 +452,9 @@ export function findRealCodeExemption(analysis: HandlerAnalysis, file: FileConte
   if (idioms.cleanup && (isCleanupOnTheWayOut(analysis) || isStreamAbandonedOnTheWayOut(analysis))) return 'cleanup';
   if (idioms.secondaryErrors && isSecondaryError(analysis, options)) return 'secondary-error';
   if (idioms.observedRejections && isObservedRejection(handler, file.scopeManager, options, sourceText)) return 'observed-rejection';
-  if (idioms.featureDetection && (isFeatureDetection(analysis) || isBoundedRetry(analysis))) return 'feature-detection';
+  if (idioms.featureDetection && (isFeatureDetection(analysis) || isBoundedRetry(analysis) || recordsUnsupported(analysis))) return 'feature-detection';
   if (idioms.validation && (isValidationPredicate(analysis) || answersClientError(analysis))) return 'validation';
+  if (isMinifiedSource(sourceText)) return 'generated';
   return null;
 }
 
