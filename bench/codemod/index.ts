@@ -4,7 +4,8 @@
 // Two generated corpora, side by side: `dense` (every file holds four reported handlers and three
 // accepted ones) and `realistic` (bench/lint's corpus: one handler per ~250 lines, one in seven
 // reported; most files hold none, which the codemod's text prefilter skips unparsed).
-//   npx -y pnpm@12.4.2 bench codemod [-- --files 2000] [-- --corpus dense|realistic|both] [-- --dir <existing directory>]
+//   npx -y pnpm@12.4.2 bench codemod [-- --files 2000] [-- --corpus dense|realistic|both|none] [-- --dir <existing directory>]
+//     [-- --repeats N] [-- --verify-rounds N] [-- --verify-project <dir with tsconfig.json>]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,7 +21,8 @@ const fileCount = Number(option('files') ?? 2000);
 const givenDir = option('dir');
 const repeats = Number(option('repeats') ?? 1);
 const corpusKind = option('corpus') ?? 'both';
-if (!['dense', 'realistic', 'both'].includes(corpusKind)) throw new Error(`--corpus expects dense, realistic or both, got ${corpusKind}`);
+// `none`: only the --verify figure.
+if (!['dense', 'realistic', 'both', 'none'].includes(corpusKind)) throw new Error(`--corpus expects dense, realistic, both or none, got ${corpusKind}`);
 
 const cli = join(root, 'packages/codemods/dist/cli.js');
 const jscodeshift = join(here, '../node_modules/jscodeshift/bin/jscodeshift.js');
@@ -32,10 +34,10 @@ if (!existsSync(cli)) throw new Error(`build first: ${cli} is missing (npx tsc -
 function targets(): { name: string; dir: string }[] {
   if (givenDir) return [{ name: resolve(givenDir), dir: resolve(givenDir) }];
   const chosen: { name: string; dir: string }[] = [];
-  if (corpusKind !== 'realistic') {
+  if (corpusKind === 'dense' || corpusKind === 'both') {
     chosen.push({ name: 'dense corpus (bench/.bench-out/codemod-corpus: 4 reported handlers in every file)', dir: generateCorpus(join(here, '../.bench-out/codemod-corpus'), fileCount) });
   }
-  if (corpusKind !== 'dense') {
+  if (corpusKind === 'realistic' || corpusKind === 'both') {
     const dir = join(here, '../.bench-out/codemod-realistic-corpus');
     generateRealisticCorpus(dir, fileCount);
     chosen.push({ name: "realistic corpus (bench/.bench-out/codemod-realistic-corpus: bench/lint's, one handler per ~250 lines)", dir });
@@ -100,17 +102,23 @@ function runOnce(tool: Tool): Measure {
   return { tool: tool.tool, parallelism: tool.parallelism, seconds, cpu, rssMiB, note: tool.note(result.stdout + result.stderr) };
 }
 
-/** Every tool once per round, rounds interleaved (load on a shared machine drifts); the fastest run of each is kept. */
-function measureAll(tools: Tool[]): Measure[] {
-  const best: (Measure | null)[] = tools.map(() => null);
-  for (let r = 0; r < repeats; r++) {
-    tools.forEach((tool, index) => {
-      const measured = runOnce(tool);
-      if (!best[index] || measured.seconds < best[index].seconds) best[index] = measured;
-    });
-  }
-  return best as Measure[];
+/** Every tool once per round, rounds interleaved (load on a shared machine drifts): per tool, its run in each round. */
+function measureRounds(tools: Tool[], rounds: number): Measure[][] {
+  const runs: Measure[][] = tools.map(() => []);
+  for (let r = 0; r < rounds; r++) tools.forEach((tool, index) => runs[index]!.push(runOnce(tool)));
+  return runs;
 }
+
+/** The fastest run of each tool over `repeats` interleaved rounds. */
+function measureAll(tools: Tool[]): Measure[] {
+  return measureRounds(tools, repeats).map((runs) => runs.reduce((best, run) => (run.seconds < best.seconds ? run : best)));
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
 
 const codemodNote = (output: string): string => /(\d+) would change/.exec(output)?.[0] ?? '';
 const jscodeshiftArgs = [jscodeshift, '--no-babel', '-t', join(here, 'jscodeshift-transform.cjs'), '--parser=ts', '--extensions=ts,tsx,js,jsx', '--dry'];
@@ -143,11 +151,17 @@ const measured = targets().map((target) => ({ ...target, files: countSources(tar
 // --verify against the compiler on the same project: examples/service (or --verify-project <dir>).
 const verifyProject = resolve(root, option('verify-project') ?? 'examples/service');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
-const verifyResults: Measure[] = existsSync(join(verifyProject, 'tsconfig.json'))
-  ? measureAll([
-      { tool: 'catchwise-codemods --dry-run --verify', parallelism: 1, command: [cli, 'specific-catch', verifyProject, '--dry-run', '--verify', '--allow-dirty'], note: codemodNote },
-      { tool: 'tsc --noEmit', parallelism: 1, command: [tsc, '--noEmit', '-p', verifyProject], note: () => '' },
-    ])
+// On a small project a run is mostly start-up, which swings by a third from one run to the next on a
+// shared machine: more rounds than the corpora get (--verify-rounds, default 7), interleaved.
+const verifyRounds = Number(option('verify-rounds') ?? Math.max(7, repeats));
+const verifyRuns: Measure[][] = existsSync(join(verifyProject, 'tsconfig.json'))
+  ? measureRounds(
+      [
+        { tool: 'catchwise-codemods --dry-run --verify', parallelism: 1, command: [cli, 'specific-catch', verifyProject, '--dry-run', '--verify', '--allow-dirty'], note: codemodNote },
+        { tool: 'tsc --noEmit', parallelism: 1, command: [tsc, '--noEmit', '-p', verifyProject], note: () => '' },
+      ],
+      verifyRounds,
+    )
   : [];
 
 const peerFor = (results: Measure[], r: Measure): Measure =>
@@ -167,13 +181,22 @@ for (const { name, files, results } of measured) {
     );
   }
 }
-console.log('');
-console.log('CPU s counts every process of a run (jscodeshift --cpus=2 forks worker processes); peak RSS is the largest single process.');
+if (measured.length > 0) {
+  console.log('');
+  console.log('CPU s counts every process of a run (jscodeshift --cpus=2 forks worker processes); peak RSS is the largest single process.');
+}
 
-if (verifyResults.length === 2) {
-  const [verify, compiler] = verifyResults as [Measure, Measure];
+if (verifyRuns.length === 2) {
+  const [verify, compiler] = verifyRuns as [Measure[], Measure[]];
+  const best = (runs: Measure[], of: (run: Measure) => number): number => Math.min(...runs.map(of));
+  // Each round's ratio (the two runs side by side, under the same load), then their median.
+  const ratios = (of: (run: Measure) => number): number => median(verify.map((run, round) => of(run) / of(compiler[round]!)));
+  const wall = (run: Measure): number => run.seconds;
+  const cpu = (run: Measure): number => run.cpu;
   console.log('');
   console.log(
-    `--verify on ${verifyProject.replace(root + '/', '')}: ${verify.seconds.toFixed(2)} s wall (${fmt(verify.cpu, 2)} CPU s), tsc --noEmit ${compiler.seconds.toFixed(2)} s wall (${fmt(compiler.cpu, 2)} CPU s): ${(verify.seconds / compiler.seconds).toFixed(2)}× tsc by wall, ${fmt(verify.cpu / compiler.cpu, 2)}× by CPU (target ≤ 1.5×)`,
+    `--verify on ${verifyProject.replace(root + '/', '')}, ${verifyRounds} interleaved rounds: best ${best(verify, wall).toFixed(2)} s wall (${fmt(best(verify, cpu), 2)} CPU s), tsc --noEmit best ${best(compiler, wall).toFixed(2)} s wall (${fmt(best(compiler, cpu), 2)} CPU s): ` +
+      `${(best(verify, wall) / best(compiler, wall)).toFixed(2)}× tsc by wall, ${fmt(best(verify, cpu) / best(compiler, cpu), 2)}× by CPU, best against best; ` +
+      `median of the rounds' ratios ${ratios(wall).toFixed(2)}× by wall, ${fmt(ratios(cpu), 2)}× by CPU (target ≤ 1.5×)`,
   );
 }
