@@ -391,33 +391,47 @@ function classMemberLogger(
   scope: Scope | null,
   facts: FileFacts,
 ): LoggerStyle | null {
+  const members = loggerMembersOf(klass);
   for (const name of LOGGER_NAMES) {
-    for (const member of klass.body.body) {
-      if (
-        member.type === AST_NODE_TYPES.PropertyDefinition &&
-        !member.static &&
-        !member.computed &&
-        member.key.type === AST_NODE_TYPES.Identifier &&
-        member.key.name === name
-      ) {
-        const kind = classifyExpression(member.value, scope, 0) ?? classifyTypeAnnotation(member.typeAnnotation, scope);
-        if (kind === null && facts.levelArgumentOnly.has(`this.${name}`)) return null;
-        return styleFor(kind, `this.${name}`, facts, 'class-member');
-      }
-      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
-        for (const param of member.value.params) {
-          if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-          const inner = param.parameter;
-          if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) {
-            const kind = classifyTypeAnnotation(inner.typeAnnotation, scope);
-            if (kind === null && facts.levelArgumentOnly.has(`this.${name}`)) return null;
-            return styleFor(kind, `this.${name}`, facts, 'class-member');
-          }
-        }
+    const member = members.get(name);
+    if (!member) continue;
+    const kind =
+      member.type === AST_NODE_TYPES.PropertyDefinition
+        ? (classifyExpression(member.value, scope, 0) ?? classifyTypeAnnotation(member.typeAnnotation, scope))
+        : classifyTypeAnnotation(member.typeAnnotation, scope);
+    if (kind === null && facts.levelArgumentOnly.has(`this.${name}`)) return null;
+    return styleFor(kind, `this.${name}`, facts, 'class-member');
+  }
+  return null;
+}
+
+type LoggerMember = TSESTree.PropertyDefinition | TSESTree.Identifier;
+const loggerMembers = new WeakMap<TSESTree.Node, Map<string, LoggerMember>>();
+
+/**
+ * A class's members named like a logger (`logger = …`, `constructor(private log: Logger)`), the
+ * first of each name in member order, indexed once per class: classes with hundreds of members
+ * are asked once per handler.
+ */
+function loggerMembersOf(klass: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Map<string, LoggerMember> {
+  const cached = loggerMembers.get(klass);
+  if (cached) return cached;
+  const members = new Map<string, LoggerMember>();
+  const note = (name: string, member: LoggerMember): void => {
+    if (LOGGER_NAMES.includes(name) && !members.has(name)) members.set(name, member);
+  };
+  for (const member of klass.body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && !member.computed && member.key.type === AST_NODE_TYPES.Identifier) {
+      note(member.key.name, member);
+    }
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier) note(param.parameter.name, param.parameter);
       }
     }
   }
-  return null;
+  loggerMembers.set(klass, members);
+  return members;
 }
 
 /**
@@ -521,6 +535,23 @@ function configuredLoggerInScope(
   return null;
 }
 
+const debugLoggers = new WeakMap<Scope, Variable | null>();
+
+/** The first variable of `scope` itself created by the `debug` factory, remembered per scope. */
+function debugLoggerIn(scope: Scope): Variable | null {
+  // A local module's kind comes from the codemod's resolver, which changes per call: no memo then.
+  if (moduleResolver === null && debugLoggers.has(scope)) return debugLoggers.get(scope)!;
+  let found: Variable | null = null;
+  for (const variable of scope.variables) {
+    if (variable.defs[0]?.type === 'Variable' && classifyVariable(variable, 0) === 'debug') {
+      found = variable;
+      break;
+    }
+  }
+  if (moduleResolver === null) debugLoggers.set(scope, found);
+  return found;
+}
+
 function findLoggerStyleWith(
   input: AnalysisInput,
   node: TSESTree.Node,
@@ -564,11 +595,8 @@ function findLoggerStyleWith(
 
   // `const debugLog = debug('app')`: any variable created by the `debug` factory.
   for (let current = scope; current; current = current.upper) {
-    for (const variable of current.variables) {
-      if (variable.defs[0]?.type === 'Variable' && classifyVariable(variable, 0) === 'debug') {
-        return styleFor('debug', variable.name, facts, 'in-scope');
-      }
-    }
+    const debugLogger = debugLoggerIn(current);
+    if (debugLogger) return styleFor('debug', debugLogger.name, facts, 'in-scope');
   }
 
   // NestJS: `import { Logger } from '@nestjs/common'` has static methods.

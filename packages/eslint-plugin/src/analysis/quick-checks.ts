@@ -28,8 +28,17 @@ export function throwsOnEveryPath(handler: Handler): boolean {
   const body = handlerBody(handler);
   if (body?.type !== T.BlockStatement) return false;
   const last = body.body[body.body.length - 1];
-  return last?.type === T.ThrowStatement && !someNode(body, leavesEarly);
+  if (last?.type !== T.ThrowStatement) return false;
+  // Both handler rules ask, and the second does not find an analysis when the answer was yes.
+  let answer = throwingBodies.get(body);
+  if (answer === undefined) {
+    answer = !someNode(body, leavesEarly);
+    throwingBodies.set(body, answer);
+  }
+  return answer;
 }
+
+const throwingBodies = new WeakMap<Node, boolean>();
 
 /** Whether the handler holds a call of a method some logger has a level for: without one it has no log call to report. */
 export function mayHoldLogCall(handler: Handler, options: ResolvedOptions): boolean {

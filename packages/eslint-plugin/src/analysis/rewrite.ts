@@ -4,7 +4,7 @@
 // exit (`return 0`, `continue`, falling off the end), never replaces it; a rethrow is never added.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/scope-manager';
+import type { Scope, ScopeManager } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import type { ResolvedOptions } from './options.js';
 import { CONSOLE_LOGGER, configuredLoggerTest, findLoggerStyle, findVariable, formatLogCall, scopeAt } from './logger-style.js';
@@ -323,16 +323,31 @@ export function placeName(node: TSESTree.Node, fileName: string): string {
   return base.replace(/\.[^.]+$/, '') || 'module';
 }
 
+/**
+ * The scopes whose block lies within `node`: found below the scope that holds it, not by a pass
+ * over every scope of the file (a rewrite asks once per handler, and large files hold thousands).
+ */
+function scopesWithin(scopeManager: ScopeManager, node: TSESTree.Node): Scope[] {
+  const [start, end] = node.range;
+  let holder: Scope | null = null;
+  for (let current: TSESTree.Node | undefined = node; current && !holder; current = current.parent) holder = scopeManager.acquire(current);
+  const found: Scope[] = [];
+  const visit = (scope: Scope): void => {
+    const [from, to] = scope.block.range;
+    if (to <= start || from >= end) return;
+    if (from >= start && to <= end) found.push(scope);
+    for (const child of scope.childScopes) visit(child);
+  };
+  visit(holder ?? scopeManager.globalScope!);
+  return found;
+}
+
 /** A name for a new binding that shadows nothing and is captured by nothing inside the handler. */
 export function freshBindingName(input: AnalysisInput, handlerNode: TSESTree.Node, avoid: readonly string[] = [], preferred?: string): string {
   const taken = new Set<string>(avoid);
-  const [start, end] = handlerNode.range;
-  for (const scope of input.scopeManager.scopes) {
-    const block = scope.block;
-    if (block.range[0] >= start && block.range[1] <= end) {
-      for (const variable of scope.variables) taken.add(variable.name);
-      for (const reference of scope.through) taken.add(reference.identifier.name);
-    }
+  for (const scope of scopesWithin(input.scopeManager, handlerNode)) {
+    for (const variable of scope.variables) taken.add(variable.name);
+    for (const reference of scope.through) taken.add(reference.identifier.name);
   }
   const outer = scopeAt(input.scopeManager, handlerNode.parent ?? handlerNode);
   for (const candidate of [...(preferred ? [preferred] : []), 'error', 'err', 'caughtError', 'unexpectedError']) {

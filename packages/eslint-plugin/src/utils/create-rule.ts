@@ -15,18 +15,30 @@ const ruleCreator = ESLintUtils.RuleCreator<CatchwiseRuleDocs>(
 
 /**
  * `ESLintUtils.RuleCreator` (docs URL, typed `defaultOptions`), except that `create` receives the
- * user's options as given (`[{}]` when none): RuleCreator `structuredClone`s and deep-merges
- * `defaultOptions` on every file, which costs more than the whole analysis of most files. Our rules
- * merge defaults through `resolveOptions`, which caches by identity and by value.
+ * user's options as given (`[{}]` when none), read only when a rule first asks for them: RuleCreator
+ * `structuredClone`s and deep-merges `defaultOptions` on every file, which costs more than the whole
+ * analysis of most files, and even reading `context.options` costs (each file's contexts have a
+ * prototype of their own, so the property load is megamorphic) while most files hold no handler.
+ * Our rules merge defaults through `resolveOptions`, which caches by identity and by value.
  */
 /** One shared "no options" value, so `resolveOptions` finds it by identity on every file. */
-const NO_OPTIONS = Object.freeze([Object.freeze({})]);
+const NO_OPTION = Object.freeze({});
+
+/** The rule's options array as `create` sees it; its first element is looked up on first use. */
+class LazyOptions {
+  constructor(private readonly context: { readonly options: readonly unknown[] }) {}
+
+  get 0(): unknown {
+    const options = this.context.options;
+    return options.length > 0 ? options[0] : NO_OPTION;
+  }
+}
 
 export const createRule: typeof ruleCreator = (spec) => {
   const rule = ruleCreator(spec);
   const create = spec.create;
   return {
     ...rule,
-    create: (context) => create(context, (context.options.length > 0 ? context.options : NO_OPTIONS) as never),
+    create: (context) => create(context, new LazyOptions(context) as never),
   };
 };

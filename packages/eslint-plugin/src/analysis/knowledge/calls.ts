@@ -197,11 +197,16 @@ export function describeCall(input: AnalysisInput, call: Call): CallSite {
 }
 
 /** Modules the file imports (value or type imports) or `require`s at the top level. */
-export function importedModules(input: AnalysisInput): Set<string> {
+const importedModulesByProgram = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+
+export function importedModules(input: AnalysisInput): ReadonlySet<string> {
+  const cached = importedModulesByProgram.get(input.program);
+  if (cached) return cached;
   const modules = new Set<string>();
   for (const statement of input.program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) modules.add(statement.source.value);
   }
+  importedModulesByProgram.set(input.program, modules);
   return modules;
 }
 

@@ -227,7 +227,20 @@ export const GLOBALS: readonly GlobalEntry[] = [
 ];
 
 /** The entry whose `modules` include `specifier` (`node:fs/promises`, `@aws-sdk/client-s3`). */
+const entriesByModule = new Map<string, CatalogEntry | null>();
+
 export function entryForModule(specifier: string): CatalogEntry | null {
+  let entry = entriesByModule.get(specifier);
+  if (entry === undefined) {
+    entry = scanForModule(specifier);
+    // Specifiers come from source files: bounded by what a lint run imports, kept for the next file.
+    if (entriesByModule.size > 10_000) entriesByModule.clear();
+    entriesByModule.set(specifier, entry);
+  }
+  return entry;
+}
+
+function scanForModule(specifier: string): CatalogEntry | null {
   for (const entry of CATALOG) {
     for (const module of entry.modules) {
       if (module === specifier) return entry;
