@@ -7,6 +7,7 @@
 // typescript-estree decodes), gets `null`: the caller takes TypeScript's path, which also gives
 // TypeScript's own parse errors.
 import { parseSync } from 'oxc-parser';
+import type { ParserOptions } from 'oxc-parser';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { analyze } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput } from '@catchwise/eslint-plugin/analysis';
@@ -80,6 +81,8 @@ interface Conversion {
   unsure: boolean;
   /** A catch clause, `.catch(cb)` or `.then(ok, cb)` was met (as `mayHoldHandler` on TypeScript's tree). */
   holdsHandler: boolean;
+  /** Syntax oxc accepts and TypeScript's parser refuses was met (see `isLaxerThanTypescript`). */
+  laxerThanTypescript: boolean;
 }
 
 const CALLEE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TSSatisfiesExpression', 'TSInstantiationExpression']);
@@ -95,6 +98,34 @@ function isHandlerCall(call: Node): boolean {
   return (property.name === 'catch' && count >= 1) || (property.name === 'then' && count >= 2);
 }
 
+const TYPE_ONLY_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
+// A legacy octal or leading-zero number (`0123`, `08`), or an escape of a digit in a string (`'\01'`,
+// `'\8'`; `'\0'` too, which both accept: the test stays simple).
+const LEGACY_NUMBER = /^0[0-9]/;
+const DIGIT_ESCAPE = /\\[0-9]/;
+
+/**
+ * Syntax oxc accepts and TypeScript's parser refuses (found by comparing the two on random edits of
+ * real files and of the codemod's rewrites): a type assertion as an assignment target (`a as T = b`,
+ * `<T>a = b`; oxc's tree has no parentheses, so `(a as T) = b`, which both accept, counts too), and
+ * sloppy mode's octal numbers and escapes. Every other difference found is oxc refusing more.
+ */
+function isLaxerThanTypescript(node: OxcNode): boolean {
+  switch (node.type) {
+    case 'AssignmentExpression':
+      return TYPE_ONLY_WRAPPERS.has((node.left as Node).type);
+    case 'UpdateExpression':
+      return TYPE_ONLY_WRAPPERS.has((node.argument as Node).type);
+    case 'Literal': {
+      const raw = node.raw as string | null | undefined;
+      if (typeof raw !== 'string') return false;
+      return typeof node.value === 'number' || typeof node.value === 'bigint' ? LEGACY_NUMBER.test(raw) : typeof node.value === 'string' && DIGIT_ESCAPE.test(raw);
+    }
+    default:
+      return false;
+  }
+}
+
 /** The node in typescript-estree's shape (a copy when its keys must be reordered), its subtree adopted. */
 function adopt(node: OxcNode, parent: Node | undefined, conversion: Conversion): Node {
   const keys = Object.keys(node);
@@ -107,6 +138,8 @@ function adopt(node: OxcNode, parent: Node | undefined, conversion: Conversion):
   if (node.type === 'CatchClause' || (node.type === 'CallExpression' && isHandlerCall(node))) conversion.holdsHandler = true;
   if (node.type === 'JSXText' || (node.type === 'Literal' && parent?.type === 'JSXAttribute')) {
     if ((node.raw as string | undefined)?.includes('&')) conversion.unsure = true;
+  } else if (!conversion.laxerThanTypescript && isLaxerThanTypescript(node)) {
+    conversion.laxerThanTypescript = true;
   }
   for (const key of order ?? keys) {
     if (NOT_CHILDREN.has(key)) continue;
@@ -152,10 +185,19 @@ function estreeSourceType(program: Node, fileName: string, importMetas: number):
   return 'script';
 }
 
+function oxcOptions(fileName: string): ParserOptions {
+  return { lang: oxcLanguage(fileName), sourceType: oxcSourceType(fileName), astType: 'ts', preserveParens: false };
+}
+
 export interface NativeParse {
   program: TSESTree.Program;
   /** Whether the tree holds anything the handler finder reports on (else no scopes or analysis are needed). */
   holdsHandler: boolean;
+  /**
+   * Whether the text holds syntax oxc accepts and TypeScript's parser refuses: then oxc's verdict on
+   * a rewrite of it is not TypeScript's (`oxcParses`).
+   */
+  laxerThanTypescript: boolean;
 }
 
 /**
@@ -163,14 +205,9 @@ export interface NativeParse {
  * must decide (oxc reports an error, or the tree could differ from typescript-estree's).
  */
 export function nativeParse(text: string, fileName: string): NativeParse | null {
-  const result = parseSync(fileName, text, {
-    lang: oxcLanguage(fileName),
-    sourceType: oxcSourceType(fileName),
-    astType: 'ts',
-    preserveParens: false,
-  });
+  const result = parseSync(fileName, text, oxcOptions(fileName));
   if (result.errors.length > 0) return null;
-  const conversion: Conversion = { lineStarts: lineStartsOf(text), unsure: false, holdsHandler: false };
+  const conversion: Conversion = { lineStarts: lineStartsOf(text), unsure: false, holdsHandler: false, laxerThanTypescript: false };
   const oxcProgram = result.program as unknown as OxcNode;
   delete oxcProgram.hashbang; // a comment to typescript-estree (and not one the model reads)
   const program = adopt(oxcProgram, undefined, conversion);
@@ -182,7 +219,15 @@ export function nativeParse(text: string, fileName: string): NativeParse | null 
     range: [comment.start, comment.end],
     loc: { start: positionIn(conversion.lineStarts, comment.start), end: positionIn(conversion.lineStarts, comment.end) },
   }));
-  return { program: program as unknown as TSESTree.Program, holdsHandler: conversion.holdsHandler };
+  return { program: program as unknown as TSESTree.Program, holdsHandler: conversion.holdsHandler, laxerThanTypescript: conversion.laxerThanTypescript };
+}
+
+/**
+ * Whether oxc parses the text without an error, read as `nativeParse` reads a file (its tree is
+ * never built on the JavaScript side: a third of the cost of TypeScript's parse).
+ */
+export function oxcParses(text: string, fileName: string): boolean {
+  return parseSync(fileName, text, oxcOptions(fileName)).errors.length === 0;
 }
 
 /** The scopes of a tree from `nativeParse`, as `toAnalysisInput` builds them. */

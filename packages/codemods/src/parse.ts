@@ -19,8 +19,18 @@ export class SourceParseError extends Error {
 }
 
 const require = createRequire(import.meta.url);
-// Loaded with require: an ESM import of this 9 MB CommonJS file makes Node scan it for exports (~0.5 s).
-const ts = require('typescript') as typeof TypeScript;
+
+let loadedTypescript: typeof TypeScript | undefined;
+
+/**
+ * TypeScript's compiler, loaded on first use (~0.1 CPU s per thread): a run whose files oxc reads,
+ * and whose rewrites oxc parses without an error, never needs it.
+ */
+function typescript(): typeof TypeScript {
+  // Loaded with require: an ESM import of this 9 MB CommonJS file makes Node scan it for exports (~0.5 s).
+  loadedTypescript ??= require('typescript') as typeof TypeScript;
+  return loadedTypescript;
+}
 
 type TypescriptEstree = typeof import('@typescript-eslint/typescript-estree');
 let loadedEstree: TypescriptEstree | undefined;
@@ -39,6 +49,7 @@ export function isSupportedFile(fileName: string): boolean {
 
 /** typescript-estree's script kind for a file name (the extension decides; `jsx` only for others). */
 function estreeScriptKind(fileName: string, jsx: boolean): TypeScript.ScriptKind {
+  const ts = typescript();
   const extension = extname(fileName).toLowerCase();
   if (extension === '.js' || extension === '.cjs' || extension === '.mjs') return ts.ScriptKind.JS;
   if (extension === '.ts' || extension === '.cts' || extension === '.mts') return ts.ScriptKind.TS;
@@ -49,6 +60,7 @@ function estreeScriptKind(fileName: string, jsx: boolean): TypeScript.ScriptKind
 
 /** The TypeScript tree typescript-estree would build for the file (same options), kept for the comments. */
 function createEstreeSourceFile(text: string, fileName: string, jsx: boolean): TypeScript.SourceFile {
+  const ts = typescript();
   const extension = extname(fileName).toLowerCase();
   const setExternalModuleIndicator =
     extension === '.mjs' || extension === '.mts'
@@ -65,7 +77,7 @@ function createEstreeSourceFile(text: string, fileName: string, jsx: boolean): T
   );
 }
 
-const commentScanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ false, ts.LanguageVariant.Standard);
+let commentScanner: TypeScript.Scanner | undefined;
 
 /**
  * The comments of a file without JSX, as typescript-estree's `comment: true` gives them (same
@@ -76,6 +88,8 @@ const commentScanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */
  * the codemod's time on small files).
  */
 export function collectComments(sourceFile: TypeScript.SourceFile): TSESTree.Comment[] {
+  const ts = typescript();
+  const scanner = (commentScanner ??= ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ false, ts.LanguageVariant.Standard));
   const text = sourceFile.text;
   const { AST_TOKEN_TYPES } = typescriptEstree();
   const comments: TSESTree.Comment[] = [];
@@ -87,11 +101,11 @@ export function collectComments(sourceFile: TypeScript.SourceFile): TSESTree.Com
     if (to <= from) return;
     const slash = text.indexOf('/', from);
     if (slash === -1 || slash >= to - 1) return;
-    commentScanner.setText(text, from, to - from);
-    for (let kind = commentScanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = commentScanner.scan()) {
+    scanner.setText(text, from, to - from);
+    for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
       if (kind !== ts.SyntaxKind.SingleLineCommentTrivia && kind !== ts.SyntaxKind.MultiLineCommentTrivia) continue;
-      const start = commentScanner.getTokenStart();
-      const end = commentScanner.getTokenEnd();
+      const start = scanner.getTokenStart();
+      const end = scanner.getTokenEnd();
       const line = kind === ts.SyntaxKind.SingleLineCommentTrivia;
       comments.push({
         type: line ? AST_TOKEN_TYPES.Line : AST_TOKEN_TYPES.Block,
@@ -128,7 +142,7 @@ export function collectComments(sourceFile: TypeScript.SourceFile): TSESTree.Com
     cursor = node.end;
   };
   visit(sourceFile);
-  commentScanner.setText(undefined);
+  scanner.setText(undefined);
   return comments;
 }
 
@@ -142,15 +156,17 @@ export function hasParseErrors(sourceFile: TypeScript.SourceFile): boolean {
   return firstSyntaxErrorOf(sourceFile) !== null;
 }
 
-const WRAPPER_KINDS = new Set<TypeScript.SyntaxKind>([
-  ts.SyntaxKind.ParenthesizedExpression, ts.SyntaxKind.AsExpression, ts.SyntaxKind.NonNullExpression,
-  ts.SyntaxKind.TypeAssertionExpression, ts.SyntaxKind.SatisfiesExpression, ts.SyntaxKind.ExpressionWithTypeArguments,
-]);
+let wrapperKinds: Set<TypeScript.SyntaxKind> | undefined;
 
 /** `p.catch(cb)`, `p?.then(ok, cb)`, `(p.catch as F)(cb)`: a call the plugin's handler finder reads as a handler. */
 function isHandlerCall(node: TypeScript.CallExpression): boolean {
+  const ts = typescript();
+  wrapperKinds ??= new Set([
+    ts.SyntaxKind.ParenthesizedExpression, ts.SyntaxKind.AsExpression, ts.SyntaxKind.NonNullExpression,
+    ts.SyntaxKind.TypeAssertionExpression, ts.SyntaxKind.SatisfiesExpression, ts.SyntaxKind.ExpressionWithTypeArguments,
+  ]);
   let callee: TypeScript.Expression = node.expression;
-  while (WRAPPER_KINDS.has(callee.kind)) callee = (callee as TypeScript.ParenthesizedExpression).expression;
+  while (wrapperKinds.has(callee.kind)) callee = (callee as TypeScript.ParenthesizedExpression).expression;
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const name = callee.name.text;
   return (name === 'catch' && node.arguments.length >= 1) || (name === 'then' && node.arguments.length >= 2);
@@ -165,6 +181,7 @@ const HANDLER_WORDS = /\b(?:catch|then)\b/g;
  * words are walked.
  */
 export function mayHoldHandler(sourceFile: TypeScript.SourceFile): boolean {
+  const ts = typescript();
   const words: number[] = [];
   for (const match of sourceFile.text.matchAll(HANDLER_WORDS)) words.push(match.index);
   if (words.length === 0) return false;
@@ -195,6 +212,7 @@ export function parseForAnalysis(text: string, fileName: string): AnalysisInput 
 
 /** The ESTree, comments and scopes of a tree from `parseTypeScript`. Throws `SourceParseError` on a syntax error. */
 export function toAnalysisInput(sourceFile: TypeScript.SourceFile, fileName: string): AnalysisInput {
+  const ts = typescript();
   const text = sourceFile.text;
   const jsx = /\.[jt]sx$/i.test(fileName);
   // Without JSX the comments come from the tree (`collectComments`); JSX text needs typescript-estree's own pass.
@@ -229,6 +247,7 @@ export function toAnalysisInput(sourceFile: TypeScript.SourceFile, fileName: str
 }
 
 function scriptKind(fileName: string): TypeScript.ScriptKind {
+  const ts = typescript();
   if (/\.tsx$/i.test(fileName)) return ts.ScriptKind.TSX;
   if (/\.[cm]?ts$/i.test(fileName)) return ts.ScriptKind.TS;
   if (/\.jsx$/i.test(fileName)) return ts.ScriptKind.JSX;
@@ -237,11 +256,13 @@ function scriptKind(fileName: string): TypeScript.ScriptKind {
 
 /** The first syntax error of a text (TypeScript's parser alone, no ESTree conversion), or null. */
 export function firstSyntaxError(text: string, fileName: string): string | null {
+  const ts = typescript();
   return firstSyntaxErrorOf(ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(fileName)));
 }
 
 /** The first of a parsed tree's syntax errors, with its place, or null. */
 export function firstSyntaxErrorOf(sourceFile: TypeScript.SourceFile): string | null {
+  const ts = typescript();
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: TypeScript.Diagnostic[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
   if (!first) return null;

@@ -42,23 +42,26 @@ describe('compile cache', () => {
 });
 
 // The codemod needs the plugin's analysis, not ESLint: loading ESLint (through a value import of
-// @typescript-eslint/utils) cost every process and every worker ~0.13 CPU s. typescript-estree is
-// loaded only for a file oxc hands over to TypeScript (a syntax error here).
+// @typescript-eslint/utils) cost every process and every worker ~0.13 CPU s. typescript-estree and
+// TypeScript itself are loaded only for a file oxc hands over to TypeScript (a syntax error here):
+// oxc also reads the rewrite first (as the CLI does without --verify, `recheck: false`).
 describe('start-up', () => {
-  it('loads the transform and a worker’s modules without loading ESLint or typescript-estree', () => {
+  it('loads the transform and a worker’s modules without loading ESLint, typescript-estree or TypeScript', () => {
     const probe = `
 const { createRequire } = await import('node:module');
 await import(${JSON.stringify(new URL('../dist/runner.js', import.meta.url).href)});
 const { transformSource } = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});
-const rewritten = transformSource('export function f(): void {\\n  try {\\n    g();\\n  } catch {}\\n}\\ndeclare function g(): void;\\n', { fileName: '/project/src/a.ts' }).rewritten;
+const rewritten = transformSource('export function f(): void {\\n  try {\\n    g();\\n  } catch {}\\n}\\ndeclare function g(): void;\\n', { fileName: '/project/src/a.ts', recheck: false }).rewritten;
 const estreeLoaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes('typescript-estree'));
+const typescriptLoaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(path));
 const estree = estreeLoaded();
+const typescript = typescriptLoaded();
 const broken = transformSource('try { f( } catch {}\\n', { fileName: '/project/src/b.ts' }).typescriptFallback;
 const loaded = Object.keys(createRequire(import.meta.url).cache);
-console.log(JSON.stringify({ rewritten, eslint: loaded.filter((path) => /[\\\\/]eslint[\\\\/]lib[\\\\/]/.test(path)).length, estree, estreeAfterFallback: broken && estreeLoaded() }));
+console.log(JSON.stringify({ rewritten, eslint: loaded.filter((path) => /[\\\\/]eslint[\\\\/]lib[\\\\/]/.test(path)).length, estree, typescript, estreeAfterFallback: broken && estreeLoaded(), typescriptAfterFallback: broken && typescriptLoaded() }));
 `;
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ rewritten: 1, eslint: 0, estree: false, estreeAfterFallback: true });
+    expect(JSON.parse(result.stdout)).toEqual({ rewritten: 1, eslint: 0, estree: false, typescript: false, estreeAfterFallback: true, typescriptAfterFallback: true });
   });
 });

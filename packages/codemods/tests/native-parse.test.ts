@@ -122,3 +122,44 @@ describe('TypeScript stands in for oxc', () => {
     expect(result.typescriptFallback).toBeUndefined();
   });
 });
+
+// Without --verify (`recheck: false`) oxc reads the rewrite first and TypeScript's parser judges
+// only when oxc finds an error, or when the file holds syntax oxc accepts and TypeScript refuses:
+// there oxc's "no error" is not TypeScript's, and the file must fare as it did with TypeScript alone.
+describe('oxc judges a rewrite only where it agrees with TypeScript', () => {
+  const handler = 'function f(a: unknown) {\n  try {\n    g();\n  } catch {}\n';
+  const laxer: [string, string, string][] = [
+    ['a legacy octal number', `${handler}}\nvar mode = 0644;\n`, "cannot parse: Octal literals are not allowed. Use the syntax '0o644'."],
+    ['a number with a leading zero', `${handler}}\nvar day = 08;\n`, 'cannot parse: Decimals with leading zeros are not allowed.'],
+    ['an escaped digit in a string', `${handler}}\nvar s = "\\8";\n`, "cannot parse: Escape sequence '\\8' is not allowed."],
+    ['a type assertion assigned to', `${handler}  a as number = 1;\n}\n`, "cannot parse: ';' expected."],
+    ['a type assertion updated', `${handler}  (<number>a)++;\n}\n`, ''],
+  ];
+  for (const [what, text, message] of laxer) {
+    it(`hands ${what} to TypeScript`, () => {
+      const native = nativeParse(text, '/project/src/a.ts');
+      expect(native?.laxerThanTypescript).toBe(true);
+      const result = transformSource(text, { fileName: '/project/src/a.ts', recheck: false });
+      // The same verdict as TypeScript's parser alone on the input.
+      let typescriptVerdict = '';
+      try {
+        parseForAnalysis(text, '/project/src/a.ts');
+      } catch (error) {
+        typescriptVerdict = `cannot parse: ${(error as Error).message}`;
+      }
+      expect(typescriptVerdict).toBe(message);
+      if (message) {
+        expect(result.output).toBe(text);
+        expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'parse-error', message })]);
+      } else {
+        expect(result.rewritten).toBe(1);
+      }
+    });
+  }
+
+  it('flags none of the forms both accept', () => {
+    const text = `${handler}  (a as { n: number }).n = 1;\n  (a as number[])[0] = 2;\n  a! = 3;\n}\nvar n = 0.5 + 0 + 0x10 + 0o17 + 10;\nvar s = '\\n\\t\\x41';\n`;
+    expect(nativeParse(text, '/project/src/a.ts')?.laxerThanTypescript).toBe(false);
+    expect(transformSource(text, { fileName: '/project/src/a.ts', recheck: false }).rewritten).toBe(1);
+  });
+});

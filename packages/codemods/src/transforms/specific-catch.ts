@@ -15,7 +15,7 @@ import {
 import type { AnalysisInput, CatchwiseOptions, Handler, KnownError, KnownErrorProvider, KnownErrorWithEvidence, ResolvedOptions, SpecificCatchRewrite, TextEdit } from '@catchwise/eslint-plugin/analysis';
 import { applyEdits, diffAsEdit, editsOverlap } from '../edits.js';
 import { firstSyntaxError, firstSyntaxErrorOf, hasParseErrors, mayHoldHandler, parseForAnalysis, parseTypeScript, SourceParseError, toAnalysisInput } from '../parse.js';
-import { nativeAnalysisInput, nativeParse } from '../native-parse.js';
+import { nativeAnalysisInput, nativeParse, oxcParses } from '../native-parse.js';
 import type * as TypeScript from 'typescript';
 import type { Diagnostic, ExpectedError, RewrittenHandler, Transform, TransformOptions, TransformResult } from '../types.js';
 
@@ -231,7 +231,11 @@ export function transformSpecificCatch(source: string, options: TransformOptions
   // The result must parse (TypeScript is the judge), and the rules should no longer report what was rewritten.
   let after: AnalysisInput | null = null;
   if (options.recheck === false) {
-    const syntaxError = firstSyntaxError(current, options.fileName);
+    // oxc reads the result first: where it finds no error TypeScript's parser finds none either, but
+    // for syntax where oxc is the laxer (checked in the input and in the new text). TypeScript
+    // decides everything else, and names the error.
+    const oxcJudges = native !== null && !native.laxerThanTypescript && !earlierPasses.some(hasLaxerSyntax) && oxcParses(current, options.fileName);
+    const syntaxError = oxcJudges ? null : firstSyntaxError(current, options.fileName);
     if (syntaxError) return refuseOutput(`the rewrite does not parse: ${syntaxError}`);
   } else {
     // TypeScript's parse of the result judges its syntax; oxc's tree, when it gives one, serves the second analysis.
@@ -262,6 +266,15 @@ export function transformSpecificCatch(source: string, options: TransformOptions
       ? firstEdits.map((edit): TextEdit => ({ range: [edit.range[0] + shift, edit.range[1] + shift], text: edit.text })).sort((a, b) => a.range[0] - b.range[0])
       : diffAsEdit(source, output);
   return { output, edits, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), findings, rewritten, handlers, ...fallback };
+}
+
+// In new text: a number with a leading zero or an escaped digit, which oxc may accept and TypeScript
+// refuses (`isLaxerThanTypescript` in native-parse.ts); matched anywhere, strings and comments too.
+const LAXER_TEXT = /\\[0-9]|(?<![\w.])0[0-9]/;
+
+/** Whether a pass's new text holds syntax oxc may accept and TypeScript's parser refuses. */
+function hasLaxerSyntax(edits: readonly TextEdit[]): boolean {
+  return edits.some((edit) => LAXER_TEXT.test(edit.text));
 }
 
 function parseErrorResult(source: string, error: SourceParseError): TransformResult {
