@@ -18,7 +18,7 @@ const MINIFIED_LINES = Array.from({ length: 5 }, () => `var a${'=1,a'.repeat(300
 /** One long line in a hand-written file: a data literal. */
 const DATA_LINE = `export const LOGO = "data:image/png;base64,${'iVBORw0KGgo'.repeat(200)}";`;
 
-ruleTester.run('no-silent-catch: minified code, support flags, error details, git config, predicates (audit 6)', noSilentCatch, {
+ruleTester.run('no-silent-catch: minified code, support flags, error details, git config, predicates, formatters, test utilities (audit 6)', noSilentCatch, {
   valid: [
     // a minified bundle checked into the repository (five lines over 1,000 characters) — medusa .yarn/releases/yarn-3.2.1.cjs (121 findings)
     `${MINIFIED_LINES}
@@ -88,6 +88,42 @@ export function isInMercurialRepository(): boolean {
     return { host: [], path: [], queryParams: [] };
   }
 }`,
+    // a formatter applied to a part of its own input, synchronously: the failure is an unreadable value — hoppscotch packages/hoppscotch-js-sandbox/src/cage-modules/utils/chai-helpers.ts:252
+    `export const formatValue = (val: unknown): string => {
+  if (val === null || typeof val !== 'object') return String(val);
+  try {
+    const keys = Object.keys(val);
+    if (keys.length === 0) return '{}';
+    const pairs = keys.slice(0, 5).map((k) => \`\${k}: \${formatValue((val as Record<string, unknown>)[k])}\`);
+    return \`{\${pairs.join(', ')}}\`;
+  } catch {
+    return '[object Object]';
+  }
+};`,
+    // the same through an object argument — audit 5's vercel/ai packages/harness-acp/src/v1/bridge/stream-translator.ts:866 (class A)
+    `type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
+export function toSafeJSONValue({ value, fallback }: { value: unknown; fallback: Json }): Json {
+  if (value === null || typeof value !== 'object') return (value as Json) ?? fallback;
+  const result: Record<string, Json> = {};
+  try {
+    for (const [key, item] of Object.entries(value)) {
+      result[key] = toSafeJSONValue({ value: item, fallback: null });
+    }
+  } catch {
+    return fallback;
+  }
+  return result;
+}`,
+    // a test-utility package (medusa-test-utils/) is test code — medusa packages/medusa-test-utils/src/database.ts:165
+    {
+      filename: 'packages/medusa-test-utils/src/database.ts',
+      code: `declare const manager: { execute(sql: string): Promise<void> };
+export async function teardown(): Promise<void> {
+  try {
+    await manager.execute('DROP SCHEMA IF EXISTS "public" CASCADE');
+  } catch {}
+}`,
+    },
   ],
   invalid: [
     // one long line (a data literal) does not make a hand-written file minified
@@ -294,6 +330,77 @@ export async function keysOf(urlString: string): Promise<string[]> {
             { messageId: "specificCatchSuggestion", output: "declare const store: { keys(pattern: string): Promise<string[]> };\nexport async function keysOf(urlString: string): Promise<string[]> {\n  try {\n    const parsed = new URL(urlString);\n    return await store.keys(parsed.pathname);\n  } catch (error) {\n    if (error instanceof TypeError) {\n      console.warn('keysOf: new URL() failed', error);\n    } else {\n      console.error('keysOf: unexpected error from new URL()', error);\n    }\n    return [];\n  }\n}" },
             { messageId: "logErrorSuggestion", output: "declare const store: { keys(pattern: string): Promise<string[]> };\nexport async function keysOf(urlString: string): Promise<string[]> {\n  try {\n    const parsed = new URL(urlString);\n    return await store.keys(parsed.pathname);\n  } catch (error) {\n    console.error('keysOf: unexpected error', error);\n    return [];\n  }\n}" },
             { messageId: "rethrowSuggestion", output: "declare const store: { keys(pattern: string): Promise<string[]> };\nexport async function keysOf(urlString: string): Promise<string[]> {\n  try {\n    const parsed = new URL(urlString);\n    return await store.keys(parsed.pathname);\n  } catch (error) {\n    throw error;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // an async walker that recurses and does I/O stays reported
+    {
+      code: `import { readdir, readFile } from 'node:fs/promises';
+declare const index: { add(path: string, text: string): Promise<void> };
+export async function indexTree(dir: string): Promise<number> {
+  try {
+    let count = 0;
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) count += await indexTree(\`\${dir}/\${entry.name}\`);
+      else await index.add(entry.name, await readFile(\`\${dir}/\${entry.name}\`, 'utf8'));
+    }
+    return count;
+  } catch {
+    return 0;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 12 returns 0 without logging or rethrowing it", expected: "" },
+          line: 11,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "import { readdir, readFile } from 'node:fs/promises';\ndeclare const index: { add(path: string, text: string): Promise<void> };\nexport async function indexTree(dir: string): Promise<number> {\n  try {\n    let count = 0;\n    for (const entry of await readdir(dir, { withFileTypes: true })) {\n      if (entry.isDirectory()) count += await indexTree(`${dir}/${entry.name}`);\n      else await index.add(entry.name, await readFile(`${dir}/${entry.name}`, 'utf8'));\n    }\n    return count;\n  } catch (error) {\n    if (error instanceof Error && 'code' in error && typeof error.code === 'string' && ['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR'].includes(error.code)) {\n      console.warn('indexTree: readFile() failed', error);\n    } else {\n      console.error('indexTree: unexpected error from readFile()', error);\n    }\n    return 0;\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "import { readdir, readFile } from 'node:fs/promises';\ndeclare const index: { add(path: string, text: string): Promise<void> };\nexport async function indexTree(dir: string): Promise<number> {\n  try {\n    let count = 0;\n    for (const entry of await readdir(dir, { withFileTypes: true })) {\n      if (entry.isDirectory()) count += await indexTree(`${dir}/${entry.name}`);\n      else await index.add(entry.name, await readFile(`${dir}/${entry.name}`, 'utf8'));\n    }\n    return count;\n  } catch (error) {\n    console.error('indexTree: unexpected error', error);\n    return 0;\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "import { readdir, readFile } from 'node:fs/promises';\ndeclare const index: { add(path: string, text: string): Promise<void> };\nexport async function indexTree(dir: string): Promise<number> {\n  try {\n    let count = 0;\n    for (const entry of await readdir(dir, { withFileTypes: true })) {\n      if (entry.isDirectory()) count += await indexTree(`${dir}/${entry.name}`);\n      else await index.add(entry.name, await readFile(`${dir}/${entry.name}`, 'utf8'));\n    }\n    return count;\n  } catch (error) {\n    throw error;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // recursion next to another call (render) stays reported
+    {
+      code: `declare function render(value: unknown): string;
+export function describeValue(val: Record<string, unknown>): string {
+  try {
+    return Object.keys(val).map((k) => \`\${k}: \${describeValue(val[k] as Record<string, unknown>)} \${render(val[k])}\`).join(', ');
+  } catch {
+    return '[object Object]';
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 6 returns '[object Object]' without logging or rethrowing it", expected: "" },
+          line: 5,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "declare function render(value: unknown): string;\nexport function describeValue(val: Record<string, unknown>): string {\n  try {\n    return Object.keys(val).map((k) => `${k}: ${describeValue(val[k] as Record<string, unknown>)} ${render(val[k])}`).join(', ');\n  } catch (error) {\n    console.error('describeValue: unexpected error from map()', error);\n    return '[object Object]';\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "declare function render(value: unknown): string;\nexport function describeValue(val: Record<string, unknown>): string {\n  try {\n    return Object.keys(val).map((k) => `${k}: ${describeValue(val[k] as Record<string, unknown>)} ${render(val[k])}`).join(', ');\n  } catch (error) {\n    console.error('describeValue: unexpected error', error);\n    return '[object Object]';\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "declare function render(value: unknown): string;\nexport function describeValue(val: Record<string, unknown>): string {\n  try {\n    return Object.keys(val).map((k) => `${k}: ${describeValue(val[k] as Record<string, unknown>)} ${render(val[k])}`).join(', ');\n  } catch (error) {\n    throw error;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // a package whose name only ends like one (…-latest-utils/) is not test code
+    {
+      filename: 'packages/medusa-latest-utils/src/database.ts',
+      code: `declare const manager: { execute(sql: string): Promise<void> };
+export async function shutdown(): Promise<void> {
+  try {
+    await manager.execute('DROP SCHEMA IF EXISTS "public" CASCADE');
+  } catch {}
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "it is empty", expected: "" },
+          line: 5,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "declare const manager: { execute(sql: string): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await manager.execute('DROP SCHEMA IF EXISTS \"public\" CASCADE');\n  } catch (error) {\n    console.error('shutdown: unexpected error from manager.execute()', error);\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "declare const manager: { execute(sql: string): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await manager.execute('DROP SCHEMA IF EXISTS \"public\" CASCADE');\n  } catch (error) { console.error('shutdown: unexpected error', error); }\n}" },
+            { messageId: "rethrowSuggestion", output: "declare const manager: { execute(sql: string): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await manager.execute('DROP SCHEMA IF EXISTS \"public\" CASCADE');\n  } catch (error) { throw error; }\n}" },
           ],
         },
       ],

@@ -5,7 +5,7 @@
 // once the path is known to exist, a failing read is no longer "absent".
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, containsNode, forEachChild, isFunction, memberPath, outerWrapper, unwrap, type Node } from './ast.js';
+import { calleeName, containsNode, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, unwrap, type Node } from './ast.js';
 import { handlerBody } from './handlers.js';
 import type { HandlerAnalysis } from './paths.js';
 
@@ -281,10 +281,35 @@ export function isProbeTryBlock(analysis: HandlerAnalysis, sourceText: string): 
   if (!surface) return false;
   // Only pure helpers (`Array.from(raw)`, `resolve(base, url)`): what can fail is the input, as with a parse.
   if (surface.length === 0) return containsNode(tryStatement.block, (node) => node.type === T.CallExpression) && !containsNode(tryStatement.block, (node) => node.type === T.AwaitExpression) && yieldsDefault(analysis);
-  if (!surface.every((node) => isProbeOperation(node) || parsesAProbe(node))) return false;
+  const self = syncSelfName(tryStatement);
+  if (!surface.every((node) => isProbeOperation(node) || parsesAProbe(node) || callsSelf(node, self))) return false;
   const scope = enclosingScopeNode(tryStatement);
   if (!surface.some(isParseOperation) && surface.some((probe) => existenceGuarded(probe, scope, sourceText, tryStatement.range[0]))) return false;
   return yieldsDefault(analysis);
+}
+
+/**
+ * The name of the synchronous function that holds a try block without `await` (`const formatValue = (v) => …`,
+ * `function toSafeJSONValue(…)`, a method), or null.
+ */
+function syncSelfName(tryStatement: TSESTree.TryStatement): string | null {
+  const fn = enclosingFunction(tryStatement);
+  if (!fn || fn.async || fn.generator || containsNode(tryStatement.block, (node) => node.type === T.AwaitExpression)) return null;
+  return functionName(fn);
+}
+
+/**
+ * `formatValue(val[k])` inside `formatValue`, `toSafeJSONValue({ value: item })` inside `toSafeJSONValue`: a
+ * synchronous function applied to a part of its own input adds no other kind of failure than the one the
+ * handler answers — a value that cannot be read (a throwing getter, a revoked proxy) — so a formatter's
+ * fallback (`catch { return '[object Object]' }`) is a probe when the rest of the try block is (precision
+ * audit 6: hoppscotch's sandbox formatter; audit 5's vercel/ai `toSafeJSONValue`).
+ */
+function callsSelf(node: Node, self: string | null): boolean {
+  if (self === null || node.type !== T.CallExpression) return false;
+  const callee = unwrap(node.callee);
+  if (callee.type === T.Identifier) return callee.name === self;
+  return callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression && calleeName(callee) === self;
 }
 
 /**
