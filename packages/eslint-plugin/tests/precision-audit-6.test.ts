@@ -124,6 +124,19 @@ export async function teardown(): Promise<void> {
   } catch {}
 }`,
     },
+    // the formatter applied to each part through map(formatValue) — hoppscotch packages/hoppscotch-js-sandbox/src/cage-modules/utils/chai-helpers.ts:252
+    `export const formatValue = (val: unknown): string => {
+  if (val === null || typeof val !== 'object') return String(val);
+  try {
+    if (val instanceof Set) {
+      const values = Array.from(val).slice(0, 10);
+      return \`new Set([\${values.map(formatValue).join(', ')}])\`;
+    }
+    return \`{\${Object.keys(val).join(', ')}}\`;
+  } catch {
+    return '[object Object]';
+  }
+};`,
   ],
   invalid: [
     // one long line (a data literal) does not make a hand-written file minified
@@ -401,6 +414,30 @@ export async function shutdown(): Promise<void> {
             { messageId: "specificCatchSuggestion", output: "declare const manager: { execute(sql: string): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await manager.execute('DROP SCHEMA IF EXISTS \"public\" CASCADE');\n  } catch (error) {\n    console.error('shutdown: unexpected error from manager.execute()', error);\n  }\n}" },
             { messageId: "logErrorSuggestion", output: "declare const manager: { execute(sql: string): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await manager.execute('DROP SCHEMA IF EXISTS \"public\" CASCADE');\n  } catch (error) { console.error('shutdown: unexpected error', error); }\n}" },
             { messageId: "rethrowSuggestion", output: "declare const manager: { execute(sql: string): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await manager.execute('DROP SCHEMA IF EXISTS \"public\" CASCADE');\n  } catch (error) { throw error; }\n}" },
+          ],
+        },
+      ],
+    },
+    // map with another function (render) stays reported
+    {
+      code: `declare function render(value: unknown): string;
+export const formatValue = (val: unknown): string => {
+  if (val === null || typeof val !== 'object') return String(val);
+  try {
+    const values = Array.from(val as Set<unknown>);
+    return \`[\${values.map(render).join(', ')}]\`;
+  } catch {
+    return '[object Object]';
+  }
+};`,
+      errors: [
+        {
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 8 returns '[object Object]' without logging or rethrowing it", expected: "" },
+          line: 7,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "declare function render(value: unknown): string;\nexport const formatValue = (val: unknown): string => {\n  if (val === null || typeof val !== 'object') return String(val);\n  try {\n    const values = Array.from(val as Set<unknown>);\n    return `[${values.map(render).join(', ')}]`;\n  } catch (error) {\n    console.error('formatValue: unexpected error from values.map()', error);\n    return '[object Object]';\n  }\n};" },
+            { messageId: "logErrorSuggestion", output: "declare function render(value: unknown): string;\nexport const formatValue = (val: unknown): string => {\n  if (val === null || typeof val !== 'object') return String(val);\n  try {\n    const values = Array.from(val as Set<unknown>);\n    return `[${values.map(render).join(', ')}]`;\n  } catch (error) {\n    console.error('formatValue: unexpected error', error);\n    return '[object Object]';\n  }\n};" },
+            { messageId: "rethrowSuggestion", output: "declare function render(value: unknown): string;\nexport const formatValue = (val: unknown): string => {\n  if (val === null || typeof val !== 'object') return String(val);\n  try {\n    const values = Array.from(val as Set<unknown>);\n    return `[${values.map(render).join(', ')}]`;\n  } catch (error) {\n    throw error;\n  }\n};" },
           ],
         },
       ],

@@ -299,7 +299,7 @@ function syncSelfName(tryStatement: TSESTree.TryStatement): string | null {
 }
 
 /**
- * `formatValue(val[k])` inside `formatValue`, `toSafeJSONValue({ value: item })` inside `toSafeJSONValue`: a
+ * `formatValue(val[k])` or `values.map(formatValue)` inside `formatValue`, `toSafeJSONValue({ value: item })` inside `toSafeJSONValue`: a
  * synchronous function applied to a part of its own input adds no other kind of failure than the one the
  * handler answers — a value that cannot be read (a throwing getter, a revoked proxy) — so a formatter's
  * fallback (`catch { return '[object Object]' }`) is a probe when the rest of the try block is (precision
@@ -309,7 +309,11 @@ function callsSelf(node: Node, self: string | null): boolean {
   if (self === null || node.type !== T.CallExpression) return false;
   const callee = unwrap(node.callee);
   if (callee.type === T.Identifier) return callee.name === self;
-  return callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression && calleeName(callee) === self;
+  if (callee.type !== T.MemberExpression) return false;
+  if (unwrap(callee.object).type === T.ThisExpression) return calleeName(callee) === self;
+  // `values.map(formatValue)`: the function applied to each part
+  const only = node.arguments.length === 1 ? node.arguments[0]! : null;
+  return CALLBACK_METHOD.test(calleeName(callee) ?? '') && only?.type === T.Identifier && only.name === self;
 }
 
 /**
