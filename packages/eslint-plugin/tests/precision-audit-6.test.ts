@@ -20,7 +20,7 @@ const DATA_LINE = `export const LOGO = "data:image/png;base64,${'iVBORw0KGgo'.re
 
 ruleTester.run('no-silent-catch: minified code, support flags, error details, git config, predicates, formatters, test utilities (audit 6)', noSilentCatch, {
   valid: [
-    // a minified bundle checked into the repository (five lines over 1,000 characters) — medusa .yarn/releases/yarn-3.2.1.cjs (121 findings)
+    // a minified bundle checked into the repository (five lines over 1,000 characters) — medusa .yarn/releases/yarn-3.2.1.cjs and .yarn/plugins (139 findings)
     `${MINIFIED_LINES}
 async function f(p){try{return await fetch(p).then(r=>r.json())}catch(e){return null}}
 export {f};`,
@@ -88,7 +88,7 @@ export function isInMercurialRepository(): boolean {
     return { host: [], path: [], queryParams: [] };
   }
 }`,
-    // a formatter applied to a part of its own input, synchronously: the failure is an unreadable value — hoppscotch packages/hoppscotch-js-sandbox/src/cage-modules/utils/chai-helpers.ts:252
+    // a formatter applied to a part of its own input, synchronously: the failure is an unreadable value — hoppscotch packages/hoppscotch-js-sandbox/src/utils/chai-integration.ts:346
     `export const formatValue = (val: unknown): string => {
   if (val === null || typeof val !== 'object') return String(val);
   try {
