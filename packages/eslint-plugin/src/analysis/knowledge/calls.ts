@@ -196,9 +196,9 @@ export function describeCall(input: AnalysisInput, call: Call): CallSite {
   return { label, method, module: global ? null : expressionModule(input, callee), global, receiver };
 }
 
-/** Modules the file imports (value or type imports) or `require`s at the top level. */
 const importedModulesByProgram = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
 
+/** Modules the file imports (value or type imports) or `require`s at the top level, collected once per program. */
 export function importedModules(input: AnalysisInput): ReadonlySet<string> {
   const cached = importedModulesByProgram.get(input.program);
   if (cached) return cached;

@@ -226,9 +226,9 @@ export const GLOBALS: readonly GlobalEntry[] = [
   },
 ];
 
-/** The entry whose `modules` include `specifier` (`node:fs/promises`, `@aws-sdk/client-s3`). */
 const entriesByModule = new Map<string, CatalogEntry | null>();
 
+/** The entry whose `modules` include `specifier` (`node:fs/promises`, `@aws-sdk/client-s3`), memoised. */
 export function entryForModule(specifier: string): CatalogEntry | null {
   let entry = entriesByModule.get(specifier);
   if (entry === undefined) {
