@@ -81,7 +81,6 @@ function withoutTypeTag(text: string): string {
   return '';
 }
 
-
 /** Comments inside the handler body. */
 export function handlerComments(handler: Handler, comments: readonly TSESTree.Comment[]): TSESTree.Comment[] {
   const body = handlerBody(handler);

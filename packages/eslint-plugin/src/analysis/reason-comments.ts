@@ -6,7 +6,7 @@
 // (e) a comment directly above the `.catch(` link of a chain written one link per line.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, commentsWithin, isFunction, statementOf, unwrap, type Node } from './ast.js';
+import { calleeName, commentsWithin, enclosingFunction, statementOf, unwrap, type Node } from './ast.js';
 import { isReasonComment } from './idioms.js';
 import type { ResolvedOptions } from './options.js';
 import type { Handler } from './types.js';
@@ -98,15 +98,6 @@ function jsdocOf(fn: Node, comments: readonly TSESTree.Comment[], sourceText: st
   return last.value;
 }
 
-function enclosingFunctionOf(node: Node): Node | null {
-  let current = node.parent;
-  while (current) {
-    if (isFunction(current)) return current;
-    current = current.parent;
-  }
-  return null;
-}
-
 /** Whether a comment outside the handler body states why its error is discarded. */
 export function hasReasonCommentNearby(
   handler: Handler,
@@ -142,7 +133,7 @@ export function hasReasonCommentNearby(
     if (link !== null && isReasonComment(link, options.allowComment)) return true;
   }
   // (c)
-  const fn = enclosingFunctionOf(anchor);
+  const fn = enclosingFunction(anchor);
   if (fn) {
     const doc = jsdocOf(fn, file.comments, file.sourceText);
     if (doc !== null) {

@@ -64,8 +64,6 @@ export default createRule<Options, MessageIds>({
     schema: optionsSchema(OPTION_KEYS),
   },
   defaultOptions: [defaultOptionsFor(OPTION_KEYS)],
-  // `options`, not `[options]`: a destructured parameter costs more than the rest of `create`, which
-  // ESLint calls once per file.
   create(context, options) {
     // Two handlers can hold one log call (a nested try): it is reported once.
     let seen: WeakSet<object> | undefined;

@@ -27,8 +27,6 @@ export default createRule<Options, MessageIds>({
     schema: optionsSchema(OPTION_KEYS),
   },
   defaultOptions: [defaultOptionsFor(OPTION_KEYS)],
-  // `options`, not `[options]`: a destructured parameter costs more than the rest of `create`, which
-  // ESLint calls once per file.
   create(context, options) {
     return handlerVisitors(context, options, 'handler', (analysis, file, options) => {
       const finding = handlerFinding(analysis, file, options);

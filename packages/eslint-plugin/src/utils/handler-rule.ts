@@ -97,6 +97,9 @@ function callHandler(call: TSESTree.CallExpression, scopeManager: ScopeManager, 
 /**
  * Visitors that call `onHandler` once per handler that may have a finding of `kind`, with its
  * (cached) analysis. Nothing is resolved before the file's first handler: most files have none.
+ * `ruleOptions` is what `createRule` hands `create`: its first element is read here, at the first
+ * handler, so a rule passes it on as it is (not destructured: it is not an array, and `create` runs
+ * once per file).
  */
 export function handlerVisitors(
   context: Context,
