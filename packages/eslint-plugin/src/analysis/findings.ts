@@ -10,7 +10,7 @@ import { resolveOptions, type CatchwiseOptions, type ResolvedOptions } from './o
 import { abortSignalOf, logsReachedByAbort, mentionsSignal, narrowsAbort } from './knowledge/cancellation.js';
 import { analyzeHandler, type HandlerAnalysis } from './paths.js';
 import { isDeliberateTextLog } from './log-idioms.js';
-import type { AnalysisInput, Handler, HandlerFinding, HandlerPath, LogCallFinding } from './types.js';
+import type { AnalysisInput, Handler, HandlerFinding, HandlerPath, LogCallFinding, PathExit } from './types.js';
 
 const analysisCache = new WeakMap<Node, Map<string, HandlerAnalysis>>();
 
@@ -49,14 +49,32 @@ export function exitLine(path: HandlerPath, handler: Handler): number {
   return body ? body.loc.end.line : handler.node.loc.start.line;
 }
 
-/** "returns 0", "continues the loop", "falls through", … */
+/**
+ * "returns 0", "continues the loop", "carries on", …; for an exit a `finally` block replaces:
+ * "throws, but the finally block at line 9 returns 0 instead,".
+ */
 export function describeExit(path: HandlerPath, sourceText: string): string {
-  const node = path.exit.node;
-  switch (path.exit.kind) {
+  const { kind, node, value, overriddenBy } = path.exit;
+  const own = describeLeaving(kind, value ?? (node?.type === T.ReturnStatement ? node.argument : node), sourceText);
+  if (!overriddenBy) return own;
+  const replacement = describeLeaving(leavingKind(overriddenBy), overriddenBy.type === T.ReturnStatement ? overriddenBy.argument : null, sourceText);
+  return `${own}, but the finally block at line ${lineOf(overriddenBy)} ${replacement} instead,`;
+}
+
+function leavingKind(node: Node): PathExit['kind'] {
+  if (node.type === T.ReturnStatement) return 'return';
+  if (node.type === T.BreakStatement) return 'break';
+  if (node.type === T.ContinueStatement) return 'continue';
+  return 'end';
+}
+
+function describeLeaving(kind: PathExit['kind'], value: Node | null | undefined, sourceText: string): string {
+  switch (kind) {
     case 'return': {
-      const value = node?.type === T.ReturnStatement ? node.argument : node;
       if (!value) return 'returns';
-      const text = sourceText.slice(value.range[0], value.range[1]).replace(/\s+/g, ' ');
+      const unwrapped = unwrap(value);
+      const returned = unwrapped.type === T.SequenceExpression ? lastExpression(unwrapped) : value;
+      const text = sourceText.slice(returned.range[0], returned.range[1]).replace(/\s+/g, ' ');
       return text.length <= 40 ? `returns ${text}` : 'returns a value';
     }
     case 'continue':
@@ -68,6 +86,11 @@ export function describeExit(path: HandlerPath, sourceText: string): string {
     default:
       return 'carries on';
   }
+}
+
+/** `(count++, 0)` returns `0`. */
+function lastExpression(sequence: TSESTree.SequenceExpression): Node {
+  return sequence.expressions[sequence.expressions.length - 1]!;
 }
 
 function isEmptyHandler(handler: Handler): boolean {
@@ -120,7 +143,8 @@ export function classifyHandler(analysis: HandlerAnalysis, file: FileContext & {
 
 function classifyUncached(analysis: HandlerAnalysis, file: FileContext & { sourceText: string }, options: ResolvedOptions): Classification {
   const { handler, paths } = analysis;
-  const silent = !analysis.used && paths.every((path) => path.label === 'quiet');
+  // Also silent: every use of the error was a throw that the try's `finally` block replaces.
+  const silent = paths.every((path) => path.label === 'quiet') && (!analysis.used || paths.every((path) => path.exit.overriddenBy));
   const handled = paths.some((path) => path.label === 'propagates' || path.label === 'loud');
   const quietPaths = silent
     ? paths
@@ -258,7 +282,8 @@ export function logCallFindingsOf(analysis: HandlerAnalysis, options: ResolvedOp
     if (options.minimumRank > ['trace', 'debug', 'info', 'warn', 'error', 'fatal'].indexOf(log.level)) continue;
     const derivedArguments = log.call.arguments.filter((argument) => {
       const [start, end] = argument.range;
-      return analysis.bindings.allRefs.some((ref) => ref.range[0] >= start && ref.range[1] <= end);
+      const inside = (ref: Node): boolean => ref.range[0] >= start && ref.range[1] <= end;
+      return analysis.bindings.allRefs.some(inside) || [...analysis.bindings.textRefs].some(inside);
     });
     findings.push({
       ruleId: 'log-error-object',

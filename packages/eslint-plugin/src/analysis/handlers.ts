@@ -33,14 +33,18 @@ export function resolveIdentifier(scopeManager: ScopeManager, identifier: TSESTr
   return null;
 }
 
-/** Follows `noop` in `.catch(noop)` to a local function (declaration or `const noop = () => …`). */
+/**
+ * Follows `noop` in `.catch(noop)` to a local function (declaration or `const noop = () => …`; a `let`
+ * or `var` one too while nothing assigns it again).
+ */
 function followHandlerIdentifier(scopeManager: ScopeManager, identifier: TSESTree.Identifier): FunctionNode | null {
   const variable = resolveIdentifier(scopeManager, identifier);
   if (!variable || variable.defs.length !== 1) return null;
   const def = variable.defs[0]!;
   const node = def.node as Node;
   if (node.type === T.FunctionDeclaration) return node;
-  if (node.type === T.VariableDeclarator && node.init && node.parent?.type === T.VariableDeclaration && node.parent.kind === 'const') {
+  const neverReassigned = (): boolean => variable.references.every((reference) => !reference.isWrite() || reference.init === true);
+  if (node.type === T.VariableDeclarator && node.init && node.parent?.type === T.VariableDeclaration && (node.parent.kind === 'const' || neverReassigned())) {
     const init = unwrap(node.init);
     if (isFunction(init)) return init;
   }

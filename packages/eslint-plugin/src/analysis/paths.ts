@@ -7,9 +7,9 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import {
-  calleeName, isFunction, isNode, memberPath, outerWrapper, propertyName, SKIPPED_KEYS, stringValue, unwrap, type Node,
+  calleeName, isFunction, isNode, memberPath, outerWrapper, propertyName, SKIPPED_KEYS, stringValue, unwrap, type FunctionNode, type Node,
 } from './ast.js';
-import { caughtVariables, handlerBody } from './handlers.js';
+import { caughtVariables, handlerBody, resolveIdentifier } from './handlers.js';
 import { levelRank, LOG_LEVELS, type LogLevel, type ResolvedOptions } from './options.js';
 import type { Handler, HandlerPath, PathExit, PathLabel } from './types.js';
 import { isFailingExit } from './terminal.js';
@@ -20,6 +20,11 @@ export interface ErrorBindings {
   objectRefs: Set<Node>;
   /** Identifiers that read values derived from it: destructured fields, `const code = e.code`. */
   derivedRefs: Set<Node>;
+  /**
+   * Identifiers that read text made from it (`` const message = `failed: ${e.message}` ``, `String(e)`):
+   * what a log call carries, not a hand-on or a check of the error (not in `allRefs`).
+   */
+  textRefs: Set<Node>;
   objectVariables: Variable[];
   derivedVariables: Variable[];
   /** Calls that only convert the error into a local alias (`const err = toError(e)`): not a hand-on. */
@@ -81,6 +86,8 @@ interface Target {
 interface PathRecord {
   state: State;
   exit: PathExit;
+  /** The state before the exit itself (a `throw` or returned error) made it propagate. */
+  before: State;
 }
 
 interface Context {
@@ -92,6 +99,11 @@ interface Context {
   steps: number;
   /** Inside a logger call's arguments: a call there formats the log text (`toError(e).message`), it hands nothing on. */
   inLog: number;
+  scopeManager: ScopeManager;
+  /** The handler's node: a local function declared inside it runs where it is called. */
+  handlerNode: Node;
+  /** The local functions being scanned at a call of theirs (a recursive one is scanned once). */
+  calling: Set<Node>;
 }
 
 const MAX_STEPS = 20_000;
@@ -113,6 +125,7 @@ export function collectBindings(handler: Handler, scopeManager: ScopeManager): E
   const bindings: ErrorBindings = {
     objectRefs: new Set(),
     derivedRefs: new Set(),
+    textRefs: new Set(),
     objectVariables: [],
     derivedVariables: [],
     conversionCalls: new Set(),
@@ -124,6 +137,7 @@ export function collectBindings(handler: Handler, scopeManager: ScopeManager): E
   const work: Variable[] = isWhole ? [...caught] : [];
   if (!isWhole) bindings.derivedVariables.push(...caught);
   const seen = new Set<Variable>(work);
+  const textVariables: Variable[] = [];
   while (work.length > 0) {
     const variable = work.pop()!;
     bindings.objectVariables.push(variable);
@@ -135,11 +149,18 @@ export function collectBindings(handler: Handler, scopeManager: ScopeManager): E
       let current: Node = outerWrapper(identifier);
       const calls: Node[] = [];
       let viaMember = false;
+      let viaText = false;
       for (;;) {
         const parent: Node | undefined = current.parent;
         if (!parent) break;
-        if (parent.type === T.MemberExpression && parent.object === current && !viaMember && calls.length === 0) {
+        if (parent.type === T.MemberExpression && parent.object === current && calls.length === 0) {
+          // `e.code`, `e.response.status`: a field of the error (a discriminant)
           viaMember = true;
+        } else if (calls.length === 0 && derivesValue(parent, current)) {
+          // `e.code === 'X'`: a test of the error (a discriminant); `` `failed: ${e.message}` ``, `'x' + e`,
+          // `String(e)`, `e.toString()`: text made from it
+          viaMember = true;
+          if (!isComparison(parent)) viaText = true;
         } else if (
           (parent.type === T.ConditionalExpression && parent.test !== current) ||
           parent.type === T.LogicalExpression ||
@@ -170,8 +191,16 @@ export function collectBindings(handler: Handler, scopeManager: ScopeManager): E
                 }
               }
               for (const call of calls) bindings.conversionCalls.add(call);
+            } else if (calls.length === 0 && viaText && parent.id.type === T.Identifier && carriesStackText(parent.init, bindings)) {
+              // `` const detail = `${e.stack}` ``: in a log, the stack as `e.stack` itself is
+              for (const alias of declaredIn(scopeManager, parent)) {
+                if (!seen.has(alias)) {
+                  seen.add(alias);
+                  work.push(alias);
+                }
+              }
             } else if (calls.length === 0) {
-              bindings.derivedVariables.push(...declaredIn(scopeManager, parent));
+              (viaText ? textVariables : bindings.derivedVariables).push(...declaredIn(scopeManager, parent));
             }
           }
           break;
@@ -189,8 +218,36 @@ export function collectBindings(handler: Handler, scopeManager: ScopeManager): E
       if (reference.isRead()) bindings.derivedRefs.add(reference.identifier as Node);
     }
   }
+  for (const variable of textVariables) {
+    if (bindings.derivedVariables.includes(variable)) continue;
+    for (const reference of variable.references) {
+      if (reference.isRead()) bindings.textRefs.add(reference.identifier as Node);
+    }
+  }
   bindings.allRefs = [...bindings.objectRefs, ...bindings.derivedRefs].sort((a, b) => a.range[0] - b.range[0]);
   return bindings;
+}
+
+/**
+ * Whether `parent` turns the value `current` into text or a test derived from it: a template
+ * literal or binary expression holding it, a text function's argument (`String(e)`), a text
+ * method called on it (`e.toString()`).
+ */
+function derivesValue(parent: Node, current: Node): boolean {
+  switch (parent.type) {
+    case T.TemplateLiteral:
+    case T.BinaryExpression:
+      return true;
+    case T.CallExpression:
+      if (parent.callee === current) return current.type === T.MemberExpression && TEXT_METHODS.has(propertyName(current) ?? '');
+      return isTextCall(parent);
+    default:
+      return false;
+  }
+}
+
+function isComparison(node: Node): boolean {
+  return node.type === T.BinaryExpression && /^(?:[!=]==?|[<>]=?|instanceof|in)$/.test(node.operator);
 }
 
 function isTextCall(call: TSESTree.CallExpression): boolean {
@@ -209,6 +266,14 @@ export function touchesError(node: Node, bindings: ErrorBindings): boolean {
   return false;
 }
 
+/** Whether `node` reads text made from the error through a local variable (`logger.warn(message)`). */
+export function touchesText(node: Node, bindings: ErrorBindings): boolean {
+  if (bindings.textRefs.size === 0) return false;
+  const [start, end] = node.range;
+  for (const ref of bindings.textRefs) if (ref.range[0] >= start && ref.range[1] <= end) return true;
+  return false;
+}
+
 /** Whether the value of `node` carries the error object itself (not just its text). */
 export function carriesError(node: Node, bindings: ErrorBindings, forLog: boolean): boolean {
   const current = unwrap(node);
@@ -217,6 +282,11 @@ export function carriesError(node: Node, bindings: ErrorBindings, forLog: boolea
       return bindings.objectRefs.has(current);
     case T.MemberExpression:
       return forLog && propertyName(current) === 'stack' && carriesError(current.object, bindings, false);
+    case T.TemplateLiteral:
+      // `${e.stack}` in a log's text carries the stack, as `e.stack` does (`${e}` does not)
+      return forLog && current.expressions.some((expression) => carriesStackText(expression, bindings));
+    case T.BinaryExpression:
+      return forLog && current.operator === '+' && (carriesStackText(current.left, bindings) || carriesStackText(current.right, bindings));
     case T.ObjectExpression:
       return current.properties.some((property) => property.type === T.Property && carriesError(property.value, bindings, forLog));
     case T.ArrayExpression:
@@ -236,6 +306,14 @@ export function carriesError(node: Node, bindings: ErrorBindings, forLog: boolea
     default:
       return false;
   }
+}
+
+/** Text that holds the error's stack: `e.stack`, or a template or concatenation holding it. */
+function carriesStackText(node: Node, bindings: ErrorBindings): boolean {
+  const current = unwrap(node);
+  if (current.type === T.MemberExpression) return propertyName(current) === 'stack' && carriesError(current.object, bindings, false);
+  if (current.type === T.TemplateLiteral || current.type === T.BinaryExpression) return carriesError(current, bindings, true);
+  return false;
 }
 
 // ───────────────────────────── loggers ─────────────────────────────
@@ -414,6 +492,7 @@ function scanNode(node: Node, ctx: Context, test: boolean, facts: Facts): void {
     return;
   } else if (node.type === T.CallExpression) {
     isLog = classifyCall(node, ctx, test, facts);
+    if (!isLog) runLocalFunctions(node, ctx, test, facts);
   } else if (node.type === T.AssignmentExpression) {
     if (!isLocalAlias(node.left, bindings)) {
       if (carriesError(node.right, bindings, false)) handOn(ctx, facts);
@@ -440,6 +519,41 @@ function scanNode(node: Node, ctx: Context, test: boolean, facts: Facts): void {
   if (isLog) ctx.inLog--;
 }
 
+/**
+ * A function declared inside the handler runs where it is called (`const report = () => log.error(e); report()`)
+ * or passed on (`schedule(fail)`, as a callback written in place would): its body is scanned there.
+ */
+function runLocalFunctions(call: TSESTree.CallExpression, ctx: Context, test: boolean, facts: Facts): void {
+  const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier) runLocalFunction(callee, ctx, test, facts);
+  for (const argument of call.arguments) {
+    if (argument.type === T.Identifier) runLocalFunction(argument, ctx, test, facts);
+  }
+}
+
+function runLocalFunction(identifier: TSESTree.Identifier, ctx: Context, test: boolean, facts: Facts): void {
+  const fn = localFunction(identifier, ctx);
+  if (!fn || ctx.calling.has(fn)) return;
+  ctx.calling.add(fn);
+  scanNode(fn.body, ctx, test, facts);
+  ctx.calling.delete(fn);
+}
+
+/** The function `identifier` names when it is declared inside the handler (a declaration or `const f = () => …`), else null. */
+function localFunction(identifier: TSESTree.Identifier, ctx: Context): FunctionNode | null {
+  const [start, end] = ctx.handlerNode.range;
+  const variable = resolveIdentifier(ctx.scopeManager, identifier);
+  if (!variable || variable.defs.length !== 1) return null;
+  const definition = variable.defs[0]!.node as Node;
+  if (definition.range[0] < start || definition.range[1] > end) return null;
+  if (definition.type === T.FunctionDeclaration) return definition;
+  if (definition.type === T.VariableDeclarator && definition.init && definition.parent?.type === T.VariableDeclaration && definition.parent.kind === 'const') {
+    const init = unwrap(definition.init);
+    if (isFunction(init)) return init;
+  }
+  return null;
+}
+
 /** The error object itself is handed on (`propagates` with `handsOnError`), unless this is a log call's argument. */
 function handOn(ctx: Context, facts: Facts): void {
   facts.propagates = true;
@@ -458,7 +572,7 @@ function classifyCall(call: TSESTree.CallExpression, ctx: Context, test: boolean
   const level = loggerCallLevel(call, options);
   if (level !== null) {
     const carries = call.arguments.some((argument) => carriesError(argument, bindings, true));
-    const touches = call.arguments.some((argument) => touchesError(argument, bindings));
+    const touches = call.arguments.some((argument) => touchesError(argument, bindings) || touchesText(argument, bindings));
     if (!ctx.logCalls.has(call)) ctx.logCalls.set(call, { call, level, carriesError: carries, touchesError: touches });
     if (carries) {
       if (levelRank(level) >= options.minimumRank) facts.loud = true;
@@ -547,10 +661,10 @@ function evalExpr(node: Node, states: State[], ctx: Context, test = false): Stat
 }
 
 /** `propagates`: the exit hands the failure on; `handsOnError`: what it hands on is the error object itself. */
-function exit(ctx: Context, states: State[], kind: PathExit['kind'], node: Node | null, propagates = false, handsOnError = false): void {
+function exit(ctx: Context, states: State[], kind: PathExit['kind'], node: Node | null, propagates = false, handsOnError = false, value?: Node): void {
   for (const state of states) {
     const ended = handsOnError ? { ...state, propagates: true, handsOnError: true } : propagates ? { ...state, propagates: true } : state;
-    ctx.exits.push({ state: ended, exit: { kind, node } });
+    ctx.exits.push({ state: ended, exit: value ? { kind, node, value } : { kind, node }, before: state });
   }
 }
 
@@ -598,7 +712,7 @@ function returnValue(value: Node, node: Node, states: State[], ctx: Context): vo
     const branches: [Node, boolean][] = [[current.consequent, polarity === 'pos'], [current.alternate, polarity === 'neg']];
     for (const [branch, narrowed] of branches) {
       const entry = markConditional(mark(afterTest, narrowed), unrelated);
-      exit(ctx, evalExpr(branch, entry, ctx), 'return', node, returnsError(branch, ctx.bindings), carriesError(branch, ctx.bindings, false));
+      exit(ctx, evalExpr(branch, entry, ctx), 'return', node, returnsError(branch, ctx.bindings), carriesError(branch, ctx.bindings, false), branch);
     }
     return;
   }
@@ -673,7 +787,7 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
     case T.ExpressionStatement:
       // The process ends with a failure code: terminal like a throw, once the handler uses the error
       // (a handler that never touches it still discards it: `catch { log('failed'); process.exit(1) }`).
-      if (isFailingExit(node.expression) && isUsed(ctx.bindings)) {
+      if (isFailingExit(node.expression) && isUsed(ctx.bindings, ctx.handlerNode, ctx.scopeManager)) {
         exit(ctx, evalExpr(node.expression, states, ctx), 'throw', node, true);
         return [];
       }
@@ -794,35 +908,114 @@ function labelOf(state: State): PathLabel {
   return 'quiet';
 }
 
-function isUsed(bindings: ErrorBindings): boolean {
+function isUsed(bindings: ErrorBindings, handlerNode: Node, scopeManager: ScopeManager): boolean {
   for (const ref of bindings.allRefs) {
     const parent = outerWrapper(ref).parent;
     if (parent?.type === T.UnaryExpression && parent.operator === 'void') continue;
     if (parent?.type === T.ExpressionStatement) continue;
+    if (inUncalledFunction(ref, handlerNode, scopeManager)) continue;
     return true;
   }
   return false;
 }
 
+/**
+ * A read inside a function declared in the handler that nothing refers to (`const fail = () => { throw e }`,
+ * never called nor passed on): it never runs, so it does not use the error.
+ */
+function inUncalledFunction(ref: Node, handlerNode: Node, scopeManager: ScopeManager): boolean {
+  for (let current = ref.parent; current && current !== handlerNode; current = current.parent) {
+    if (!isFunction(current) || isCallbackArgument(current)) continue;
+    const name = declaredName(current);
+    if (!name) continue;
+    const variable = scopeManager.getDeclaredVariables(name.declaration).find((candidate) => candidate.name === name.id.name);
+    if (variable && !variable.references.some((reference) => reference.isRead())) return true;
+  }
+  return false;
+}
+
+/** `function f() {}` or `const f = () => …`: the declaration and the name a function is bound to. */
+function declaredName(fn: FunctionNode): { declaration: Node; id: TSESTree.Identifier } | null {
+  if (fn.type === T.FunctionDeclaration) return fn.id ? { declaration: fn, id: fn.id } : null;
+  const parent = outerWrapper(fn).parent;
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) return { declaration: parent, id: parent.id };
+  return null;
+}
+
+/** Whether a `finally` block holds a `return`, `break` or `continue` (outside nested functions): it may replace the handler's exit. */
+function mayLeaveAbruptly(block: Node): boolean {
+  if (block.type === T.ReturnStatement || block.type === T.BreakStatement || block.type === T.ContinueStatement) return true;
+  if (isFunction(block) || block.type === T.ClassBody) return false;
+  let found = false;
+  const record = block as unknown as Record<string, unknown>;
+  for (const key in record) {
+    if (found) break;
+    if (SKIPPED_KEYS.has(key)) continue;
+    const value = record[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item) && mayLeaveAbruptly(item)) found = true;
+    } else if (isNode(value) && mayLeaveAbruptly(value)) {
+      found = true;
+    }
+  }
+  return found;
+}
+
+/**
+ * The `finally` block runs after each exit of the handler; where it returns, breaks or continues, the
+ * handler's `throw` (or return) is replaced: `catch (e) { throw e } finally { return 0 }` returns 0 and
+ * the error is gone. Each such exit becomes, per way the finally block leaves, a path with the state it
+ * had before the exit and `overriddenBy` the finally's statement; it stands as well when the finally
+ * block can also complete normally (or throw).
+ */
+function overrideByFinalizer(records: PathRecord[], finalizer: TSESTree.BlockStatement, ctx: Context): PathRecord[] {
+  const result: PathRecord[] = [];
+  const outer = ctx.exits;
+  for (const record of records) {
+    // Only an exit that itself hands the failure on changes when replaced; a quiet, loud or narrowed path stays so.
+    if ((record.exit.kind !== 'throw' && record.exit.kind !== 'return') || !record.state.propagates || record.before.propagates) {
+      result.push(record);
+      continue;
+    }
+    ctx.exits = [];
+    const completes = statement(finalizer, [record.before], ctx).length > 0;
+    const finallyExits = ctx.exits;
+    let stands = completes;
+    for (const leaving of finallyExits) {
+      if (leaving.exit.kind === 'throw') stands = true;
+      // Whatever the finally block tests, it is not a decision about this error (`if (x) return 0`).
+      const state = leaving.state.conditional === record.before.conditional ? leaving.state : { ...leaving.state, conditional: record.before.conditional };
+      result.push({ state, exit: { ...record.exit, overriddenBy: leaving.exit.node ?? finalizer }, before: leaving.before });
+    }
+    if (stands) result.push(record);
+  }
+  ctx.exits = outer;
+  return result;
+}
+
 /** Labels every path through one handler. */
 export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, options: ResolvedOptions): HandlerAnalysis {
   const bindings = collectBindings(handler, scopeManager);
-  const ctx: Context = { bindings, options, targets: [], exits: [], logCalls: new Map(), steps: 0, inLog: 0 };
+  const ctx: Context = {
+    bindings, options, targets: [], exits: [], logCalls: new Map(), steps: 0, inLog: 0, scopeManager, handlerNode: handler.node, calling: new Set(),
+  };
   const body = handlerBody(handler);
   const initial: State[] = [{ conditional: false, narrowed: false, loud: false, propagates: false, handsOnError: false, droppedLog: null, belowLevelLog: null, textLogs: [] }];
   if (body === null) {
-    ctx.exits.push({ state: initial[0]!, exit: { kind: 'end', node: null } });
+    ctx.exits.push({ state: initial[0]!, exit: { kind: 'end', node: null }, before: initial[0]! });
   } else if (body.type === T.BlockStatement) {
     const out = statement(body, initial, ctx);
     exit(ctx, out, 'end', null);
   } else {
     returnValue(body, body, initial, ctx);
   }
+  const finalizer = handler.tryStatement?.finalizer;
+  if (finalizer && mayLeaveAbruptly(finalizer)) ctx.exits = overrideByFinalizer(ctx.exits, finalizer, ctx);
   const seen = new Map<string, HandlerPath>();
   const paths: HandlerPath[] = [];
   for (const record of ctx.exits) {
     const label = labelOf(record.state);
-    const key = `${record.exit.node ? record.exit.node.range[0] : -1}:${record.exit.kind}:${label}:${record.state.conditional}:${record.state.handsOnError}`;
+    const key = `${record.exit.node ? record.exit.node.range[0] : -1}:${record.exit.kind}:${label}:${record.state.conditional}:${record.state.handsOnError}:${record.exit.overriddenBy ? record.exit.overriddenBy.range[0] : ''}`;
     const known = seen.get(key);
     if (known) {
       known.textLogs = union(known.textLogs!, record.state.textLogs);
@@ -843,5 +1036,5 @@ export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, opt
     paths.push(path);
   }
   paths.sort((a, b) => (a.exit.node ? a.exit.node.range[0] : Infinity) - (b.exit.node ? b.exit.node.range[0] : Infinity));
-  return { handler, paths, used: isUsed(bindings), bindings, logCalls: [...ctx.logCalls.values()] };
+  return { handler, paths, used: isUsed(bindings, handler.node, scopeManager), bindings, logCalls: [...ctx.logCalls.values()] };
 }

@@ -21,8 +21,9 @@ function leavesEarly(node: Node): boolean {
 }
 
 /**
- * The handler's block ends in `throw` and nothing in it returns, breaks or continues: every path
- * ends in a throw, so every path propagates and neither handler rule can report it.
+ * The handler's block ends in `throw` and nothing in it (or in the try's `finally` block) returns,
+ * breaks or continues: every path ends in a throw, so every path propagates and neither handler rule
+ * can report it.
  */
 export function throwsOnEveryPath(handler: Handler): boolean {
   const body = handlerBody(handler);
@@ -32,7 +33,9 @@ export function throwsOnEveryPath(handler: Handler): boolean {
   // Both handler rules ask, and the second does not find an analysis when the answer was yes.
   let answer = throwingBodies.get(body);
   if (answer === undefined) {
-    answer = !someNode(body, leavesEarly);
+    // A `finally` block that returns, breaks or continues replaces the throw (`finally { return 0 }`).
+    const finalizer = handler.tryStatement?.finalizer;
+    answer = !someNode(body, leavesEarly) && !(finalizer && someNode(finalizer, leavesEarly));
     throwingBodies.set(body, answer);
   }
   return answer;

@@ -704,9 +704,13 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   }
   if (quiet.length === 0) endExit = true;
 
-  // A quiet `throw` of something else keeps its throw; the same error is never logged and rethrown.
+  // A quiet `throw` of something else keeps its throw; the same error is never logged and rethrown,
+  // unless the try's `finally` block replaces the rethrow (`finally { return 0 }`): then it is lost.
+  const replaced = new Set(quiet.filter((path) => path.exit.overriddenBy).map((path) => path.exit.node));
   const exits = exitNodes.filter(
-    (node) => !(node.type === AST_NODE_TYPES.ThrowStatement && node.argument.type === AST_NODE_TYPES.Identifier && node.argument.name === binding),
+    (node) =>
+      replaced.has(node) ||
+      !(node.type === AST_NODE_TYPES.ThrowStatement && node.argument.type === AST_NODE_TYPES.Identifier && node.argument.name === binding),
   );
 
   if (body.type !== AST_NODE_TYPES.BlockStatement) {

@@ -38,6 +38,13 @@ export type PathLabel = 'propagates' | 'narrowed' | 'loud' | 'quiet';
 export interface PathExit {
   kind: 'throw' | 'return' | 'continue' | 'break' | 'end';
   node: TSESTree.Node | null;
+  /**
+   * The statement of the try's `finally` block that replaces this exit (`return`, `break`,
+   * `continue`): the handler's throw or return never leaves it. Unset when the exit stands.
+   */
+  overriddenBy?: TSESTree.Node;
+  /** The value this path returns, when the exit returns one branch of a conditional (`return ok ? a : b`). */
+  value?: TSESTree.Node;
 }
 
 export interface HandlerPath {

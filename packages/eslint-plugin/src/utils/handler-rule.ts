@@ -244,7 +244,19 @@ export function planBinding(handler: Handler, file: RuleFile): BindingPlan | nul
     };
   }
   if (isFunction(node)) {
-    if (param) return null;
+    if (param) {
+      // `.catch(({ message }) => { … })`: take the error whole, keep the destructuring inside the block
+      const body = node.body;
+      if (!isDestructured(param) || body.type !== T.BlockStatement) return null;
+      const name = unusedName(handler, file.scopeManager, 'error');
+      const prelude = `const ${file.sourceText.slice(param.range[0], param.range[1])} = ${name};`;
+      return {
+        name,
+        fixes: (fixer) => [fixer.replaceText(param, name), fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${prelude}`)],
+        paramFixes: (fixer) => [fixer.replaceText(param, name)],
+        prelude,
+      };
+    }
     if (node.type === T.ArrowFunctionExpression) {
       const first = file.sourceCode.getFirstToken(node, { filter: (token) => token.value === '(' });
       if (first && first.range[0] < node.body.range[0]) {
@@ -259,6 +271,22 @@ export function planBinding(handler: Handler, file: RuleFile): BindingPlan | nul
     return { name, fixes, paramFixes: fixes, prelude: null };
   }
   return null;
+}
+
+/** `{ message }` or `[first]` without a default or a type annotation. */
+function isDestructured(param: TSESTree.Node): boolean {
+  return (param.type === T.ObjectPattern || param.type === T.ArrayPattern) && !param.typeAnnotation;
+}
+
+/** `({ message }) => 0`: the parameter becomes `error`, the concise body a block that destructures it first. */
+function destructuredConciseFix(handler: Handler, file: RuleFile, body: TSESTree.Expression, log: (name: string) => string): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
+  const param = handler.param;
+  if (!param || !isDestructured(param) || !isFunction(handler.node)) return null;
+  const span = conciseBodySpan(file.sourceText, handler.node, body);
+  if (!span) return null;
+  const name = unusedName(handler, file.scopeManager, 'error');
+  const prelude = `const ${file.sourceText.slice(param.range[0], param.range[1])} = ${name};`;
+  return (fixer) => [fixer.replaceText(param, name), fixer.replaceTextRange([span.start, span.end], ` { ${prelude} ${log(name)} return ${span.raw}; }`)];
 }
 
 /** `category`: the category literal of a logger the file calls category first (`log.warn("db", msg)`). */
@@ -302,12 +330,13 @@ export function quietPathEdits(
   logger: LoggerChoice,
 ): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
   const { handler } = finding;
-  const binding = planBinding(handler, file);
-  if (!binding) return null;
   const body = handlerBody(handler);
-  const name = binding.name;
   const style = mode === 'log' ? findLoggerStyle(analysisInput(file), handler.node) : null;
-  const log = logStatement(logger, name, logMessage(handler), style?.object === logger.expression ? style.category : undefined);
+  const logAs = (name: string): string => logStatement(logger, name, logMessage(handler), style?.object === logger.expression ? style.category : undefined);
+  const binding = planBinding(handler, file);
+  if (!binding) return mode === 'log' && body !== null && body.type !== T.BlockStatement ? destructuredConciseFix(handler, file, body, logAs) : null;
+  const name = binding.name;
+  const log = logAs(name);
   const line = mode === 'log' ? log : `throw ${name};`;
   if (body === null) {
     // `.catch(noop)`: replace the reference with a logging callback.

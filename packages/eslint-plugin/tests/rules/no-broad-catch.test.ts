@@ -654,58 +654,6 @@ send().catch(onFail);`,
         },
       ],
     },
-    // nested functions: a throw in a callback that never runs does not count
-    {
-      code: `try {
-  f();
-} catch (e) {
-  const later = () => {
-    throw e;
-  };
-}`,
-      errors: [
-        {
-          messageId: 'broadCatch',
-          line: 3,
-          suggestions: [
-            {
-              messageId: 'specificCatchSuggestion',
-              output: `try {
-  f();
-} catch (e) {
-  const later = () => {
-    throw e;
-  };
-  console.error('file: unexpected error from f()', e);
-}`,
-            },
-            {
-              messageId: 'logErrorSuggestion',
-              data: {"logger":"console"},
-              output: `try {
-  f();
-} catch (e) {
-  const later = () => {
-    throw e;
-  };
-  console.error('unexpected error', e);
-}`,
-            },
-            {
-              messageId: 'rethrowSuggestion',
-              output: `try {
-  f();
-} catch (e) {
-  const later = () => {
-    throw e;
-  };
-  throw e;
-}`,
-            },
-          ],
-        },
-      ],
-    },
     // labelled loops
     {
       code: `outer: for (const x of xs) {
