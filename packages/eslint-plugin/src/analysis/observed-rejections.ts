@@ -20,6 +20,22 @@ function receiverOf(call: TSESTree.CallExpression): Node | null {
   return callee.type === T.MemberExpression ? unwrap(callee.object) : null;
 }
 
+/**
+ * `promise.finally(reset)`: the derived promise settles as `promise` does (or with `reset`'s own throw), so
+ * silencing it silences the same rejection; what matters is whether `promise` itself is observed
+ * (precision audit 7: formbricks's `pending.finally(() => { pending = null }).catch(() => {})` before
+ * `return pending`).
+ */
+function throughFinally(receiver: Node): Node {
+  let current = receiver;
+  while (current.type === T.CallExpression && current.arguments.length <= 1 && calleeName(current.callee) === 'finally') {
+    const callee = unwrap(current.callee);
+    if (callee.type !== T.MemberExpression) break;
+    current = unwrap(callee.object);
+  }
+  return current;
+}
+
 function programOf(node: Node): Node {
   let current = node;
   while (current.parent) current = current.parent;
@@ -168,8 +184,10 @@ function isNoopHandler(handler: Handler): boolean {
 export function isObservedRejection(handler: Handler, scopeManager: ScopeManager, options: ResolvedOptions, sourceText: string): boolean {
   const call = handler.call;
   if (!call) return false;
-  const receiver = receiverOf(call);
-  if (!receiver) return false;
+  const link = receiverOf(call);
+  if (!link) return false;
+  const receiver = throughFinally(link);
+  if (receiver !== link && !isNoopHandler(handler)) return false;
   if (receiver.type === T.Identifier || receiver.type === T.MemberExpression) return storedPromiseObserved(receiver, scopeManager);
   if (receiver.type !== T.CallExpression) return false;
   if (valueDiscarded(call) && isNoopHandler(handler) && sameCallObserved(receiver, sourceText)) return true;

@@ -5,7 +5,7 @@
 // once the path is known to exist, a failing read is no longer "absent".
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, containsNode, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, unwrap, type Node } from './ast.js';
+import { calleeName, containsNode, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';
 import { handlerBody } from './handlers.js';
 import type { HandlerAnalysis } from './paths.js';
 
@@ -19,6 +19,12 @@ const FS_PROBE = /^(?:l|f)?stat(?:Sync)?$|^(?:safe)?realpath(?:Sync)?$|^readFile
 const PACKAGE = /^(?:read|load)\w*Package\w*$|^resolve\w*Module\w*$|^resolvePackage\w*$/i;
 /** `crypto.subtle.verify(…)`, `jwt.verify(t, k)`: the answer is "valid or not"; `detectPackageManager(cwd)`: "which one, if any". */
 const CHECK = /^verify$|^detect[A-Z]\w*$/;
+/**
+ * `el.matches(selector)`, `root.querySelectorAll(selector)`, `el.closest(selector)`: a synchronous DOM query whose
+ * only failure is a selector that does not parse (precision audit 7: formbricks's click-target matcher, stagehand's
+ * in-page counters, unleash's meta-tag read). No I/O and no user code runs in it.
+ */
+const DOM_SELECTOR_QUERY = /^(?:querySelector(?:All)?|matches|closest)$/;
 const MODULE_PATH = /^(?:require|require\.resolve|import\.meta\.resolve|createRequire\(\))$|\.createRequire\(\)$/;
 /** fs probes whose meaning changes when the path was already checked. */
 const GUARDABLE = /^(?:l|f)?stat(?:Sync)?$|^(?:safe)?realpath(?:Sync)?$|^readFile(?:Sync)?$|^readdir(?:Sync)?$|^access(?:Sync)?$|^readlink(?:Sync)?$/i;
@@ -75,6 +81,14 @@ function readsBodyInHand(call: TSESTree.CallExpression): boolean {
   return receiver.type === T.Identifier || (receiver.type === T.MemberExpression && memberPath(receiver) !== null);
 }
 
+/** Neither awaited nor chained with `.then`/`.catch`: Playwright's `await page.querySelector(s)` is a round trip to the browser. */
+function isSynchronousUse(call: TSESTree.CallExpression): boolean {
+  const wrapper = outerWrapper(call);
+  const parent = wrapper.parent;
+  if (parent?.type === T.AwaitExpression) return false;
+  return !(parent?.type === T.MemberExpression && parent.object === wrapper && /^(?:then|catch|finally)$/.test(propertyName(parent) ?? ''));
+}
+
 export function isProbeOperation(node: Node): boolean {
   if (node.type === T.ImportExpression) return true;
   if (node.type === T.NewExpression) return memberPath(node.callee) === 'URL';
@@ -87,6 +101,7 @@ export function isProbeOperation(node: Node): boolean {
   if (callee.type === T.CallExpression && calleeName(callee.callee) === 'createRequire') return true;
   if (name === null) return false;
   if (readsBodyInHand(node)) return true;
+  if (DOM_SELECTOR_QUERY.test(name) && node.arguments.length === 1 && unwrap(node.callee).type === T.MemberExpression) return isSynchronousUse(node);
   if (RUNS_COMMAND.test(name)) {
     const text = node.arguments.map(commandText).join(' ');
     return /--version\b|\s-v\b/.test(text) || GIT_QUERY.test(text);

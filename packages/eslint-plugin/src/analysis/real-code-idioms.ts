@@ -190,6 +190,34 @@ function mentions(node: Node, name: string): boolean {
   return containsNode(node, (child) => child.type === T.Identifier && child.name === name);
 }
 
+/** `new StageRegistryError({ text })`, `new Error(msg)`: an error value being built. */
+function isNewError(node: Node | null | undefined): boolean {
+  const current = node ? unwrap(node) : null;
+  return current?.type === T.NewExpression && /Error$/.test(calleeName(current.callee) ?? '');
+}
+
+/**
+ * `rest` (the statements after the read) throws an error, or returns a new one, that carries `name`
+ * directly or through a variable declared from it (`const truncated = body.slice(0, n)`, `let message = \`…${text}\``).
+ */
+function errorCarries(rest: readonly TSESTree.Statement[], name: string): boolean {
+  const names = [name];
+  for (const next of rest) {
+    const carrier = next.type === T.ThrowStatement ? next.argument : next.type === T.ReturnStatement && isNewError(next.argument) ? next.argument : null;
+    if (carrier) return names.some((known) => mentions(carrier, known));
+    const derived = declaredName(next);
+    if (derived !== null && names.some((known) => mentions(next, known))) names.push(derived);
+  }
+  return false;
+}
+
+/** The statements after `statement` in its block, or null when it is not directly in a block. */
+function statementsAfter(statement: Node | null): readonly TSESTree.Statement[] | null {
+  const block = statement?.parent;
+  if (!statement || !block || block.type !== T.BlockStatement) return null;
+  return block.body.slice(block.body.indexOf(statement as TSESTree.Statement) + 1);
+}
+
 /**
  * A detail read for an error thrown next: `const body = await response.text().catch(() => '')` followed, in
  * the same block, by a `throw` whose error carries `body` (precision audit 6: langchain's perplexity
@@ -201,11 +229,33 @@ function feedsThrownError(analysis: HandlerAnalysis): boolean {
   if (!call || !yieldsDefault(analysis)) return false;
   const statement = statementOf(call);
   const name = declaredName(statement);
-  const block = statement?.parent;
-  if (name === null || !block || block.type !== T.BlockStatement) return false;
-  const rest = block.body.slice(block.body.indexOf(statement as TSESTree.Statement) + 1);
-  const thrown = rest.find((next) => next.type === T.ThrowStatement);
-  return thrown !== undefined && mentions(thrown, name);
+  const rest = statementsAfter(statement);
+  return name !== null && rest !== null && errorCarries(rest, name);
+}
+
+/** `name = <default>`: the handler statement of the try form below. */
+function assignsDefaultTo(statement: Node, name: string): boolean {
+  const assignment = statement.type === T.ExpressionStatement ? unwrap(statement.expression) : null;
+  return assignment?.type === T.AssignmentExpression && assignment.operator === '=' && assignment.left.type === T.Identifier && assignment.left.name === name && isDefaultValue(assignment.right);
+}
+
+/**
+ * The same read in a try statement (precision audit 7: pnpm's `let text = ''; try { text = await response.text() } catch {}`
+ * before `throw new StageRegistryError({ …, text })`, its `return new FailedToPublishError({ …, text })`, documenso's
+ * gotenberg conversion): the try block only assigns one variable, the handler leaves it at (or resets it to) a
+ * default, and the error thrown or built next in the same block carries it.
+ */
+function feedsThrownErrorFromTry(analysis: HandlerAnalysis): boolean {
+  const tryStatement = analysis.handler.tryStatement;
+  const body = handlerBody(analysis.handler);
+  if (!tryStatement || analysis.used || tryStatement.finalizer || body?.type !== T.BlockStatement || tryStatement.block.body.length !== 1) return false;
+  const only = tryStatement.block.body[0]!;
+  const assignment = only.type === T.ExpressionStatement ? unwrap(only.expression) : null;
+  if (assignment?.type !== T.AssignmentExpression || assignment.operator !== '=' || assignment.left.type !== T.Identifier) return false;
+  const name = assignment.left.name;
+  if (!body.body.every((statement) => assignsDefaultTo(statement, name))) return false;
+  const rest = statementsAfter(tryStatement);
+  return rest !== null && errorCarries(rest, name);
 }
 
 function isSecondaryError(analysis: HandlerAnalysis, options: ResolvedOptions): boolean {
@@ -213,7 +263,7 @@ function isSecondaryError(analysis: HandlerAnalysis, options: ResolvedOptions): 
   const anchor = analysis.handler.tryStatement ?? analysis.handler.call;
   if (!anchor) return false;
   if (insideReportingCatch(anchor, options)) return true;
-  if (analysis.handler.tryStatement) return decoratesThrownValue(analysis.handler.tryStatement, analysis.handler.tryStatement.block.body);
+  if (analysis.handler.tryStatement) return decoratesThrownValue(analysis.handler.tryStatement, analysis.handler.tryStatement.block.body) || feedsThrownErrorFromTry(analysis);
   const statement = statementOf(anchor);
   return (statement?.type === T.ExpressionStatement && decoratesThrownValue(statement, [statement])) || feedsThrownError(analysis);
 }

@@ -1,7 +1,7 @@
 // Reason comments the per-comment matcher misses (precision audit, idiom 4 and bug 2):
 // (a) a reason spread over consecutive `//` lines above the statement, judged as one comment;
 // (b) one comment above a run of same-shaped statements covers each of them;
-// (c) the JSDoc of the enclosing function, when it names the failure and its outcome;
+// (c) the doc comment (JSDoc, or `//` lines in its place) of the enclosing function, when it names the failure and its outcome;
 // (d) the description after `--` of an `eslint-disable*` directive;
 // (e) a comment directly above the `.catch(` link of a chain written one link per line.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
@@ -78,8 +78,8 @@ function runStart(statement: Node): Node {
   return body[index]!;
 }
 
-/** The JSDoc directly above a function (or its declaration, export, method or property). */
-function jsdocOf(fn: Node, comments: readonly TSESTree.Comment[], sourceText: string): string | null {
+/** The node a function's doc comment sits above: its declaration, export, method or property. */
+function documentedNode(fn: Node): Node {
   let anchor: Node = fn;
   while (
     anchor.parent &&
@@ -89,6 +89,23 @@ function jsdocOf(fn: Node, comments: readonly TSESTree.Comment[], sourceText: st
   ) {
     anchor = anchor.parent;
   }
+  return anchor;
+}
+
+/**
+ * The doc comment directly above a function: its JSDoc, or a run of `//` lines written in its place
+ * (precision audit 7: pnpm's `// … so a failed condense falls back to the uncondensed meta` above `function settledEntry`).
+ */
+function docCommentOf(fn: Node, comments: readonly TSESTree.Comment[], sourceText: string): string | null {
+  const anchor = documentedNode(fn);
+  const lines = commentBlockAbove(anchor, comments, sourceText);
+  const last = commentsWithin(comments, Math.max(0, anchor.range[0] - 4000), anchor.range[0]).at(-1);
+  if (lines !== null && last?.type === 'Line') return lines;
+  return jsdocOf(anchor, comments, sourceText);
+}
+
+/** The JSDoc directly above `anchor` (decorators and modifiers may sit between). */
+function jsdocOf(anchor: Node, comments: readonly TSESTree.Comment[], sourceText: string): string | null {
   const before = commentsWithin(comments, Math.max(0, anchor.range[0] - 4000), anchor.range[0]);
   const last = before[before.length - 1];
   if (!last || last.type !== 'Block' || !last.value.startsWith('*')) return null;
@@ -135,7 +152,7 @@ export function hasReasonCommentNearby(
   // (c)
   const fn = enclosingFunction(anchor);
   if (fn) {
-    const doc = jsdocOf(fn, file.comments, file.sourceText);
+    const doc = docCommentOf(fn, file.comments, file.sourceText);
     if (doc !== null) {
       const text = doc.replace(/^\s*\*+/gm, ' ').replace(/@\w+[^\n]*/g, ' ');
       if (FAILURE.test(text) && OUTCOME.test(text)) return true;
