@@ -103,7 +103,10 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
       roots.push(realpathSync(base));
       walkedDirs.push(base);
       const found = await glob(raw, { cwd, absolute: true, ignore: DEFAULT_IGNORES, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false });
-      for (const file of found) if (isSupportedFile(file) || COMPONENT_FILE.test(file)) candidates.add(resolve(file));
+      const matched = found.filter((file) => isSupportedFile(file) || COMPONENT_FILE.test(file));
+      // As with a path that does not exist: a mistyped pattern must not pass as a clean run.
+      if (matched.length === 0) throw new PathError(`no source file matches ${raw}`);
+      for (const file of matched) candidates.add(resolve(file));
       continue;
     }
     const target = resolve(cwd, raw);

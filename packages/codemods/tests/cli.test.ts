@@ -84,6 +84,9 @@ describe('catchwise-codemods specific-catch', () => {
   it('exit code 2 on usage errors', () => {
     const r = repo({ 'src/a.ts': CLEAN });
     expect(runCli(r.dir, ['specific-catch', 'nope']).status).toBe(2);
+    const unmatched = runCli(r.dir, ['specific-catch', 'src/**/*.tsx']);
+    expect(unmatched.status).toBe(2);
+    expect(unmatched.stderr).toContain('no source file matches src/**/*.tsx');
     expect(runCli(r.dir, ['specific-catch', 'src', '--jobs', '0']).status).toBe(2);
     expect(runCli(r.dir, ['specific-catch', 'src', '--shard', '3/2']).status).toBe(2);
     expect(runCli(r.dir, ['specific-catch', 'src', '--frobnicate']).status).toBe(2);

@@ -56,3 +56,45 @@ describe('specific-catch: the rules’ `loggers` option', () => {
     expect(transformSource(result.output, { fileName, analysis: { loggers: ['audit'] } }).output).toBe(result.output);
   });
 });
+
+describe('specific-catch: the configured logger (`--logger`, config `logger`) and its import', () => {
+  const logger = { name: 'logger', style: 'object-first' as const, import: { from: './log.js', kind: 'named' as const } };
+  const handler = `async function close(pool) {
+  try {
+    await pool.end();
+  } catch {}
+}
+`;
+
+  it('adds `import` to an ES module, after its imports', () => {
+    const result = transformSource(`import { x } from './x.js';\n\nexport ${handler}`, { fileName: '/project/src/a.mjs', logger });
+    expect(result.output).toContain("import { x } from './x.js';\nimport { logger } from './log.js';\n");
+    expect(result.output).toContain("    logger.error({ err: error }, 'close: unexpected error from pool.end()');\n");
+  });
+
+  it('adds `require()` to a CommonJS file, after its requires, and after a prologue when it has none', () => {
+    const required = transformSource(`const x = require('./x.js');\n\n${handler}module.exports = { close, x };\n`, { fileName: '/project/src/a.js', logger });
+    expect(required.output).toContain("const x = require('./x.js');\nconst { logger } = require('./log.js');\n");
+    expect(required.output).not.toContain('import ');
+    const strict = transformSource(`'use strict';\n${handler}module.exports = close;\n`, { fileName: '/project/src/a.cjs', logger });
+    expect(strict.output.startsWith("'use strict';\nconst { logger } = require('./log.js');\nasync function close")).toBe(true);
+  });
+
+  it('keeps a shebang the first line', () => {
+    const result = transformSource(`#!/usr/bin/env node\nexport ${handler}`, { fileName: '/project/src/cli.ts', logger });
+    expect(result.output.startsWith("#!/usr/bin/env node\nimport { logger } from './log.js';\nexport async function close")).toBe(true);
+  });
+
+  it('adds no import to a script that neither imports nor requires (console instead)', () => {
+    const result = transformSource(`${handler}close(pool);\n`, { fileName: '/project/src/a.js', logger });
+    expect(result.output).not.toContain('logger');
+    expect(result.output).toContain("console.error('close: unexpected error from pool.end()', error);");
+  });
+
+  it('does not call a variable of the same name that is not a logger (console instead), nor import over it', () => {
+    const result = transformSource(`const logger = 'jobs';\n\nexport ${handler}`, { fileName: '/project/src/a.ts', logger });
+    expect(result.output).not.toContain('import');
+    expect(result.output).not.toContain('logger.error');
+    expect(result.output).toContain("console.error('close: unexpected error from pool.end()', error);");
+  });
+});

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { ResolvedOptions } from './options.js';
 import type { AnalysisInput } from './types.js';
-import { enclosingFunction, functionName, isFunction } from './ast.js';
+import { enclosingFunction, functionName, isFunction, moduleSources } from './ast.js';
 import { anchoredMatches } from './anchored-scan.js';
 
 export type LoggerKind = 'pino' | 'bunyan' | 'winston' | 'console' | 'nest' | 'debug' | 'custom';
@@ -77,6 +77,27 @@ const KIND_ORDER: Record<LoggerKind, LoggerArgOrder> = {
   custom: 'message-first',
 };
 
+/**
+ * How a file loads modules, for an import the rewrite adds: `esm` (TypeScript, `.mjs`, or a file
+ * with `import`/`export`), `commonjs` (`.cjs`, or top-level `require()`/`module.exports` and no
+ * `import`), `unknown` (a plain script: where an added `import` or `require` would break it).
+ */
+export function moduleSystem(input: AnalysisInput): 'esm' | 'commonjs' | 'unknown' {
+  const fileName = input.fileName;
+  if (/\.(?:[cm]?tsx?|mjs)$/i.test(fileName)) return 'esm';
+  const body = input.program.body;
+  const esm = body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ImportDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportAllDeclaration,
+  );
+  if (esm) return 'esm';
+  if (/\.cjs$/i.test(fileName) || body.some((statement) => moduleSources(statement).length > 0) || /\b(?:module\.)?exports\s*(?:\.|=)/.test(input.sourceText)) return 'commonjs';
+  return 'unknown';
+}
+
 /** The innermost scope that contains `node`. */
 export function scopeAt(scopeManager: ScopeManager, node: TSESTree.Node): Scope | null {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
@@ -84,6 +105,40 @@ export function scopeAt(scopeManager: ScopeManager, node: TSESTree.Node): Scope 
     if (scope) return scope;
   }
   return scopeManager.globalScope;
+}
+
+/**
+ * Whether `variable` holds its value when code at `node` runs: a variable or class declared after
+ * it in the same function (or at the same top level) is not yet initialised there (a `const` is in
+ * its dead zone, a `var` still undefined). One declared later outside the function is, by the time
+ * the function is called.
+ */
+function initialisedAt(variable: Variable, node: TSESTree.Node, scope: Scope | null): boolean {
+  const def = variable.defs[0];
+  if (!def || (def.type !== 'Variable' && def.type !== 'ClassName')) return true;
+  if (def.name.range[0] < node.range[0]) return true;
+  return variable.scope.variableScope !== scope?.variableScope;
+}
+
+/**
+ * Whether `name` is declared inside the handler at `node` (its parameter, or a block of its body:
+ * `catch (e) { const logger = … }`), where a log the rewrite inserts would call that one instead.
+ * Functions nested in the handler are not entered: no log goes into them.
+ */
+function declaredInside(scopeManager: ScopeManager, node: TSESTree.Node, name: string): boolean {
+  const root = scopeManager.acquire(node);
+  if (!root) return false;
+  const stack: Scope[] = [root];
+  for (let scope = stack.pop(); scope; scope = stack.pop()) {
+    if (scope.set.has(name)) return true;
+    for (const child of scope.childScopes) if (child.type !== 'function' || child === root) stack.push(child);
+  }
+  return false;
+}
+
+/** A variable a log inserted into the handler at `node` can call: initialised there and not shadowed inside it. */
+function usableAt(input: AnalysisInput, variable: Variable, node: TSESTree.Node, scope: Scope | null): boolean {
+  return initialisedAt(variable, node, scope) && !declaredInside(input.scopeManager, node, variable.name);
 }
 
 export function findVariable(scope: Scope | null, name: string): Variable | null {
@@ -143,6 +198,8 @@ function classifyExpression(expression: TSESTree.Node | null | undefined, scope:
         // bunyan.createLogger(), winston.createLogger(), pino.default(), logger.child()
         return classifyExpression(callee.object, scope, depth + 1);
       }
+      // `require('pino')()`, `require('debug')('app')`: the factory called where it is required.
+      if (callee.type === AST_NODE_TYPES.CallExpression) return classifyExpression(callee, scope, depth + 1);
       return null;
     }
     default:
@@ -378,10 +435,12 @@ function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTr
     if (current.type === AST_NODE_TYPES.FunctionDeclaration) return null;
     if (current.type === AST_NODE_TYPES.FunctionExpression) {
       const parent = current.parent;
-      if (parent?.type === AST_NODE_TYPES.MethodDefinition) return parent.parent.parent;
+      // A static method's `this` is the class itself, which has no instance members.
+      if (parent?.type === AST_NODE_TYPES.MethodDefinition && !parent.static) return parent.parent.parent;
       return null;
     }
-    if (current.type === AST_NODE_TYPES.PropertyDefinition) return current.parent.parent;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) return current.static ? null : current.parent.parent;
+    if (current.type === AST_NODE_TYPES.StaticBlock) return null;
   }
   return null;
 }
@@ -499,6 +558,7 @@ export function findLoggerStyle(
 
 /** A logger from the rules' `loggers` option: a member of the enclosing class, then a variable in scope. */
 function configuredLoggerInScope(
+  input: AnalysisInput,
   node: TSESTree.Node,
   scope: Scope | null,
   facts: FileFacts,
@@ -526,7 +586,7 @@ function configuredLoggerInScope(
   }
   for (let current = scope; current; current = current.upper) {
     for (const variable of current.variables) {
-      if (variable.defs.length === 0 || !isConfiguredLogger(variable.name)) continue;
+      if (variable.defs.length === 0 || !isConfiguredLogger(variable.name) || !usableAt(input, variable, node, scope)) continue;
       // Innermost wins: a shadowing variable of the same name hides the outer one.
       if (findVariable(scope, variable.name) !== variable) continue;
       return styleFor(classifyVariable(variable, 0), variable.name, facts, 'in-scope');
@@ -569,7 +629,7 @@ function findLoggerStyleWith(
 
   for (const name of LOGGER_NAMES) {
     const variable = findVariable(scope, name);
-    if (!variable || variable.defs.length === 0) continue;
+    if (!variable || variable.defs.length === 0 || !usableAt(input, variable, node, scope)) continue;
     const kind = classifyVariable(variable, 0);
     // A logger of unknown kind that the file calls only as `log("warn", …)`: no `.error()` to call.
     if (kind === null && facts.levelArgumentOnly.has(name)) continue;
@@ -580,7 +640,7 @@ function findLoggerStyleWith(
   }
 
   if (isConfiguredLogger) {
-    const userLogger = configuredLoggerInScope(node, scope, facts, isConfiguredLogger);
+    const userLogger = configuredLoggerInScope(input, node, scope, facts, isConfiguredLogger);
     if (userLogger) return userLogger;
   }
 
@@ -596,7 +656,7 @@ function findLoggerStyleWith(
   // `const debugLog = debug('app')`: any variable created by the `debug` factory.
   for (let current = scope; current; current = current.upper) {
     const debugLogger = debugLoggerIn(current);
-    if (debugLogger) return styleFor('debug', debugLogger.name, facts, 'in-scope');
+    if (debugLogger && usableAt(input, debugLogger, node, scope)) return styleFor('debug', debugLogger.name, facts, 'in-scope');
   }
 
   // NestJS: `import { Logger } from '@nestjs/common'` has static methods.
@@ -621,8 +681,13 @@ function findLoggerStyleWith(
     const kind = inScope ? classifyVariable(inScope, 0) : null;
     const style = styleFor(kind, configured.name, facts, 'configured');
     if (configured.style) style.order = configured.style;
-    if (inScope) return style;
-    if (configured.import) {
+    if (inScope) {
+      // The name in scope is the configured logger when it was imported, is a known logger or is
+      // called like one; anything else (`const logger = 'x'`) takes the name the import would need.
+      const isLogger = inScope.defs.length === 0 || importSource(inScope) !== null || kind !== null || facts.usage.has(head);
+      return isLogger && usableAt(input, inScope, node, scope) ? style : CONSOLE_LOGGER;
+    }
+    if (configured.import && moduleSystem(input) !== 'unknown') {
       style.addImport = { from: configured.import.from, kind: configured.import.kind ?? 'named', name: head };
       return style;
     }

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, ScopeManager } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import type { ResolvedOptions } from './options.js';
-import { CONSOLE_LOGGER, configuredLoggerTest, findLoggerStyle, findVariable, formatLogCall, scopeAt } from './logger-style.js';
+import { CONSOLE_LOGGER, configuredLoggerTest, findLoggerStyle, findVariable, formatLogCall, moduleSystem, scopeAt } from './logger-style.js';
 import { checkPolarity, collectBindings, touchesError, type ErrorBindings } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
@@ -164,12 +164,25 @@ function statementEnds(program: TSESTree.Program, text: string): { withSemi: num
   return { withSemi, withoutSemi };
 }
 
+/**
+ * The line break most of the file's lines end with: a CRLF file may still have an LF line or two
+ * (a shebang line, a pasted block), and the new lines should match the rest.
+ */
+function dominantEol(text: string): '\n' | '\r\n' {
+  let crlf = 0;
+  let lf = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    if (at > 0 && text.charCodeAt(at - 1) === 13) crlf += 1;
+    else lf += 1;
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
+
 export function fileStyle(input: AnalysisInput): FileStyle {
   const cached = styleCache.get(input.program);
   if (cached) return cached;
   const text = input.sourceText;
-  const firstBreak = text.indexOf('\n');
-  const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
+  const eol = dominantEol(text);
   let single = 0;
   let double = 0;
   for (const statement of input.program.body) {
@@ -293,15 +306,24 @@ function memberName(key: TSESTree.Node): string | null {
   return null;
 }
 
+function classNameOf(klass: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | null {
+  if (klass.id) return klass.id.name;
+  return klass.parent?.type === AST_NODE_TYPES.VariableDeclarator && klass.parent.id.type === AST_NODE_TYPES.Identifier ? klass.parent.id.name : null;
+}
+
 /** `Class.method`, `function`, `variable` or the file's base name: where the handler sits. */
 export function placeName(node: TSESTree.Node, fileName: string): string {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition) {
       const member = memberName(current.key) ?? 'member';
-      const klass = current.parent.parent;
-      const className = klass.id?.name ?? (klass.parent?.type === AST_NODE_TYPES.VariableDeclarator && klass.parent.id.type === AST_NODE_TYPES.Identifier ? klass.parent.id.name : null);
+      const className = classNameOf(current.parent.parent);
       const name = current.type === AST_NODE_TYPES.MethodDefinition && current.kind === 'constructor' ? 'constructor' : member;
       return className ? `${className}.${name}` : name;
+    }
+    // `static { … }` runs when the class is defined: the class is the place.
+    if (current.type === AST_NODE_TYPES.StaticBlock) {
+      const className = classNameOf(current.parent.parent);
+      if (className) return className;
     }
     if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id) return current.id.name;
     if (isFunction(current)) {
@@ -388,10 +410,27 @@ export function importEdit(input: AnalysisInput, wanted: LoggerImport): TextEdit
   }
   const semi = style.semicolons ? ';' : '';
   const clause = wanted.kind === 'named' ? `{ ${wanted.name} }` : wanted.name;
-  const declaration = `import ${clause} from ${quoteString(wanted.from, style.quote)}${semi}`;
-  const imports = input.program.body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
-  const lastImport = imports[imports.length - 1];
-  if (lastImport) return { range: [lastImport.range[1], lastImport.range[1]], text: style.eol + declaration };
+  const from = quoteString(wanted.from, style.quote);
+  const commonjs = moduleSystem(input) === 'commonjs';
+  const declaration = commonjs ? `const ${clause} = require(${from})${semi}` : `import ${clause} from ${from}${semi}`;
+  const body = input.program.body;
+  const loads = commonjs
+    ? body.filter((statement) => statement.type === AST_NODE_TYPES.VariableDeclaration && moduleSources(statement).length > 0)
+    : body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
+  const last = loads[loads.length - 1];
+  if (last) return { range: [last.range[1], last.range[1]], text: style.eol + declaration };
+  // After a `'use strict'` prologue, else first: after a shebang line, which must stay the first line.
+  let prologueEnd: TSESTree.Node | null = null;
+  for (const statement of body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || !statement.directive) break;
+    prologueEnd = statement;
+  }
+  if (prologueEnd) return { range: [prologueEnd.range[1], prologueEnd.range[1]], text: style.eol + declaration };
+  const text = input.sourceText;
+  if (text.startsWith('#!')) {
+    const lineEnd = text.indexOf('\n');
+    if (lineEnd >= 0) return { range: [lineEnd + 1, lineEnd + 1], text: declaration + style.eol };
+  }
   return { range: [0, 0], text: declaration + style.eol };
 }
 
@@ -720,7 +759,9 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     if (!span) return fixme('the handler body could not be located');
     const indent = indentAt(text, fn.range[0]);
     const inner = indent + unit;
-    const returned = /^(undefined|void 0)$/.test(span.raw)
+    // `() => undefined` types as `undefined`, a block without `return` as `void`: where TypeScript
+    // sees the promise's value, dropping the `return` would change its type (`Promise<T | void>`).
+    const returned = /^(undefined|void 0)$/.test(span.raw) && !(style.typescript && promiseValueUsed(handler.call))
       ? ''
       : isConsoleCall(body)
         ? `${eol}${inner}${span.raw}${semi}` // `console.*()` returns undefined: nothing to return
@@ -790,19 +831,24 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     direct.push(last);
   }
 
+  const shared = sharedEnd ? null : sharedLogPoint(body, items, exits, endExit, finding, quiet.some(loudAfterFix));
   if (singleLine) {
     // `catch {}` / `catch { return 0; }`: the body is laid out again, one statement a line.
     const out: string[] = [];
     for (const item of items) {
+      if (shared) {
+        if (item.node === shared) out.push(block(inner));
+        out.push(inner + text.slice(item.range[0], item.range[1]));
+        continue;
+      }
       if (item.node && direct.includes(item.node)) out.push(block(inner));
       out.push(inner + sliceWithEdits(text, item.range[0], item.range[1], nested));
     }
-    if (endExit && !sharedEnd) out.push(block(inner));
+    if (endExit && !sharedEnd && !shared) out.push(block(inner));
     edits.push({ range: [body.range[0], body.range[1]], text: `{${eol}${out.join(eol)}${eol}${indent}}` });
     return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
   }
 
-  const shared = singleLine || sharedEnd ? null : sharedLogPoint(body, items, exits, endExit, finding, quiet.some(loudAfterFix));
   if (shared && firstOnLine(text, shared.range[0])) {
     // Every path is quiet and reaches this statement: one log before it, not one before each exit.
     const at = indentAt(text, shared.range[0]);
@@ -1031,6 +1077,17 @@ function isConsoleCall(node: TSESTree.Node): boolean {
 }
 
 /** `({ author: null })` returned from a block needs no parentheses: `return { author: null }`. */
+/** Whether the value of the promise chain a handler is passed to is read (not a statement, `void` or an awaited statement). */
+function promiseValueUsed(call: TSESTree.CallExpression | null): boolean {
+  let node: TSESTree.Node | undefined = call ?? undefined;
+  if (node?.parent?.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
+  if (node?.parent?.type === AST_NODE_TYPES.AwaitExpression) node = node.parent;
+  const parent = node?.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
+  return !(parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void');
+}
+
 function returnedExpression(text: string, body: TSESTree.Node, raw: string): string {
   const inner = text.slice(body.range[0], body.range[1]);
   const bare = body.type === AST_NODE_TYPES.ObjectExpression && raw.startsWith('(') && raw.endsWith(')') && raw.slice(1, -1).trim() === inner;
