@@ -79,8 +79,7 @@ interface IgnoreFile {
   matcher: ReturnType<typeof ignore>;
 }
 
-function readIgnore(dir: string): IgnoreFile | null {
-  const file = join(dir, '.gitignore');
+function readIgnore(dir: string, file = join(dir, '.gitignore')): IgnoreFile | null {
   if (!existsSync(file)) return null;
   try {
     return { dir, matcher: ignore().add(readFileSync(file, 'utf8')) };
@@ -136,6 +135,9 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
   };
   for (const dir of walkedDirs) {
     const top = findGitTop(dir);
+    // The repository's own exclude file ignores as a .gitignore at its top does (git status agrees).
+    const exclude = top ? join(top, '.git', 'info', 'exclude') : null;
+    if (exclude && !ignoreFiles.has(exclude)) ignoreFiles.set(exclude, readIgnore(top!, exclude));
     for (let current = dir; ; current = dirname(current)) {
       addIgnore(current);
       if (current === top || dirname(current) === current || !top) break;

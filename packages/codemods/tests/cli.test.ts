@@ -160,6 +160,9 @@ describe('catchwise-codemods specific-catch', () => {
       'outside/secret.ts': SILENT('secret'),
     });
     symlinkSync(join(r.dir, 'outside/secret.ts'), join(r.dir, 'src/link.ts'));
+    // The repository's own exclude file counts as a .gitignore (git status leaves the file out too).
+    r.write('.git/info/exclude', 'src/local/\n');
+    r.write('src/local/l.ts', SILENT('local'));
     r.commitAll('link');
     const result = runCli(r.dir, ['specific-catch', 'src', '--json']);
     const summary = JSON.parse(result.stdout) as { ignored: number; files: { file: string; status: string; reason?: string }[] };
@@ -173,8 +176,9 @@ describe('catchwise-codemods specific-catch', () => {
     expect((JSON.parse(explicit.stdout) as { files: unknown[] }).files).toEqual([
       { file: 'src/link.ts', status: 'skipped', reason: 'symbolic link to outside the target paths', diagnostics: [], findings: 0, rewritten: 0, handlers: [] },
     ]);
-    expect(summary.ignored).toBe(1);
+    expect(summary.ignored).toBe(2);
     expect(result.status).toBe(0);
+    expect(read(r, 'src/local/l.ts')).toBe(SILENT('local'));
     expect(read(r, 'outside/secret.ts')).toBe(SILENT('secret'));
     expect(read(r, 'src/ignored/i.ts')).toBe(SILENT('ignored'));
     expect(read(r, 'src/node_modules/dep/index.ts')).toBe(SILENT('dep'));

@@ -459,6 +459,7 @@ export async function dropView(runner: Runner, name: string, ifExists?: boolean)
   const view = ifExists
     ? await runner.getCachedView(name).catch((error: unknown) => {
       console.error('dropView: unexpected error from runner.getCachedView()', error);
+      return undefined;
     })
     : await runner.getCachedView(name);
   if (!view) return;

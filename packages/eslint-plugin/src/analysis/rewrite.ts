@@ -365,11 +365,26 @@ function scopesWithin(scopeManager: ScopeManager, node: TSESTree.Node): Scope[] 
 }
 
 /** A name for a new binding that shadows nothing and is captured by nothing inside the handler. */
+/** `catch {…}`, or a promise handler without a parameter (`.catch(() => …)`, `.then(ok, () => …)`). */
+function isBindinglessHandler(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.CatchClause) return node.param === null;
+  if ((node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression) || node.params.length > 0) return false;
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+  const method = call.callee.property.name;
+  return (method === 'catch' && call.arguments[0] === node) || (method === 'then' && call.arguments[1] === node);
+}
+
 export function freshBindingName(input: AnalysisInput, handlerNode: TSESTree.Node, avoid: readonly string[] = [], preferred?: string): string {
   const taken = new Set<string>(avoid);
   for (const scope of scopesWithin(input.scopeManager, handlerNode)) {
     for (const variable of scope.variables) taken.add(variable.name);
     for (const reference of scope.through) taken.add(reference.identifier.name);
+  }
+  // An enclosing handler without a binding may get one in the same run, named by the same rule
+  // without knowing this one: its name is taken here, so the inner binding never shadows it.
+  for (let current = handlerNode.parent; current; current = current.parent) {
+    if (isBindinglessHandler(current)) taken.add(freshBindingName(input, current, avoid));
   }
   const outer = scopeAt(input.scopeManager, handlerNode.parent ?? handlerNode);
   for (const candidate of [...(preferred ? [preferred] : []), 'error', 'err', 'caughtError', 'unexpectedError']) {
@@ -696,6 +711,10 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     // Only a log that says something about this error (`e.message`, `${e}`) gets the object.
     if (!dropped.arguments.some((argument) => touchesError(argument, bindings))) continue;
     const edit = logErrorObjectEdit(input, dropped, binding, handler.node, options.resolveLoggerModule);
+    if (!edit && optionsEndLogCall(input, dropped, handler.node, options.resolveLoggerModule)) {
+      // A second log would log the error twice, the first time without it: the log itself needs the object.
+      return fixme('the log call ends with an options object of a logger of unknown library; pass the error object the way that logger takes it');
+    }
     if (!edit) continue;
     const below = !logsAtWarnOrAbove(dropped);
     const raised = below ? raisedLogEdit(dropped, binding, logger, null) : null;
@@ -867,11 +886,39 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   }
   if (endEdits.length > 0) edits.push(...endEdits);
   else if (endExit) {
-    const lastItem = items[items.length - 1];
-    const position = lastItem ? lastItem.range[1] : body.range[0] + 1;
-    edits.push({ range: [position, position], text: eol + block(inner) });
+    const suspends = exits.length === 0 && direct.length === 0 ? firstSuspension(body) : null;
+    if (suspends && firstOnLine(text, suspends.range[0])) {
+      const at = indentAt(text, suspends.range[0]);
+      edits.push({ range: [suspends.range[0], suspends.range[0]], text: block(at).slice(at.length) + eol + at });
+    } else {
+      const lastItem = items[items.length - 1];
+      const position = lastItem ? lastItem.range[1] : body.range[0] + 1;
+      edits.push({ range: [position, position], text: eol + block(inner) });
+    }
   }
   return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
+}
+
+/**
+ * In a generator, the first statement of the handler's body that holds a `yield`, when every path
+ * reaches it (only straight-line statements before it): the log goes before it, since a consumer
+ * that stops at the `yield` (`return()`, a `break` out of its loop) never runs what follows.
+ */
+function firstSuspension(body: TSESTree.BlockStatement): TSESTree.Node | null {
+  for (const statement of body.body) {
+    if (containsYield(statement)) return statement;
+    if (!isStraightLine(statement)) return null;
+  }
+  return null;
+}
+
+function containsYield(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.YieldExpression) return true;
+  let found = false;
+  forEachChild(node, (child) => {
+    if (!found && !isFunction(child) && containsYield(child)) found = true;
+  });
+  return found;
 }
 
 /**
@@ -1077,10 +1124,27 @@ function isConsoleCall(node: TSESTree.Node): boolean {
 }
 
 /** `({ author: null })` returned from a block needs no parentheses: `return { author: null }`. */
-/** Whether the value of the promise chain a handler is passed to is read (not a statement, `void` or an awaited statement). */
+/**
+ * Whether the value of the promise chain a handler is passed to is read: not when the chain is a
+ * statement, `void`, an awaited statement, or goes on with `.then(() => …)`, which ignores it
+ * (`.finally()` passes it on: what follows decides).
+ */
 function promiseValueUsed(call: TSESTree.CallExpression | null): boolean {
   let node: TSESTree.Node | undefined = call ?? undefined;
-  if (node?.parent?.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
+  for (;;) {
+    if (node?.parent?.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
+    const member: TSESTree.Node | undefined = node?.parent;
+    const next: TSESTree.Node | undefined = member?.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) break;
+    const method = member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : null;
+    if (method === 'finally') {
+      node = next;
+      continue;
+    }
+    const onFulfilled = next.arguments[0];
+    const ignoresValue = method === 'then' && !!onFulfilled && isFunction(onFulfilled) && (onFulfilled as TSESTree.FunctionLike).params.length === 0;
+    return !ignoresValue;
+  }
   if (node?.parent?.type === AST_NODE_TYPES.AwaitExpression) node = node.parent;
   const parent = node?.parent;
   if (!parent) return false;
@@ -1139,6 +1203,7 @@ export function logErrorObjectEdit(
   if (args.some((arg) => arg.type === AST_NODE_TYPES.Identifier && arg.name === errorName)) return null;
   const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? expressionText(call.callee.object) : null;
   const order = receiver ? loggerOrderFor(input, receiver, at, resolveModule, args) : 'message-first';
+  if (order === null) return null;
   const text = input.sourceText;
   if (order === 'object-first') {
     if (first.type === AST_NODE_TYPES.ObjectExpression) {
@@ -1160,10 +1225,28 @@ export function logErrorObjectEdit(
   return { range: [last.range[1], last.range[1]], text: `${separator}${errorName}` };
 }
 
+/** `{ timestamp: true }`: an object literal of constant flags, a call's options rather than data to log. */
+function isOptionsObject(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ObjectExpression &&
+    node.properties.length > 0 &&
+    node.properties.every((prop) => prop.type === AST_NODE_TYPES.Property && !prop.computed && prop.value.type === AST_NODE_TYPES.Literal)
+  );
+}
+
+/** A log call of a logger of unknown library that ends with an options object: no known place for the error (`loggerOrderFor`). */
+function optionsEndLogCall(input: AnalysisInput, call: TSESTree.CallExpression, at: TSESTree.Node, resolveModule: LoggerModuleResolver | null | undefined): boolean {
+  const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? expressionText(call.callee.object) : null;
+  return receiver !== null && loggerOrderFor(input, receiver, at, resolveModule, call.arguments) === null;
+}
+
 /**
  * The argument order of `receiver`'s calls: the classified logger's, else message-first — except that
  * a call of a logger of unknown library whose only argument is an object literal
- * (`log.error({ event, message })`, a structured logger) gets the error in that object.
+ * (`log.error({ event, message })`, a structured logger) gets the error in that object, and one
+ * that ends with options after the message (`logger.warn(msg, { timestamp: true })`, Vite's) has
+ * no known place for it: an argument after the options is dropped at run time and breaks the
+ * signature; what the options take is the library's (null).
  */
 function loggerOrderFor(
   input: AnalysisInput,
@@ -1171,12 +1254,13 @@ function loggerOrderFor(
   at: TSESTree.Node,
   resolveModule: LoggerModuleResolver | null | undefined,
   args: TSESTree.CallExpressionArgument[],
-): 'object-first' | 'message-first' {
+): 'object-first' | 'message-first' | null {
   if (receiver === 'console') return 'message-first';
   const style = findLoggerStyle(input, at, null, resolveModule);
   const known = style.object === receiver && style.kind !== 'custom';
   if (known) return style.order;
   if (args.length === 1 && args[0]!.type === AST_NODE_TYPES.ObjectExpression) return 'object-first';
+  if (args.length >= 2 && isOptionsObject(args[args.length - 1]!) && (style.object !== receiver || style.order === 'message-first')) return null;
   return style.object === receiver ? style.order : 'message-first';
 }
 

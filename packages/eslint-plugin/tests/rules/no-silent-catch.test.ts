@@ -860,8 +860,8 @@ send().catch(ignore);`,
 } catch {
   try {
     g();
-  } catch (error) {
-    console.error('file: unexpected error from g()', error);
+  } catch (err) {
+    console.error('file: unexpected error from g()', err);
   }
 }`,
             },
