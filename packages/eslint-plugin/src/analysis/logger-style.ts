@@ -46,6 +46,8 @@ export interface LoggerStyle {
    * written, that new calls put before the message (`log.error("db", "…", e)`); else absent.
    */
   category?: string;
+  /** A class member that may be absent (`logger?: Logger`, `Logger | undefined`): called as `this.logger?.error(…)`. */
+  optional?: boolean;
 }
 
 export type LoggerLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -459,12 +461,21 @@ function classMemberLogger(
         ? (classifyExpression(member.value, scope, 0) ?? classifyTypeAnnotation(member.typeAnnotation, scope))
         : classifyTypeAnnotation(member.typeAnnotation, scope);
     if (kind === null && facts.levelArgumentOnly.has(`this.${name}`)) return null;
-    return styleFor(kind, `this.${name}`, facts, 'class-member');
+    const style = styleFor(kind, `this.${name}`, facts, 'class-member');
+    if (mayBeAbsent(member)) style.optional = true;
+    return style;
   }
   return null;
 }
 
 type LoggerMember = TSESTree.PropertyDefinition | TSESTree.Identifier;
+
+/** `logger?: Logger`, `logger: Logger | undefined` (or `| null`): a member the class may not have set. */
+function mayBeAbsent(member: LoggerMember): boolean {
+  if (member.optional) return true;
+  const type = member.typeAnnotation?.typeAnnotation;
+  return type?.type === AST_NODE_TYPES.TSUnionType && type.types.some((part) => part.type === AST_NODE_TYPES.TSUndefinedKeyword || part.type === AST_NODE_TYPES.TSNullKeyword);
+}
 const loggerMembers = new WeakMap<TSESTree.Node, Map<string, LoggerMember>>();
 
 /**
@@ -707,10 +718,11 @@ export function formatLogCall(style: LoggerStyle, level: LoggerLevel, errorName:
     return `${style.object}(${message}, ${errorName})`;
   }
   const method = level;
+  const dot = style.optional ? '?.' : '.';
   if (style.order === 'object-first') {
     const errEntry = errorName === 'err' ? '{ err }' : `{ err: ${errorName} }`;
-    return `${style.object}.${method}(${errEntry}, ${message})`;
+    return `${style.object}${dot}${method}(${errEntry}, ${message})`;
   }
   const category = style.category ? `${style.category}, ` : '';
-  return `${style.object}.${method}(${category}${message}, ${errorName})`;
+  return `${style.object}${dot}${method}(${category}${message}, ${errorName})`;
 }
