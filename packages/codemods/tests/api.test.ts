@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run, transforms, UsageError } from '../src/index.js';
+import { run, transformSource, transforms, UsageError } from '../src/index.js';
 import { CLEAN, SILENT, tempRepo } from './helpers.js';
 import type { Repo } from './helpers.js';
 
@@ -36,5 +36,15 @@ describe('run()', () => {
     repo.write('src/a.ts', SILENT('closeA') + '// edit\n');
     await expect(run({ paths: ['src'], cwd: repo.dir })).rejects.toThrow(/uncommitted changes/);
     expect(Object.keys(transforms)).toEqual(['specific-catch']);
+  });
+});
+
+describe('transformSource()', () => {
+  it('needs no options: the text is read as TypeScript (input.ts)', () => {
+    const text = 'export async function close(pool: { end(): Promise<void> }) {\n  try {\n    await pool.end();\n  } catch {}\n}\n';
+    const bare = transformSource(text);
+    expect(bare.output).toContain("console.error('close: unexpected error from pool.end()', error);");
+    expect(transformSource(text, {}).output).toBe(bare.output);
+    expect(transformSource(text, { fileName: 'input.ts' }).output).toBe(bare.output);
   });
 });
