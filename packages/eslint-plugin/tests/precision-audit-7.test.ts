@@ -13,7 +13,7 @@ RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-silent-catch: finally links, error details from a try block, reasons above the function, DOM selector queries (audit 7)', noSilentCatch, {
+ruleTester.run('no-silent-catch: finally links, error details from a try block, reasons above the function, DOM selector queries, semver, local helpers (audit 7)', noSilentCatch, {
   valid: [
     // a promise's .finally() link silenced while the promise itself is returned — formbricks apps/web/modules/ee/license-check/lib/license.ts:220 (4 in the file)
     `declare function fetchLicense(): Promise<{ active: boolean }>;
@@ -92,6 +92,29 @@ export { settledEntry };`,
     return root.querySelectorAll(selector).length;
   } catch {
     return 0;
+  }
+}`,
+    // a semver comparison fails only on a version that does not parse — pnpm worker/src/equalOrSemverEqual.ts:7
+    `import semver from 'semver';
+export function equalOrSemverEqual(version1: string, version2: string): boolean {
+  if (version1 === version2) return true;
+  try {
+    return semver.eq(version1, version2, { loose: true });
+  } catch {
+    return false;
+  }
+}`,
+    // a top-level helper of the same file that only computes is read as if inline — pnpm pnpm/src/cmd/doctor.ts:414
+    `import fs from 'node:fs';
+import path from 'node:path';
+const areSameDir = (a: string, b: string): boolean => a !== '' && b !== '' && path.relative(a, b) === '';
+export async function dirIsInPath(dir: string, pathEnv: string): Promise<boolean> {
+  const dirs = pathEnv.split(path.delimiter);
+  try {
+    const real = await fs.promises.realpath(dir);
+    return dirs.some((entry) => areSameDir(real, entry));
+  } catch {
+    return false;
   }
 }`,
   ],
@@ -264,6 +287,56 @@ export function find(selector: string): Promise<unknown> {
           suggestions: [
             { messageId: "specificCatchSuggestion", output: "declare const page: { querySelector(s: string): Promise<unknown> };\nexport function find(selector: string): Promise<unknown> {\n  return page.querySelector(selector).catch((error: unknown) => {\n    console.error('find: unexpected error from page.querySelector()', error);\n    return null;\n  });\n}" },
             { messageId: "logErrorSuggestion", output: "declare const page: { querySelector(s: string): Promise<unknown> };\nexport function find(selector: string): Promise<unknown> {\n  return page.querySelector(selector).catch((error) => { console.error('find: unexpected error', error); return null; });\n}" },
+          ],
+        },
+      ],
+    },
+    // a helper that also calls out (notify) is not a computation
+    {
+      code: `import fs from 'node:fs';
+import path from 'node:path';
+declare function notify(dir: string): void;
+const sameDirOrNotify = (a: string, b: string): boolean => { notify(a); return path.relative(a, b) === ''; };
+export async function dirIsInPath(dir: string, pathEnv: string): Promise<boolean> {
+  const dirs = pathEnv.split(path.delimiter);
+  try {
+    const real = await fs.promises.realpath(dir);
+    return dirs.some((entry) => sameDirOrNotify(real, entry));
+  } catch {
+    return false;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 11 returns false without logging or rethrowing it", expected: "" },
+          line: 10,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "import fs from 'node:fs';\nimport path from 'node:path';\ndeclare function notify(dir: string): void;\nconst sameDirOrNotify = (a: string, b: string): boolean => { notify(a); return path.relative(a, b) === ''; };\nexport async function dirIsInPath(dir: string, pathEnv: string): Promise<boolean> {\n  const dirs = pathEnv.split(path.delimiter);\n  try {\n    const real = await fs.promises.realpath(dir);\n    return dirs.some((entry) => sameDirOrNotify(real, entry));\n  } catch (error) {\n    if (error instanceof Error && 'code' in error && typeof error.code === 'string' && ['ENOENT', 'EACCES', 'EISDIR'].includes(error.code)) {\n      console.warn('dirIsInPath: promises.realpath() failed', error);\n    } else {\n      console.error('dirIsInPath: unexpected error from promises.realpath()', error);\n    }\n    return false;\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "import fs from 'node:fs';\nimport path from 'node:path';\ndeclare function notify(dir: string): void;\nconst sameDirOrNotify = (a: string, b: string): boolean => { notify(a); return path.relative(a, b) === ''; };\nexport async function dirIsInPath(dir: string, pathEnv: string): Promise<boolean> {\n  const dirs = pathEnv.split(path.delimiter);\n  try {\n    const real = await fs.promises.realpath(dir);\n    return dirs.some((entry) => sameDirOrNotify(real, entry));\n  } catch (error) {\n    console.error('dirIsInPath: unexpected error', error);\n    return false;\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "import fs from 'node:fs';\nimport path from 'node:path';\ndeclare function notify(dir: string): void;\nconst sameDirOrNotify = (a: string, b: string): boolean => { notify(a); return path.relative(a, b) === ''; };\nexport async function dirIsInPath(dir: string, pathEnv: string): Promise<boolean> {\n  const dirs = pathEnv.split(path.delimiter);\n  try {\n    const real = await fs.promises.realpath(dir);\n    return dirs.some((entry) => sameDirOrNotify(real, entry));\n  } catch (error) {\n    throw error;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // a semver call over awaited I/O: the read can fail
+    {
+      code: `declare const db: { versions(): Promise<string[]> };
+import semver from 'semver';
+export async function latest(): Promise<string | null> {
+  try {
+    return semver.maxSatisfying(await db.versions(), '*');
+  } catch {
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 7 returns null without logging or rethrowing it", expected: "" },
+          line: 6,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "declare const db: { versions(): Promise<string[]> };\nimport semver from 'semver';\nexport async function latest(): Promise<string | null> {\n  try {\n    return semver.maxSatisfying(await db.versions(), '*');\n  } catch (error) {\n    console.error('latest: unexpected error from semver.maxSatisfying()', error);\n    return null;\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "declare const db: { versions(): Promise<string[]> };\nimport semver from 'semver';\nexport async function latest(): Promise<string | null> {\n  try {\n    return semver.maxSatisfying(await db.versions(), '*');\n  } catch (error) {\n    console.error('latest: unexpected error', error);\n    return null;\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "declare const db: { versions(): Promise<string[]> };\nimport semver from 'semver';\nexport async function latest(): Promise<string | null> {\n  try {\n    return semver.maxSatisfying(await db.versions(), '*');\n  } catch (error) {\n    throw error;\n  }\n}" },
           ],
         },
       ],

@@ -25,6 +25,11 @@ const CHECK = /^verify$|^detect[A-Z]\w*$/;
  * in-page counters, unleash's meta-tag read). No I/O and no user code runs in it.
  */
 const DOM_SELECTOR_QUERY = /^(?:querySelector(?:All)?|matches|closest)$/;
+/**
+ * `semver.eq(a, b)`, `semver.satisfies(v, range)`, `semver.parse(v)`: the `semver` package's functions fail only on a
+ * version or range that does not parse (precision audit 7: pnpm's `equalOrSemverEqual`).
+ */
+const SEMVER = /^semver\.(?:eq|neq|gt|gte|lt|lte|cmp|compare(?:Loose|Build)?|rcompare|diff|satisfies|valid(?:Range)?|parse|coerce|clean|major|minor|patch|prerelease|intersects|subset|minVersion|maxSatisfying|minSatisfying)$/;
 const MODULE_PATH = /^(?:require|require\.resolve|import\.meta\.resolve|createRequire\(\))$|\.createRequire\(\)$/;
 /** fs probes whose meaning changes when the path was already checked. */
 const GUARDABLE = /^(?:l|f)?stat(?:Sync)?$|^(?:safe)?realpath(?:Sync)?$|^readFile(?:Sync)?$|^readdir(?:Sync)?$|^access(?:Sync)?$|^readlink(?:Sync)?$/i;
@@ -95,7 +100,7 @@ export function isProbeOperation(node: Node): boolean {
   if (node.type !== T.CallExpression) return false;
   const path = memberPath(node.callee);
   const name = calleeName(node.callee);
-  if (path !== null && (MODULE_PATH.test(path) || path === 'URL.parse' || path === 'URL.canParse')) return true;
+  if (path !== null && (MODULE_PATH.test(path) || path === 'URL.parse' || path === 'URL.canParse' || SEMVER.test(path))) return true;
   // `createRequire(import.meta.url)('pnpapi')`
   const callee = unwrap(node.callee);
   if (callee.type === T.CallExpression && calleeName(callee.callee) === 'createRequire') return true;
@@ -123,8 +128,53 @@ function readsUrlForProbe(call: TSESTree.CallExpression): boolean {
   return URL_GETTER.test(calleeName(call.callee) ?? '');
 }
 
+// A file's top-level functions by name, collected once per program.
+const topLevelFunctionsByProgram = new WeakMap<Node, Map<string, Node>>();
+
+function topLevelFunction(name: string, from: Node): Node | null {
+  let program: Node = from;
+  while (program.parent) program = program.parent;
+  let functions = topLevelFunctionsByProgram.get(program);
+  if (!functions) {
+    functions = new Map();
+    for (const item of program.type === T.Program ? program.body : []) {
+      const statement = item.type === T.ExportNamedDeclaration && item.declaration ? item.declaration : item;
+      if (statement.type === T.FunctionDeclaration && statement.id) functions.set(statement.id.name, statement);
+      else if (statement.type === T.VariableDeclaration) {
+        for (const declarator of statement.declarations) {
+          const init = declarator.init ? unwrap(declarator.init) : null;
+          if (declarator.id.type === T.Identifier && init && isFunction(init)) functions.set(declarator.id.name, init);
+        }
+      }
+    }
+    topLevelFunctionsByProgram.set(program, functions);
+  }
+  return functions.get(name) ?? null;
+}
+
+const helpersBeingRead = new Set<Node>();
+
+/**
+ * `areSameDir(real, entry)` where the file declares `const areSameDir = (a, b) => … path.relative(a, b) === ''`: a
+ * synchronous top-level function of the same file whose own body only computes is read as if written inline
+ * (precision audit 7: pnpm's `dirIsInPath`; audit 6 left the same shape where the helper was imported).
+ */
+function callsComputingHelper(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.Identifier) return false;
+  const fn = topLevelFunction(callee.name, call);
+  if (!fn || !isFunction(fn) || fn.async || fn.generator || helpersBeingRead.has(fn)) return false;
+  helpersBeingRead.add(fn);
+  try {
+    return throwingSurface(fn.body)?.length === 0;
+  } finally {
+    helpersBeingRead.delete(fn);
+  }
+}
+
 function isPureCall(call: TSESTree.CallExpression): boolean {
   if (readsUrlForProbe(call)) return true;
+  if (callsComputingHelper(call)) return true;
   const path = memberPath(call.callee);
   if (path !== null && PURE_PATH.test(path)) return true;
   const callee = unwrap(call.callee);
