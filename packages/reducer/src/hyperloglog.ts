@@ -134,10 +134,14 @@ export class HyperLogLog {
   private readonly m: number;
   private readonly q: number;
   private readonly shift: number;
-  private readonly denseBytes: number;
-  private readonly sparseMaxCapacity: number;
-  private readonly sparseInitialCapacity: number;
-  private readonly exactMaxCapacity: number;
+  /** @internal Bytes of the dense registers: 0.75 x 2^p. */
+  readonly denseBytes: number;
+  /** @internal Largest sparse table (entries); sparse mode ends beyond 3/4 of it. */
+  readonly sparseMaxCapacity: number;
+  /** @internal Entries of the sparse table that exact mode escalates into. */
+  readonly sparseInitialCapacity: number;
+  /** @internal Largest exact table (slots). */
+  readonly exactMaxCapacity: number;
 
   private mode = MODE_EXACT;
   /**
@@ -220,12 +224,30 @@ export class HyperLogLog {
       const rank = w !== 0 ? Math.clz32(w) + 1 : 32 - p + Math.clz32(lo) + 1;
       return this.raise(hi >>> this.shift, rank) ? INSERT_NEW : INSERT_MAYBE_REPEAT;
     }
-    if (this.mode === MODE_SPARSE) {
-      const w = hi << SPARSE_P;
-      const rank = w !== 0 ? Math.clz32(w) + 1 : 32 - SPARSE_P + Math.clz32(lo) + 1;
-      return this.sparseInsert((((hi >>> (32 - SPARSE_P)) << 6) | rank) >>> 0) ? INSERT_NEW : INSERT_MAYBE_REPEAT;
-    }
+    if (this.mode === MODE_SPARSE) return this.sparseInsert(sparseEntryOf(hi, lo)) ? INSERT_NEW : INSERT_MAYBE_REPEAT;
     return this.exactInsert(hi | 0, lo | 0, value) ? INSERT_NEW : INSERT_REPEAT;
+  }
+
+  /** @internal Adds a sparse-mode entry (`sparseEntryOf` of a hash), as merging a sparse sketch holding it would. */
+  addSparseEntry(entry: number): void {
+    if (this.mode === MODE_EXACT) this.escalate();
+    if (this.mode === MODE_SPARSE) this.sparseInsert(entry);
+    else this.applySparseEntry(entry);
+  }
+
+  /**
+   * @internal Calls `exact` with every exact-mode hash (int32 bits, the zero hash last) or `sparse`
+   * with every sparse entry, in table order; nothing in dense mode.
+   */
+  visitEntries(exact: (hi: number, lo: number) => void, sparse: (entry: number) => void): void {
+    if (this.mode === MODE_EXACT) {
+      const ex = this.ex;
+      for (let i = 0; i < ex.length; i += 2) if (ex[i] !== 0 || ex[i + 1] !== 0) exact(ex[i]!, ex[i + 1]!);
+      if (this.exZero) exact(0, 0);
+    } else if (this.mode === MODE_SPARSE) {
+      const sp = this.sp!;
+      for (let i = 0; i < sp.length; i++) if (sp[i] !== 0) sparse(sp[i]!);
+    }
   }
 
   /**
@@ -672,6 +694,16 @@ export class HyperLogLog {
     this.sp = null;
     this.spCount = 0;
   }
+}
+
+/**
+ * @internal The sparse-mode entry of a hash: `index25 << 6 | rank`, the 25-bit register index and the
+ * rank (1..40) of the remaining 39 bits. Below 2^31, so the same number as int32 and uint32.
+ */
+export function sparseEntryOf(hi: number, lo: number): number {
+  const w = hi << SPARSE_P;
+  const rank = w !== 0 ? Math.clz32(w) + 1 : 32 - SPARSE_P + Math.clz32(lo) + 1;
+  return ((hi >>> (32 - SPARSE_P)) << 6) | rank;
 }
 
 function bounds(value: number, rse: number, proven: number): Estimate {

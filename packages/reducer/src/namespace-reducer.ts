@@ -31,11 +31,12 @@
  */
 import type { Readable } from 'node:stream';
 import { hash64 } from './hash.js';
-import { HyperLogLog, INSERT_NEW, INSERT_REPEAT, type Estimate } from './hyperloglog.js';
+import { HyperLogLog, type Estimate } from './hyperloglog.js';
 import { BottomKSample, type BottomKJSON } from './bottom-k.js';
 import { ReservoirSample, type ReservoirJSON } from './reservoir.js';
 import { RecentSample, type RecentJSON } from './recent.js';
 import { SpaceSavingIndex, type SpaceSavingEntry } from './space-saving.js';
+import { FILE_TYPES, FIRST_SEEN, LAST_SEEN, NamespaceSlab, TOTAL_FILES, TOTAL_SIZE, WORKFLOWS, heldValueBytes } from './slab.js';
 import { CorruptBytesError, crc32, fromBase64, openEnvelope, toBase64, writeMagic } from './bytes.js';
 import {
   EventValidator,
@@ -166,55 +167,8 @@ const SCRATCH = new Uint32Array(2);
 /** The same two words as int32: hashes are passed on as int32 so that V8 never boxes them (above 2^31). */
 const SCRATCH_BITS = new Int32Array(SCRATCH.buffer);
 
-/** Row layout of `NumberRows`. */
-const TOTAL_SIZE = 0;
-const FIRST_SEEN = 1;
-const LAST_SEEN = 2;
-const ROW_WIDTH = 4;
-/** Flips the sign bit: int32 order of the results is the uint32 order of the inputs. */
-const UNSIGNED_ORDER = 0x80000000;
-
-/**
- * The numbers of every namespace of one reducer that are updated on each event and are not small
- * integers (total size, first and last event time): one row of a shared Float64Array per
- * namespace. As object fields they would be heap-number boxes, each a cache line of its own away
- * from the state on a busy heap; here they share one line.
- */
-class NumberRows {
-  values = new Float64Array(16 * ROW_WIDTH);
-  private used = 0;
-  private readonly free: number[] = [];
-
-  /** A row set to (0, Infinity, -Infinity). */
-  allocate(): number {
-    let row = this.free.pop();
-    if (row === undefined) {
-      row = this.used++;
-      if (this.used * ROW_WIDTH > this.values.length) {
-        const grown = new Float64Array(this.values.length * 2);
-        grown.set(this.values);
-        this.values = grown;
-      }
-    }
-    this.clear(row);
-    return row;
-  }
-
-  clear(row: number): void {
-    const at = row * ROW_WIDTH;
-    this.values[at + TOTAL_SIZE] = 0;
-    this.values[at + FIRST_SEEN] = Infinity;
-    this.values[at + LAST_SEEN] = -Infinity;
-  }
-
-  release(row: number): void {
-    this.free.push(row);
-  }
-}
-
 /** Entries of a `ValueDictionary`: ids 0..59, two 30-bit masks per namespace (small integers in V8). */
 const DICTIONARY_SIZE = 60;
-const MASK_BITS = 30;
 /** Longer values are not entered: the dictionary holds at most 60 x 64 UTF-16 units. */
 const DICTIONARY_MAX_LENGTH = 64;
 /** Upper bound of a dictionary's memory: per entry a string, its Map entry and 8 B of hash. */
@@ -257,133 +211,62 @@ class ValueDictionary {
   }
 }
 
+const FIELDS = [WORKFLOWS, FILE_TYPES] as const;
+
 class NamespaceState<E> implements SpaceSavingEntry {
-  count = 0;
   error = 0;
   heapPos = -1;
   heapKey = 0;
-  totalFiles = 0;
-  /** This namespace's row in the reducer's `NumberRows`. */
-  readonly row: number;
   /**
-   * Hashes (int32 bits) of the last content type outside the dictionary and of the last workflow id
-   * counted here, valid when the flag is set: a repeat of the previous value changes no sketch or
-   * sample. Compared by hash, not by string: the previous string belongs to an event long gone from
-   * the cache, and comparing with it (`JSON.parse` does not intern values over 10 characters) read
-   * it, a cache miss per event; equal hashes are one value to the sketch and the sample anyway.
+   * The Space-Saving count minus the total files: an event adds to the total in the slab, so the
+   * count follows without touching this object (count = total_files + error unless restored
+   * otherwise).
    */
-  hasLastContentType = false;
-  lastContentTypeHi = 0;
-  lastContentTypeLo = 0;
-  hasLastWorkflow = false;
-  lastWorkflowHi = 0;
-  lastWorkflowLo = 0;
-  /** Content-type dictionary ids (0..29, 30..59) whose value went through this state's sketch and sample. */
-  contentTypesSeenLow = 0;
-  contentTypesSeenHigh = 0;
-  /**
-   * The samples' `cutoffHi` ^ UNSIGNED_ORDER as int32 (a small integer in the object, where the
-   * uint32 would be a heap-number box): a hash above it skips the sample without touching it.
-   */
-  fileTypeCutoff = 0xffffffff ^ UNSIGNED_ORDER;
-  workflowCutoff = 0xffffffff ^ UNSIGNED_ORDER;
-  /**
-   * Bytes of values the sketch may still hold for the sample (see `holdValues`), or -1 once the
-   * sample is updated directly.
-   */
-  fileTypeRoom = -1;
-  workflowRoom = -1;
-  /** Values longer than this are never held (the sample keeps them truncated). */
-  private readonly maxValueLength: number;
-  readonly fileTypes: HyperLogLog;
-  readonly workflows: HyperLogLog;
-  readonly fileTypeSample: BottomKSample;
-  readonly workflowSample: BottomKSample;
+  private countBase = 0;
   events: ReservoirSample<E> | RecentSample<E> | null = null;
 
   constructor(
     public name: string,
+    /** This namespace's slot in the reducer's `NamespaceSlab`. */
+    readonly slot: number,
+    readonly slab: NamespaceSlab,
     config: Config,
-    readonly rows: NumberRows,
   ) {
-    this.row = rows.allocate();
-    this.maxValueLength = config.maxValueLength;
-    const sketch = { precision: config.precision, seed: config.seed, exactLimit: config.exactLimit };
-    this.fileTypes = new HyperLogLog(sketch);
-    this.workflows = new HyperLogLog(sketch);
-    this.fileTypeSample = new BottomKSample(config.maxSamples, config.maxValueLength);
-    this.workflowSample = new BottomKSample(config.maxSamples, config.maxValueLength);
-    this.holdValues(config);
     this.resetEvents(config);
   }
 
-  /**
-   * While a field's sketch is exact, its sample is a function of the exact set: the sketch keeps
-   * each new value next to its hash (one more reference store) and the sample is built from them
-   * when read, or filled from them when the set is about to leave exact mode. On a busy stream most
-   * sample inserts happen in that phase (each moves entries of a heap last touched about a
-   * thousand events earlier: several cache misses). The held strings are bounded like a full
-   * sample's (`maxSamples` x (24 + 2 x maxValueLength) bytes, counted at their full length), the
-   * references by the sketch's own bound (`canKeepExactValues`), so `stateBound` is unchanged.
-   * Values longer than `maxValueLength` are not held (the field switches to direct updates), so
-   * that filling the sample never reads a held string: it is long out of the cache by then.
-   */
-  private holdValues(config: Config): void {
-    if (this.fileTypes.canKeepExactValues) {
-      this.fileTypes.keepExactValues();
-      this.fileTypeRoom = config.heldValueBytes;
-    }
-    if (this.workflows.canKeepExactValues) {
-      this.workflows.keepExactValues();
-      this.workflowRoom = config.heldValueBytes;
-    }
+  get count(): number {
+    return this.slab.totalFiles(this.slot) + this.countBase;
   }
 
-  /** Fills the samples from the values their sketches hold; they are updated directly from then on. */
-  releaseHeldValues(): void {
-    if (this.fileTypeRoom >= 0) {
-      releaseHeld(this.fileTypes, this.fileTypeSample);
-      this.fileTypeRoom = -1;
-    }
-    if (this.workflowRoom >= 0) {
-      releaseHeld(this.workflows, this.workflowSample);
-      this.workflowRoom = -1;
-    }
-    this.syncCutoffs();
+  set count(value: number) {
+    this.countBase = value - this.slab.totalFiles(this.slot);
   }
 
-  /** The `file_types` sample as it stands (built from the held values if need be; changes nothing). */
-  fileTypeSampleNow(): BottomKSample {
-    return heldSample(this.fileTypes, this.fileTypeSample);
-  }
-
-  /** The `workflow_ids` sample as it stands (built from the held values if need be; changes nothing). */
-  workflowSampleNow(): BottomKSample {
-    return heldSample(this.workflows, this.workflowSample);
+  get totalFiles(): number {
+    return this.slab.totalFiles(this.slot);
   }
 
   get totalSize(): number {
-    return this.rows.values[this.row * ROW_WIDTH + TOTAL_SIZE]!;
-  }
-
-  set totalSize(value: number) {
-    this.rows.values[this.row * ROW_WIDTH + TOTAL_SIZE] = value;
+    return this.slab.totalSize(this.slot);
   }
 
   get firstSeen(): number {
-    return this.rows.values[this.row * ROW_WIDTH + FIRST_SEEN]!;
-  }
-
-  set firstSeen(value: number) {
-    this.rows.values[this.row * ROW_WIDTH + FIRST_SEEN] = value;
+    return this.slab.firstSeen(this.slot);
   }
 
   get lastSeen(): number {
-    return this.rows.values[this.row * ROW_WIDTH + LAST_SEEN]!;
+    return this.slab.lastSeen(this.slot);
   }
 
-  set lastSeen(value: number) {
-    this.rows.values[this.row * ROW_WIDTH + LAST_SEEN] = value;
+  /** A field's sketch (rebuilt from the slab unless dense; changes nothing). */
+  sketch(field: number): HyperLogLog {
+    return this.slab.sketchOf(this.slot, field);
+  }
+
+  /** A field's sample as it stands (built from the held values if need be; changes nothing). */
+  sampleNow(field: number): BottomKSample {
+    return this.slab.sampleNow(this.slot, field);
   }
 
   resetEvents(config: Config): void {
@@ -399,96 +282,33 @@ class NamespaceState<E> implements SpaceSavingEntry {
 
   reset(name: string, config: Config): void {
     this.name = name;
-    this.count = 0;
     this.error = 0;
-    this.totalFiles = 0;
-    this.rows.clear(this.row);
-    this.hasLastContentType = false;
-    this.hasLastWorkflow = false;
-    this.contentTypesSeenLow = 0;
-    this.contentTypesSeenHigh = 0;
-    this.fileTypes.clear();
-    this.workflows.clear();
-    this.fileTypeSample.clear();
-    this.workflowSample.clear();
-    this.fileTypeRoom = -1;
-    this.workflowRoom = -1;
-    this.holdValues(config);
-    this.syncCutoffs();
+    this.slab.clear(this.slot);
+    this.countBase = 0;
     this.resetEvents(config);
   }
 
-  /** Records that the content type with dictionary id `id` is counted here; false if it already was. */
-  markContentType(id: number): boolean {
-    if (id < MASK_BITS) {
-      const bit = 1 << id;
-      if ((this.contentTypesSeenLow & bit) !== 0) return false;
-      this.contentTypesSeenLow |= bit;
-    } else {
-      const bit = 1 << (id - MASK_BITS);
-      if ((this.contentTypesSeenHigh & bit) !== 0) return false;
-      this.contentTypesSeenHigh |= bit;
-    }
-    return true;
-  }
-
-  /**
-   * Counts a content type hashed to (hi, lo) (int32 bits) in the sketch and offers it to the sample
-   * unless the sketch proved it a repeat or the hash is above the sample's cutoff. A value the
-   * sketch proves new (it changed the exact set, a sparse entry or a dense register, which a repeat
-   * never does) cannot be in the sample, so the sample skips its duplicate check.
-   */
-  countFileType(hi: number, lo: number, value: string): void {
-    if (this.fileTypeRoom >= 0) {
-      const bytes = heldValueBytes(value.length);
-      const sketch = this.fileTypes;
-      if (bytes <= this.fileTypeRoom && value.length <= this.maxValueLength && sketch.exactSize < sketch.exactLimit) {
-        if (sketch.insertHash(hi, lo, value) === INSERT_NEW) this.fileTypeRoom -= bytes;
-        return;
-      }
-      this.releaseHeldValues();
-    }
-    const learnt = this.fileTypes.insertHash(hi, lo);
-    if (learnt === INSERT_REPEAT || (hi ^ UNSIGNED_ORDER) > this.fileTypeCutoff) return;
-    const sample = this.fileTypeSample;
-    if (learnt === INSERT_NEW ? sample.offerNew(hi, lo, value) : sample.offer(hi, lo, value)) this.fileTypeCutoff = sample.cutoffHi ^ UNSIGNED_ORDER;
-  }
-
-  /** `countFileType` for workflow ids. */
-  countWorkflow(hi: number, lo: number, value: string): void {
-    if (this.workflowRoom >= 0) {
-      const bytes = heldValueBytes(value.length);
-      const sketch = this.workflows;
-      if (bytes <= this.workflowRoom && value.length <= this.maxValueLength && sketch.exactSize < sketch.exactLimit) {
-        if (sketch.insertHash(hi, lo, value) === INSERT_NEW) this.workflowRoom -= bytes;
-        return;
-      }
-      this.releaseHeldValues();
-    }
-    const learnt = this.workflows.insertHash(hi, lo);
-    if (learnt === INSERT_REPEAT || (hi ^ UNSIGNED_ORDER) > this.workflowCutoff) return;
-    const sample = this.workflowSample;
-    if (learnt === INSERT_NEW ? sample.offerNew(hi, lo, value) : sample.offer(hi, lo, value)) this.workflowCutoff = sample.cutoffHi ^ UNSIGNED_ORDER;
-  }
-
-  /** Call after any change to a sample made other than through `addParsed`. */
-  syncCutoffs(): void {
-    this.fileTypeCutoff = this.fileTypeSample.cutoffHi ^ UNSIGNED_ORDER;
-    this.workflowCutoff = this.workflowSample.cutoffHi ^ UNSIGNED_ORDER;
-  }
-
-  /** Folds `other` into this state (never mutates `other`). */
+  /** Folds `other` (of this or another reducer) into this state (never mutates `other`); the Space-Saving count is unchanged. */
   absorb(other: NamespaceState<E>, timeOf: (event: E) => number): void {
-    this.releaseHeldValues();
-    this.totalFiles += other.totalFiles;
-    this.totalSize += other.totalSize;
-    if (other.firstSeen < this.firstSeen) this.firstSeen = other.firstSeen;
-    if (other.lastSeen > this.lastSeen) this.lastSeen = other.lastSeen;
-    this.fileTypes.merge(other.fileTypes);
-    this.workflows.merge(other.workflows);
-    this.fileTypeSample.merge(other.fileTypeSampleNow());
-    this.workflowSample.merge(other.workflowSampleNow());
-    this.syncCutoffs();
+    const count = this.count;
+    const slab = this.slab;
+    const slot = this.slot;
+    slab.setTotals(
+      slot,
+      this.totalFiles + other.totalFiles,
+      this.totalSize + other.totalSize,
+      Math.min(this.firstSeen, other.firstSeen),
+      Math.max(this.lastSeen, other.lastSeen),
+    );
+    for (const field of FIELDS) {
+      slab.releaseHeld(slot, field);
+      const sketch = slab.sketchOf(slot, field);
+      sketch.merge(other.sketch(field));
+      slab.load(slot, field, sketch);
+      slab.sample(slot, field).merge(other.sampleNow(field));
+      slab.syncCutoff(slot, field);
+    }
+    this.count = count;
     if (this.events instanceof ReservoirSample && other.events instanceof ReservoirSample) this.events.merge(other.events);
     else if (this.events instanceof RecentSample && other.events instanceof RecentSample) this.events.merge(other.events, timeOf);
   }
@@ -538,23 +358,6 @@ function resolveConfig(options: NamespaceReducerOptions<never>): Config {
   };
 }
 
-/** What a string of `length` UTF-16 units is counted as: 24 B of header and 2 B per unit. */
-function heldValueBytes(length: number): number {
-  return 24 + 2 * length;
-}
-
-/** Offers the values `sketch` held (see `NamespaceState.holdValues`) to its empty `sample`. */
-function releaseHeld(sketch: HyperLogLog, sample: BottomKSample): void {
-  sketch.releaseExactValues((hi, lo, value) => sample.offerNewShort(hi, lo, value));
-}
-
-/** `sample`, or while `sketch` holds the values, a sample built from them. */
-function heldSample(sketch: HyperLogLog, sample: BottomKSample): BottomKSample {
-  if (!sketch.keepsExactValues) return sample;
-  const built = new BottomKSample(sample.k, sample.maxValueLength);
-  sketch.visitExactValues((hi, lo, value) => built.offerNewShort(hi, lo, value));
-  return built;
-}
 
 function isoOrNull(ms: number): string | null {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
@@ -569,8 +372,11 @@ export class NamespaceReducer<E = MetadataEvent> {
   private readonly config: Config;
   private readonly validator: EventValidator<E>;
   private readonly rejections: RejectionCounter;
-  private readonly states = new Map<string, NamespaceState<E>>();
-  private readonly rows = new NumberRows();
+  /** Slot in `slab` (and `stateAt`) of each kept namespace; `__other__` has a slot but no entry. */
+  private readonly slots = new Map<string, number>();
+  private readonly stateAt: NamespaceState<E>[] = [];
+  private readonly slab: NamespaceSlab;
+  private readonly sampleEvents: boolean;
   private readonly contentTypes: ValueDictionary;
   private readonly index = new SpaceSavingIndex<NamespaceState<E>>();
   private other: NamespaceState<E> | null = null;
@@ -586,6 +392,8 @@ export class NamespaceReducer<E = MetadataEvent> {
     this.rejections = new RejectionCounter(options.onInvalid, options.strict === true);
     this.bounded = this.config.maxNamespaces !== Infinity;
     this.contentTypes = new ValueDictionary(this.config.seed);
+    this.slab = new NamespaceSlab(this.config);
+    this.sampleEvents = this.config.eventSample !== null;
   }
 
   /** Adds one event; returns false (and counts the reason) when it is invalid. */
@@ -599,12 +407,13 @@ export class NamespaceReducer<E = MetadataEvent> {
 
   /** @internal Adds an event already parsed by `v` (used by WindowedReducer). */
   addParsed(v: EventValidator<E>, event: E): void {
-    let state = this.states.get(v.namespace);
-    if (state === undefined) state = this.admit(v.namespace);
+    let slot = this.slots.get(v.namespace);
+    if (slot === undefined) slot = this.admit(v.namespace);
     this.events++;
-    state.totalFiles++;
-    const numbers = this.rows.values;
-    const at = state.row * ROW_WIDTH;
+    const slab = this.slab;
+    const numbers = slab.floats;
+    const at = slot << 4;
+    numbers[at + TOTAL_FILES] += 1;
     numbers[at + TOTAL_SIZE] += v.size;
     const t = v.time;
     if (t < numbers[at + FIRST_SEEN]!) numbers[at + FIRST_SEEN] = t;
@@ -613,34 +422,23 @@ export class NamespaceReducer<E = MetadataEvent> {
     // the reducer's dictionary that this namespace already counted is skipped before hashing, and
     // a value hashing like this namespace's previous one before touching its sketch; a value the
     // counter knows is a repeat (exact mode) skips the sample, and so does a hash above the
-    // sample's cutoff (most values once the sample is full), read from the state.
+    // sample's cutoff (most values once the sample is full), read from the slab.
     const ct = v.contentType;
     const id = this.contentTypes.idOf(ct);
     if (id >= 0) {
-      if (state.markContentType(id)) state.countFileType(this.contentTypes.hi(id), this.contentTypes.lo(id), ct);
+      if (slab.markContentType(slot, id)) slab.count(slot, FILE_TYPES, this.contentTypes.hi(id), this.contentTypes.lo(id), ct);
     } else {
       hash64(ct, this.config.seed, SCRATCH);
       const hi = SCRATCH_BITS[0]!;
       const lo = SCRATCH_BITS[1]!;
-      if (!state.hasLastContentType || hi !== state.lastContentTypeHi || lo !== state.lastContentTypeLo) {
-        state.hasLastContentType = true;
-        state.lastContentTypeHi = hi;
-        state.lastContentTypeLo = lo;
-        state.countFileType(hi, lo, ct);
-      }
+      if (!slab.repeatsLast(slot, FILE_TYPES, hi, lo)) slab.count(slot, FILE_TYPES, hi, lo, ct);
     }
     const wf = v.workflowId;
     hash64(wf, this.config.seed, SCRATCH);
     const hi = SCRATCH_BITS[0]!;
     const lo = SCRATCH_BITS[1]!;
-    if (!state.hasLastWorkflow || hi !== state.lastWorkflowHi || lo !== state.lastWorkflowLo) {
-      state.hasLastWorkflow = true;
-      state.lastWorkflowHi = hi;
-      state.lastWorkflowLo = lo;
-      state.countWorkflow(hi, lo, wf);
-    }
-    if (state.events !== null) state.events.offer(event);
-    state.count++;
+    if (!slab.repeatsLast(slot, WORKFLOWS, hi, lo)) slab.count(slot, WORKFLOWS, hi, lo, wf);
+    if (this.sampleEvents) this.stateAt[slot]!.events!.offer(event);
   }
 
   /** Adds every event of an iterable; returns the number accepted. */
@@ -663,7 +461,7 @@ export class NamespaceReducer<E = MetadataEvent> {
 
   /** Number of namespaces currently kept (not counting `__other__`). */
   get size(): number {
-    return this.states.size;
+    return this.slots.size;
   }
 
   get evictions(): number {
@@ -681,14 +479,14 @@ export class NamespaceReducer<E = MetadataEvent> {
 
   /** The record of one namespace (`'__other__'` for the evicted ones), or undefined. */
   get(namespace: string): NamespaceRecord<E> | undefined {
-    const state = namespace === OTHER_NAMESPACE ? this.other : this.states.get(namespace);
+    const state = namespace === OTHER_NAMESPACE ? this.other : this.stateOf(namespace);
     return state ? this.record(state) : undefined;
   }
 
   /** A plain-data view of everything: records with the seed's field names and error bars. */
   snapshot(): ReducerSnapshot<E> {
     const namespaces: Record<string, NamespaceRecord<E>> = {};
-    for (const name of [...this.states.keys()].sort()) namespaces[name] = this.record(this.states.get(name)!);
+    for (const name of [...this.slots.keys()].sort()) namespaces[name] = this.record(this.stateOf(name)!);
     if (this.other !== null) namespaces[OTHER_NAMESPACE] = this.record(this.other);
     return {
       namespaces,
@@ -739,27 +537,26 @@ export class NamespaceReducer<E = MetadataEvent> {
     // count and error so that count >= true count and any unlisted namespace has <= min events.
     const minMine = this.evictionCount > 0 ? this.index.minCount() : 0;
     const minTheirs = other.evictionCount > 0 ? other.index.minCount() : 0;
-    for (const mine of this.states.values()) {
-      if (!other.states.has(mine.name) && minTheirs > 0) {
+    for (const mine of this.keptStates()) {
+      if (!other.slots.has(mine.name) && minTheirs > 0) {
         mine.count += minTheirs;
         mine.error += minTheirs;
       }
     }
-    for (const theirs of other.states.values()) {
-      let mine = this.states.get(theirs.name);
+    for (const theirs of other.keptStates()) {
+      let mine = this.stateOf(theirs.name);
       if (mine === undefined) {
-        mine = new NamespaceState<E>(theirs.name, this.config, this.rows);
+        mine = this.newState(theirs.name);
         mine.count = minMine;
         mine.error = minMine;
-        this.states.set(theirs.name, mine);
-        if (this.bounded) this.index.push(mine);
+        this.keep(mine);
       }
       mine.absorb(theirs, timeOf);
       mine.count += theirs.count;
       mine.error += theirs.error;
     }
     if (other.other !== null) {
-      this.other ??= new NamespaceState<E>(OTHER_NAMESPACE, this.config, this.rows);
+      this.other ??= this.newState(OTHER_NAMESPACE);
       this.other.absorb(other.other, timeOf);
     }
     this.events += other.events;
@@ -786,7 +583,7 @@ export class NamespaceReducer<E = MetadataEvent> {
       total_events: this.events,
       evictions: this.evictionCount,
       rejected: this.rejections.snapshot().by_reason,
-      namespaces: [...this.states.keys()].sort().map((name) => stateToJSON(this.states.get(name)!)),
+      namespaces: [...this.slots.keys()].sort().map((name) => stateToJSON(this.stateOf(name)!)),
       other: this.other === null ? null : stateToJSON(this.other),
     };
   }
@@ -821,13 +618,12 @@ export class NamespaceReducer<E = MetadataEvent> {
     reducer.evictionCount = json.evictions;
     reducer.rejections.addCounts(json.rejected ?? {});
     for (const entry of json.namespaces) {
-      const state = stateFromJSON<E>(entry, reducer.config, reducer.rows, fail);
-      if (state.name === OTHER_NAMESPACE || reducer.states.has(state.name)) fail(`namespace ${JSON.stringify(state.name)} is duplicated or reserved`);
-      reducer.states.set(state.name, state);
-      if (reducer.bounded) reducer.index.push(state);
+      const state = reducer.stateFromJSON(entry, fail);
+      if (state.name === OTHER_NAMESPACE || reducer.slots.has(state.name)) fail(`namespace ${JSON.stringify(state.name)} is duplicated or reserved`);
+      reducer.keep(state);
     }
-    if (reducer.states.size > reducer.config.maxNamespaces) fail(`${reducer.states.size} namespaces exceed maxNamespaces ${reducer.config.maxNamespaces}`);
-    if (json.other !== null && json.other !== undefined) reducer.other = stateFromJSON<E>(json.other, reducer.config, reducer.rows, fail);
+    if (reducer.slots.size > reducer.config.maxNamespaces) fail(`${reducer.slots.size} namespaces exceed maxNamespaces ${reducer.config.maxNamespaces}`);
+    if (json.other !== null && json.other !== undefined) reducer.other = reducer.stateFromJSON(json.other, fail);
     return reducer;
   }
 
@@ -860,27 +656,49 @@ export class NamespaceReducer<E = MetadataEvent> {
 
   // --- internals -------------------------------------------------------------------------------
 
-  private admit(name: string): NamespaceState<E> {
-    if (this.bounded && this.states.size >= this.config.maxNamespaces) {
+  /** Keeps a new namespace, evicting the least frequent one into `__other__` at the bound; returns its slot. */
+  private admit(name: string): number {
+    if (this.bounded && this.slots.size >= this.config.maxNamespaces) {
       const victim = this.index.pop()!;
-      this.states.delete(victim.name);
+      this.slots.delete(victim.name);
       this.foldIntoOther(victim);
       const inherited = victim.count;
       victim.reset(name, this.config);
       victim.count = inherited;
       victim.error = inherited;
-      this.states.set(name, victim);
+      this.slots.set(name, victim.slot);
       this.index.push(victim);
-      return victim;
+      return victim.slot;
     }
-    const state = new NamespaceState<E>(name, this.config, this.rows);
-    this.states.set(name, state);
-    if (this.bounded) this.index.push(state);
+    const state = this.newState(name);
+    this.keep(state);
+    return state.slot;
+  }
+
+  /** A state on a new slot of this reducer's slab (not yet kept). */
+  private newState(name: string): NamespaceState<E> {
+    const state = new NamespaceState<E>(name, this.slab.allocate(), this.slab, this.config);
+    this.stateAt[state.slot] = state;
     return state;
   }
 
+  /** Lists a state as a kept namespace. */
+  private keep(state: NamespaceState<E>): void {
+    this.slots.set(state.name, state.slot);
+    if (this.bounded) this.index.push(state);
+  }
+
+  private stateOf(name: string): NamespaceState<E> | undefined {
+    const slot = this.slots.get(name);
+    return slot === undefined ? undefined : this.stateAt[slot];
+  }
+
+  private keptStates(): NamespaceState<E>[] {
+    return [...this.slots.values()].map((slot) => this.stateAt[slot]!);
+  }
+
   private foldIntoOther(state: NamespaceState<E>): void {
-    this.other ??= new NamespaceState<E>(OTHER_NAMESPACE, this.config, this.rows);
+    this.other ??= this.newState(OTHER_NAMESPACE);
     this.other.absorb(state, this.timeOf());
     this.evictionCount++;
   }
@@ -888,11 +706,11 @@ export class NamespaceReducer<E = MetadataEvent> {
   /** Evicts the least frequent namespaces until at most maxNamespaces remain. */
   private trim(): void {
     if (!this.bounded) return;
-    while (this.states.size > this.config.maxNamespaces) {
+    while (this.slots.size > this.config.maxNamespaces) {
       const victim = this.index.pop()!;
-      this.states.delete(victim.name);
+      this.slots.delete(victim.name);
       this.foldIntoOther(victim);
-      this.rows.release(victim.row);
+      this.slab.release(victim.slot);
     }
   }
 
@@ -907,10 +725,10 @@ export class NamespaceReducer<E = MetadataEvent> {
   }
 
   private record(state: NamespaceState<E>): NamespaceRecord<E> {
-    const ft = state.fileTypes.estimate();
-    const wf = state.workflows.estimate();
-    const fileTypeSample = state.fileTypeSampleNow();
-    const workflowSample = state.workflowSampleNow();
+    const ft = state.sketch(FILE_TYPES).estimate();
+    const wf = state.sketch(WORKFLOWS).estimate();
+    const fileTypeSample = state.sampleNow(FILE_TYPES);
+    const workflowSample = state.sampleNow(WORKFLOWS);
     const record: NamespaceRecord<E> = {
       namespace: state.name,
       total_files: state.totalFiles,
@@ -929,6 +747,53 @@ export class NamespaceReducer<E = MetadataEvent> {
     if (state.events !== null) record.sample_events = state.events.values();
     return record;
   }
+
+  /** A state (on a new slot, not yet kept) restored from `toJSON()` output. */
+  private stateFromJSON(json: StateJSON, fail: (problem: string) => never): NamespaceState<E> {
+    const config = this.config;
+    if (json === null || typeof json !== 'object' || typeof json.namespace !== 'string' || json.namespace.length === 0) fail('a namespace entry has no name');
+    const where = `namespace ${JSON.stringify(json.namespace)}`;
+    for (const key of ['count', 'error', 'total_files'] as const) {
+      if (!Number.isInteger(json[key]) || json[key] < 0) fail(`${where}: ${key} must be a non-negative integer`);
+    }
+    if (typeof json.total_size_bytes !== 'number' || !(json.total_size_bytes >= 0)) fail(`${where}: total_size_bytes must be a number >= 0`);
+    const state = this.newState(json.namespace);
+    const slab = this.slab;
+    slab.setTotals(state.slot, json.total_files, json.total_size_bytes, json.first_seen ?? Infinity, json.last_seen ?? -Infinity);
+    state.count = json.count; // after the total files it is kept relative to
+    state.error = json.error;
+    const load = (json: FieldJSON | undefined, field: number, label: string): void => {
+      if (json === null || typeof json !== 'object' || typeof json.sketch !== 'string') fail(`${where}: ${label} is missing`);
+      const loaded = HyperLogLog.fromBytes(fromBase64(json!.sketch));
+      const sketch = slab.sketchOf(state.slot, field);
+      sketch.assertCompatible(loaded, 'fromJSON');
+      sketch.merge(loaded);
+      slab.load(state.slot, field, sketch);
+      let restored: BottomKSample;
+      try {
+        restored = BottomKSample.fromJSON(json!.sample, config.maxValueLength);
+      } catch (error) {
+        return fail(`${where}: ${label} sample: ${(error as Error).message}`);
+      }
+      if (restored.k !== config.maxSamples) fail(`${where}: ${label} sample has k = ${restored.k}, maxSamples is ${config.maxSamples}`);
+      slab.sample(state.slot, field).merge(restored);
+      slab.syncCutoff(state.slot, field);
+    };
+    load(json.file_types, FILE_TYPES, 'file_types'); // `load` released the values the field held
+    load(json.workflow_ids, WORKFLOWS, 'workflow_ids');
+    if (config.eventSample !== null) {
+      if (json.events === undefined) fail(`${where}: event sample missing`);
+      try {
+        state.events =
+          config.eventSample.mode === 'recent'
+            ? RecentSample.fromJSON<E>(json.events as RecentJSON<E>)
+            : ReservoirSample.fromJSON<E>(json.events as ReservoirJSON<E>);
+      } catch (error) {
+        fail(`${where}: event sample: ${(error as Error).message}`);
+      }
+    }
+    return state;
+  }
 }
 
 function fieldToJSON(sketch: HyperLogLog, sample: BottomKSample): FieldJSON {
@@ -944,55 +809,9 @@ function stateToJSON<E>(state: NamespaceState<E>): StateJSON {
     total_size_bytes: state.totalSize,
     first_seen: Number.isFinite(state.firstSeen) ? state.firstSeen : null,
     last_seen: Number.isFinite(state.lastSeen) ? state.lastSeen : null,
-    file_types: fieldToJSON(state.fileTypes, state.fileTypeSampleNow()),
-    workflow_ids: fieldToJSON(state.workflows, state.workflowSampleNow()),
+    file_types: fieldToJSON(state.sketch(FILE_TYPES), state.sampleNow(FILE_TYPES)),
+    workflow_ids: fieldToJSON(state.sketch(WORKFLOWS), state.sampleNow(WORKFLOWS)),
   };
   if (state.events !== null) json.events = state.events.toJSON() as ReservoirJSON<unknown> | RecentJSON<unknown>;
   return json;
-}
-
-function stateFromJSON<E>(json: StateJSON, config: Config, rows: NumberRows, fail: (problem: string) => never): NamespaceState<E> {
-  if (json === null || typeof json !== 'object' || typeof json.namespace !== 'string' || json.namespace.length === 0) fail('a namespace entry has no name');
-  const where = `namespace ${JSON.stringify(json.namespace)}`;
-  for (const key of ['count', 'error', 'total_files'] as const) {
-    if (!Number.isInteger(json[key]) || json[key] < 0) fail(`${where}: ${key} must be a non-negative integer`);
-  }
-  if (typeof json.total_size_bytes !== 'number' || !(json.total_size_bytes >= 0)) fail(`${where}: total_size_bytes must be a number >= 0`);
-  const state = new NamespaceState<E>(json.namespace, config, rows);
-  state.count = json.count;
-  state.error = json.error;
-  state.totalFiles = json.total_files;
-  state.totalSize = json.total_size_bytes;
-  state.firstSeen = json.first_seen ?? Infinity;
-  state.lastSeen = json.last_seen ?? -Infinity;
-  const load = (field: FieldJSON | undefined, sketch: HyperLogLog, sample: BottomKSample, label: string): void => {
-    if (field === null || typeof field !== 'object' || typeof field.sketch !== 'string') fail(`${where}: ${label} is missing`);
-    const loaded = HyperLogLog.fromBytes(fromBase64(field!.sketch));
-    sketch.assertCompatible(loaded, 'fromJSON');
-    sketch.merge(loaded);
-    let restored: BottomKSample;
-    try {
-      restored = BottomKSample.fromJSON(field!.sample, config.maxValueLength);
-    } catch (error) {
-      return fail(`${where}: ${label} sample: ${(error as Error).message}`);
-    }
-    if (restored.k !== config.maxSamples) fail(`${where}: ${label} sample has k = ${restored.k}, maxSamples is ${config.maxSamples}`);
-    sample.merge(restored);
-  };
-  state.releaseHeldValues(); // the sketches are loaded by merging, not through countFileType/countWorkflow
-  load(json.file_types, state.fileTypes, state.fileTypeSample, 'file_types');
-  load(json.workflow_ids, state.workflows, state.workflowSample, 'workflow_ids');
-  state.syncCutoffs();
-  if (config.eventSample !== null) {
-    if (json.events === undefined) fail(`${where}: event sample missing`);
-    try {
-      state.events =
-        config.eventSample.mode === 'recent'
-          ? RecentSample.fromJSON<E>(json.events as RecentJSON<E>)
-          : ReservoirSample.fromJSON<E>(json.events as ReservoirJSON<E>);
-    } catch (error) {
-      fail(`${where}: event sample: ${(error as Error).message}`);
-    }
-  }
-  return state;
 }
