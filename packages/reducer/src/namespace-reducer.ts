@@ -8,19 +8,25 @@
  * frequent, whose state is merged into the `__other__` record; `evictions` counts them and
  * `unmonitored_max_events` bounds the events of any namespace not listed.
  *
+ * State: what an event changes (totals, times, content-type bits, the previous values' hashes, the
+ *   samples' cutoffs, the exact and sparse tables of both counters) lives in a `NamespaceSlab`
+ *   shared by the reducer's namespaces, at the slot the namespace `Map` gives; dense sketches,
+ *   samples and held values are reached from the slot only when they change.
  * Memory bound: (maxNamespaces + 1) x stateBytes + the content-type dictionary (60 values of at
- *   most 64 characters with their hashes, DICTIONARY_BYTES), stateBytes = 2 x HyperLogLog.maxByteSize
+ *   most 64 characters with their hashes, DICTIONARY_BYTES), stateBytes = the slab's arena share
+ *   (2 x 2 x the largest exact or sparse table: 32 KB at p = 14) + 2 x (dense registers + 200 B)
  *   + 2 x maxSamples x (8 B hash + 8 B reference + string of <= maxValueLength UTF-16 units)
- *   + eventSample.size x 8 B references + ~600 B of objects; see `NamespaceReducer.stateBound()`.
- *   Defaults (p = 14, 100 samples, maxValueLength 256, 10,000 namespaces): 143,770 B per namespace,
- *   1.44 GB in all, worst case (about 670 MB if values are at most 64 characters); a namespace with
- *   a few hundred distinct values stays in exact mode and costs a few KB.
+ *   + eventSample.size x 8 B references + 256 B of slab block + ~600 B of objects; see
+ *   `NamespaceReducer.stateBound()`. Defaults (p = 14, 100 samples, maxValueLength 256, 10,000
+ *   namespaces): 169,002 B per namespace, 1.69 GB in all, worst case (about 920 MB if values are
+ *   at most 64 characters); a namespace with a few hundred distinct values stays in exact mode and
+ *   costs a few KB.
  * Error: unique counts as HyperLogLog (exact up to exactLimit, then 1.04 / sqrt(2^p)); totals exact
  *   for every listed namespace since its admission; `total_files_error` events of it may sit in
  *   `__other__` (Space-Saving error).
  * Time per event: O(1) amortised (validation, one Map lookup, two hashes, two sketch updates, two
- *   sample probes, skipped for a hash above the sample's cutoff kept in the state, and while the
- *   sketch is exact, where it holds the value for the sample instead (see `holdValues`); a content type
+ *   sample probes, skipped for a hash above the sample's cutoff kept in the slab, and while the
+ *   sketch is exact, where it holds the value for the sample instead (see `NamespaceSlab`); a content type
  *   among the reducer's first 60 distinct ones (at most 64 characters each, hashed once) that the
  *   namespace already counted costs one more Map lookup and a bit test instead of a hash and a
  *   sketch probe; the Space-Saving heap is lazy, so a counted event costs nothing there and an
@@ -36,7 +42,7 @@ import { BottomKSample, type BottomKJSON } from './bottom-k.js';
 import { ReservoirSample, type ReservoirJSON } from './reservoir.js';
 import { RecentSample, type RecentJSON } from './recent.js';
 import { SpaceSavingIndex, type SpaceSavingEntry } from './space-saving.js';
-import { FILE_TYPES, FIRST_SEEN, LAST_SEEN, NamespaceSlab, TOTAL_FILES, TOTAL_SIZE, WORKFLOWS, heldValueBytes } from './slab.js';
+import { FILE_TYPES, FIRST_SEEN, LAST_SEEN, NamespaceSlab, SLAB_BLOCK_BYTES, TOTAL_FILES, TOTAL_SIZE, WORKFLOWS, heldValueBytes } from './slab.js';
 import { CorruptBytesError, crc32, fromBase64, openEnvelope, toBase64, writeMagic } from './bytes.js';
 import {
   EventValidator,
@@ -500,11 +506,11 @@ export class NamespaceReducer<E = MetadataEvent> {
   /** Upper bound, in bytes, of one namespace's state under these options. */
   stateBound(): number {
     const c = this.config;
-    const sketch = new HyperLogLog({ precision: c.precision, seed: c.seed, exactLimit: c.exactLimit }).maxByteSize;
+    const { arenaBytes, fieldBytes } = NamespaceSlab.boundsPerSlot(new HyperLogLog({ precision: c.precision, seed: c.seed, exactLimit: c.exactLimit }));
     const stringBytes = heldValueBytes(c.maxValueLength);
     const samples = c.maxSamples * (8 + 8 + stringBytes);
     const events = c.eventSample === null ? 0 : c.eventSample.size * 8 + 64;
-    return 2 * sketch + 2 * samples + events + 600;
+    return arenaBytes + 2 * fieldBytes + 2 * samples + events + SLAB_BLOCK_BYTES + 600;
   }
 
   /** Upper bound, in bytes, of this reducer's state: (maxNamespaces + 1) x stateBound() + the content-type dictionary. */
