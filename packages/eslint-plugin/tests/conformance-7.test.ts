@@ -257,6 +257,10 @@ ruleTester.run('no-broad-catch: conformance review 7', noBroadCatch, {
     "try { f(); } catch (e) { const detail = `sync failed: ${e.stack}`; logger.error(detail); return 0; }",
     // a finally block that returns after a logged rethrow: the error object was logged
     `function read() { try { return load(); } catch (e) { logger.error(e); throw e; } finally { return null; } }`,
+    // an if on state whose branches differ stays a state-based decision (`if (isStale()) return`, `if (strict) throw e`)
+    `function read() { try { return load(); } catch (e) { if (strict) throw e; return null; } }`,
+    // … also when the branch that decides may rethrow (`if (resuming) { if (unusable) throw new X(…, { cause: e }); recover() }`)
+    `async function start() { try { await attach(); } catch (e) { if (resuming) { if (!state) throw new Error('lost', { cause: e }); mode = 'rerun'; } } }`,
     // a local boolean discriminant narrows
     `try { f(); } catch (e) { const missing = e.code === 'ENOENT'; if (missing) return null; logger.error(e); return 0; }`,
   ],
@@ -405,6 +409,124 @@ ruleTester.run('no-broad-catch: conformance review 7', noBroadCatch, {
   console.error('unexpected error', error);
   return 0;
 });`,
+            },
+          ],
+        },
+      ],
+    },
+    // an `if` on state whose branches treat the error alike decides nothing: the quiet fallback after it is reported
+    {
+      code: `function read() {
+  try {
+    return load();
+  } catch (e) {
+    if (timer) clearTimeout(timer);
+    if (e instanceof ConfigError) throw e;
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          data: {"handler":"catch clause","which":"the path","line":"7","action":"returns null","note":"","more":"","expected":""},
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function read() {
+  try {
+    return load();
+  } catch (e) {
+    if (timer) clearTimeout(timer);
+    if (e instanceof ConfigError) throw e;
+    console.error('read: unexpected error from load()', e);
+    return null;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"console"},
+              output: `function read() {
+  try {
+    return load();
+  } catch (e) {
+    if (timer) clearTimeout(timer);
+    if (e instanceof ConfigError) throw e;
+    console.error('read: unexpected error', e);
+    return null;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `function read() {
+  try {
+    return load();
+  } catch (e) {
+    if (timer) clearTimeout(timer);
+    if (e instanceof ConfigError) throw e;
+    throw e;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // the log that carries the error's text through a local variable gets the error object (no second log line)
+    {
+      code: `function sync() {
+  try {
+    return pull();
+  } catch (e) {
+    const message = \`sync failed: \${e.message}\`;
+    logger.error(message);
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'broadCatch',
+          data: {"handler":"catch clause","which":"the path","line":"7","action":"returns null","note":"; the log call at line 6 does not receive the error object","more":"","expected":""},
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `function sync() {
+  try {
+    return pull();
+  } catch (e) {
+    const message = \`sync failed: \${e.message}\`;
+    logger.error(message, e);
+    return null;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"logger"},
+              output: `function sync() {
+  try {
+    return pull();
+  } catch (e) {
+    const message = \`sync failed: \${e.message}\`;
+    logger.error(message, e);
+    return null;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `function sync() {
+  try {
+    return pull();
+  } catch (e) {
+    const message = \`sync failed: \${e.message}\`;
+    logger.error(message);
+    throw e;
+  }
+}`,
             },
           ],
         },

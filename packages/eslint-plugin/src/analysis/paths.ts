@@ -104,6 +104,8 @@ interface Context {
   handlerNode: Node;
   /** The local functions being scanned at a call of theirs (a recursive one is scanned once). */
   calling: Set<Node>;
+  /** How many times a path has left a statement early so far (an exit, a `break`, a `continue`). */
+  leaves: number;
 }
 
 const MAX_STEPS = 20_000;
@@ -433,6 +435,31 @@ function markConditional(states: State[], conditional: boolean): State[] {
   return dedupe(states.map((state) => ({ ...state, conditional: true })));
 }
 
+/**
+ * The paths after an `if` on a condition that does not check the error stay `conditional` (a state-based
+ * decision: `if (verbose) log.error(e)`, `if (isStale()) return`, `if (existsSync(p)) throw e`) unless both
+ * branches run on, leave nowhere early and treat the error alike (`if (timer) clearTimeout(timer)`): such an
+ * `if` decides nothing about the error, and a quiet path after it is not excused by it. `runsOn`: the
+ * condition is unrelated and no path left either branch early.
+ */
+function joinBranches(entry: State[], consequent: State[], alternate: State[], runsOn: boolean): State[] {
+  const joined = dedupe([...consequent, ...alternate]);
+  if (!runsOn || entry.some((state) => state.conditional)) return joined;
+  const decides = consequent.length === 0 || alternate.length === 0 || handlingOf(consequent) !== handlingOf(alternate);
+  return decides ? joined : dedupe(joined.map(unconditional));
+}
+
+/** The ways a set of paths treats the error (narrowed, logged, propagated): one bit per combination. */
+function handlingOf(states: State[]): number {
+  let bits = 0;
+  for (const state of states) bits |= 1 << ((state.narrowed ? 1 : 0) | (state.loud ? 2 : 0) | (state.propagates ? 4 : 0));
+  return bits;
+}
+
+function unconditional(state: State): State {
+  return state.conditional ? { ...state, conditional: false } : state;
+}
+
 function mark(states: State[], narrowed: boolean): State[] {
   if (!narrowed) return states;
   return dedupe(states.map((state) => ({ ...state, narrowed: true })));
@@ -662,6 +689,7 @@ function evalExpr(node: Node, states: State[], ctx: Context, test = false): Stat
 
 /** `propagates`: the exit hands the failure on; `handsOnError`: what it hands on is the error object itself. */
 function exit(ctx: Context, states: State[], kind: PathExit['kind'], node: Node | null, propagates = false, handsOnError = false, value?: Node): void {
+  ctx.leaves++;
   for (const state of states) {
     const ended = handsOnError ? { ...state, propagates: true, handsOnError: true } : propagates ? { ...state, propagates: true } : state;
     ctx.exits.push({ state: ended, exit: value ? { kind, node, value } : { kind, node }, before: state });
@@ -801,10 +829,11 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
       const afterTest = evalExpr(node.test, states, ctx, true);
       const polarity = checkPolarity(node.test, ctx.bindings);
       const unrelated = polarity === 'none' && !touchesError(node.test, ctx.bindings);
+      const leavesBefore = ctx.leaves;
       const consequent = statement(node.consequent, markConditional(mark(afterTest, polarity === 'pos'), unrelated), ctx);
       const alternateEntry = markConditional(mark(afterTest, polarity === 'neg'), unrelated);
       const alternate = node.alternate ? statement(node.alternate, alternateEntry, ctx) : alternateEntry;
-      return dedupe([...consequent, ...alternate]);
+      return joinBranches(afterTest, consequent, alternate, unrelated && ctx.leaves === leavesBefore);
     }
     case T.ReturnStatement: {
       if (node.argument) returnValue(node.argument, node, states, ctx);
@@ -817,14 +846,18 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
     }
     case T.BreakStatement: {
       const target = findTarget(ctx, node.label?.name ?? null, false);
-      if (target) target.breaks.push(...states);
-      else exit(ctx, states, 'break', node);
+      if (target) {
+        ctx.leaves++;
+        target.breaks.push(...states);
+      } else exit(ctx, states, 'break', node);
       return [];
     }
     case T.ContinueStatement: {
       const target = findTarget(ctx, node.label?.name ?? null, true);
-      if (target) target.continues.push(...states);
-      else exit(ctx, states, 'continue', node);
+      if (target) {
+        ctx.leaves++;
+        target.continues.push(...states);
+      } else exit(ctx, states, 'continue', node);
       return [];
     }
     case T.LabeledStatement: {
@@ -997,7 +1030,7 @@ function overrideByFinalizer(records: PathRecord[], finalizer: TSESTree.BlockSta
 export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, options: ResolvedOptions): HandlerAnalysis {
   const bindings = collectBindings(handler, scopeManager);
   const ctx: Context = {
-    bindings, options, targets: [], exits: [], logCalls: new Map(), steps: 0, inLog: 0, scopeManager, handlerNode: handler.node, calling: new Set(),
+    bindings, options, targets: [], exits: [], logCalls: new Map(), steps: 0, inLog: 0, scopeManager, handlerNode: handler.node, calling: new Set(), leaves: 0,
   };
   const body = handlerBody(handler);
   const initial: State[] = [{ conditional: false, narrowed: false, loud: false, propagates: false, handsOnError: false, droppedLog: null, belowLevelLog: null, textLogs: [] }];

@@ -8,7 +8,7 @@ import type { Scope, ScopeManager } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import type { ResolvedOptions } from './options.js';
 import { CONSOLE_LOGGER, configuredLoggerTest, findLoggerStyle, findVariable, formatLogCall, moduleSystem, scopeAt } from './logger-style.js';
-import { checkPolarity, collectBindings, touchesError, type ErrorBindings } from './paths.js';
+import { checkPolarity, collectBindings, touchesError, touchesText, type ErrorBindings } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchEdits, abortBranchRewrite } from './knowledge/cancellation.js';
@@ -709,7 +709,7 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     const dropped = path.droppedLog;
     if (!dropped || fixedLogs.has(dropped)) continue;
     // Only a log that says something about this error (`e.message`, `${e}`) gets the object.
-    if (!dropped.arguments.some((argument) => touchesError(argument, bindings))) continue;
+    if (!dropped.arguments.some((argument) => touchesError(argument, bindings) || touchesText(argument, bindings))) continue;
     const edit = logErrorObjectEdit(input, dropped, binding, handler.node, options.resolveLoggerModule);
     if (!edit && optionsEndLogCall(input, dropped, handler.node, options.resolveLoggerModule)) {
       // A second log would log the error twice, the first time without it: the log itself needs the object.

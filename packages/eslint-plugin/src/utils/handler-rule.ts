@@ -29,7 +29,7 @@ import { knowledgeNote, ruleKnowledge, type RuleKnowledge } from '../analysis/kn
 import { isTestPath } from '../analysis/test-paths.js';
 import { mayHoldLogCall, throwsOnEveryPath } from '../analysis/quick-checks.js';
 import { peekHandlerAnalysis } from '../analysis/findings.js';
-import { collectBindings, touchesError } from '../analysis/paths.js';
+import { collectBindings, touchesError, touchesText } from '../analysis/paths.js';
 import { anchoredMatches } from '../analysis/anchored-scan.js';
 import { logErrorObjectEdit, logsAtWarnOrAbove, type TextEdit } from '../analysis/rewrite.js';
 
@@ -394,7 +394,7 @@ function ownLogEdits(finding: HandlerFinding, file: RuleFile, name: string): Map
   const editFor = new Map<TSESTree.CallExpression, TextEdit | null>();
   const passable = (path: HandlerPath): TextEdit | null => {
     const log = path.droppedLog;
-    if (!log || !logsAtWarnOrAbove(log) || !log.arguments.some((argument) => touchesError(argument, bindings))) return null;
+    if (!log || !logsAtWarnOrAbove(log) || !log.arguments.some((argument) => touchesError(argument, bindings) || touchesText(argument, bindings))) return null;
     if (!editFor.has(log)) editFor.set(log, logErrorObjectEdit(input, log, name, handler.node));
     return editFor.get(log)!;
   };
