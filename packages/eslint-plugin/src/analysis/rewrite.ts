@@ -782,8 +782,8 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     // sees the promise's value, dropping the `return` would change its type (`Promise<T | void>`).
     const returned = /^(undefined|void 0)$/.test(span.raw) && !(style.typescript && promiseValueUsed(handler.call))
       ? ''
-      : isConsoleCall(body)
-        ? `${eol}${inner}${span.raw}${semi}` // `console.*()` returns undefined: nothing to return
+      : isConsoleCall(body) || (isEffect(body) && !promiseValueUsed(handler.call) && (semi !== '' || !/^[([`+\-/]/.test(span.raw)))
+        ? `${eol}${inner}${span.raw}${semi}` // `console.*()` returns undefined; an unread value need not be returned
         : `${eol}${inner}return ${returnedExpression(text, body, span.raw)}${semi}`;
     edits.push({ range: [span.start, closingParenAfter(text, fn, handler.call) ?? span.end], text: ` {${eol}${block(inner)}${returned}${eol}${indent}}` });
     return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
@@ -1124,6 +1124,11 @@ function isConsoleCall(node: TSESTree.Node): boolean {
 }
 
 /** `({ author: null })` returned from a block needs no parentheses: `return { author: null }`. */
+/** A call, `await` or assignment: an expression kept for what it does, a statement of its own once its value is unread. */
+function isEffect(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.AssignmentExpression;
+}
+
 /**
  * Whether the value of the promise chain a handler is passed to is read: not when the chain is a
  * statement, `void`, an awaited statement, or goes on with `.then(() => …)`, which ignores it
