@@ -1219,7 +1219,7 @@ export function validateUniqueName(name: string): Promise<string> {
       .then(() => reject(new Error('Strategy with name ' + name + ' already exists')))
       .catch((error: unknown) => {
         console.error('validateUniqueName: unexpected error from strategyStore.get()', error);
-        return resolve(name);
+        resolve(name);
       });
   });
 }

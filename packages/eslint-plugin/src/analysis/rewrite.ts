@@ -13,7 +13,7 @@ import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, Log
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchEdits, abortBranchRewrite } from './knowledge/cancellation.js';
 import { isProcessExit } from './terminal.js';
-import { commentsWithin, conciseBodySpan, forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
+import { commentsWithin, conciseBodySpan, enclosingFunction, forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
 import { calleeLabel, expressionText, failingCallLabel } from './failing-call.js';
 import { handlerArgument, resolveIdentifier } from './handlers.js';
 
@@ -708,10 +708,14 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   for (const path of quiet) {
     const dropped = path.droppedLog;
     if (!dropped || fixedLogs.has(dropped)) continue;
-    // Only a log that says something about this error (`e.message`, `${e}`) gets the object.
-    if (!dropped.arguments.some((argument) => touchesError(argument, bindings) || touchesText(argument, bindings))) continue;
+    // A log that says something about this error (`e.message`, `${e}`, text taken from it) gets the
+    // object; so does one at warn or above that does not mention it (`console.error('upload
+    // failed')`), of a logger whose signature takes one more argument (console, a known library): on
+    // the path of a caught error it reports that error, and a second log would report it twice.
+    const aboutError = dropped.arguments.some((argument) => touchesError(argument, bindings) || touchesText(argument, bindings));
+    if (!aboutError && !(logsAtWarnOrAbove(dropped) && runsInHandler(dropped, handler) && takesErrorArgument(dropped, logger))) continue;
     const edit = logErrorObjectEdit(input, dropped, binding, handler.node, options.resolveLoggerModule);
-    if (!edit && optionsEndLogCall(input, dropped, handler.node, options.resolveLoggerModule)) {
+    if (!edit && aboutError && optionsEndLogCall(input, dropped, handler.node, options.resolveLoggerModule)) {
       // A second log would log the error twice, the first time without it: the log itself needs the object.
       return fixme('the log call ends with an options object of a logger of unknown library; pass the error object the way that logger takes it');
     }
@@ -1124,6 +1128,19 @@ function isConsoleCall(node: TSESTree.Node): boolean {
 }
 
 /** `({ author: null })` returned from a block needs no parentheses: `return { author: null }`. */
+/** A log call of `console` or of the rewrite's logger when its library is known: one more argument is the error object. */
+function takesErrorArgument(call: TSESTree.CallExpression, logger: LoggerStyle): boolean {
+  const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? expressionText(call.callee.object) : null;
+  if (receiver === 'console') return true;
+  return receiver === logger.object && logger.kind !== 'custom' && logger.kind !== 'debug' && logger.kind !== 'console';
+}
+
+/** Whether `node` runs in the handler's own body, not in a function nested in it (`items.forEach((x) => log.warn(x))`). */
+function runsInHandler(node: TSESTree.Node, handler: Handler): boolean {
+  const owner = handler.kind === 'catch-clause' ? enclosingFunction(handler.node) : handler.node;
+  return enclosingFunction(node) === owner;
+}
+
 /** A call, `await` or assignment: an expression kept for what it does, a statement of its own once its value is unread. */
 function isEffect(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.AssignmentExpression;
