@@ -85,7 +85,8 @@ describe('WindowedReducer', () => {
     );
     fc.assert(
       fc.property(events, fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 200 }), (evs, size, lateness, grace) => {
-        const { w, closed } = collect({ size, outOfOrderness: lateness, grace });
+        // Three namespaces: the bound then stays far below memoryLimit for the smallest windows (up to 602 open).
+        const { w, closed } = collect({ size, outOfOrderness: lateness, grace, maxNamespaces: 3 });
         evs.forEach((e, i) => w.add(e.bad ? ({ namespace: e.namespace } as MetadataEvent) : event(e.namespace, 'x', i, 1, e.t)));
         w.flush();
         const inWindows = closed.reduce((s, c) => s + c.snapshot.total_events, 0);
