@@ -14,11 +14,11 @@
  *   samples and held values are reached from the slot only when they change.
  * Memory bound: (maxNamespaces + 1) x stateBytes + the content-type dictionary (60 values of at
  *   most 64 characters with their hashes, DICTIONARY_BYTES), stateBytes = the slab's arena share
- *   (2 x 2 x the largest exact or sparse table: 32 KB at p = 14) + 2 x (dense registers + 200 B)
+ *   (4/3 x 2 x the largest exact or sparse table: 21.3 KB at p = 14) + 2 x (dense registers + 200 B)
  *   + 2 x maxSamples x (8 B hash + 8 B reference + string of <= maxValueLength UTF-16 units)
  *   + eventSample.size x 8 B references + 256 B of slab block + ~600 B of objects; see
  *   `NamespaceReducer.stateBound()`. Defaults (p = 14, 100 samples, maxValueLength 256, 10,000
- *   namespaces): 169,002 B per namespace, 1.69 GB in all, worst case (about 920 MB if values are
+ *   namespaces): 158,080 B per namespace, 1.58 GB in all, worst case (about 810 MB if values are
  *   at most 64 characters); a namespace with a few hundred distinct values stays in exact mode and
  *   costs a few KB.
  * Error: unique counts as HyperLogLog (exact up to exactLimit, then 1.04 / sqrt(2^p)); totals exact

@@ -18,12 +18,12 @@
  *   that HyperLogLog, `load` writes one in (merge, restore). Dense registers stay in a HyperLogLog
  *   per field (a namespace that busy is in cache anyway). A freed table is reused by the next table
  *   of its size; when none is free and the arena is full, the live tables are compacted to its
- *   start, and the arena grows only when more than 3/4 of it is live, to twice the live tables: its
- *   length stays within twice the largest live total, and copying is amortised O(1) per word.
+ *   start, and the arena grows only when more than 3/4 of it is live, to 4/3 of the live tables: its
+ *   length stays within 4/3 of the largest live total, and copying is amortised O(1) per word.
  * Per slot and field, reached only when a sample changes or a sketch is dense: the bottom-k sample,
  *   the values held for it while the count is exact (`NamespaceReducer`'s "samples while a count is
  *   exact"; index = table slot, the zero hash's at index capacity), the dense sketch.
- * Memory: 128 B per slot (block array doubling: <= 256 B) + arena <= 2 x 2 x max(8 x exact
+ * Memory: 128 B per slot (block array doubling: <= 256 B) + arena <= 4/3 x 2 x max(8 x exact
  *   capacity, 4 x sparse capacity) B per slot + per field the dense registers or the held values
  *   (never both) + the samples; see `boundsPerSlot`.
  */
@@ -138,13 +138,13 @@ export class NamespaceSlab {
   }
 
   /**
-   * Upper bound of the arena's bytes per slot (both fields' largest tables, twice: see `compact`),
+   * Upper bound of the arena's bytes per slot (both fields' largest tables, x 4/3: see `compact`),
    * and of a field's dense sketch (registers and object) or held value references (which fit in
    * the registers' bytes: `HyperLogLog.canKeepExactValues`).
    */
   static boundsPerSlot(sketch: HyperLogLog): { arenaBytes: number; fieldBytes: number } {
     const largestTable = Math.max(sketch.exactLimit > 0 ? 8 * sketch.exactMaxCapacity : 0, sketch.sparseLimit > 0 ? 4 * sketch.sparseMaxCapacity : 0);
-    return { arenaBytes: 2 * 2 * largestTable, fieldBytes: sketch.denseBytes + 1 + 200 };
+    return { arenaBytes: Math.ceil((4 * 2 * largestTable) / 3), fieldBytes: sketch.denseBytes + 1 + 200 };
   }
 
   /** A cleared slot: zero totals, times (Infinity, -Infinity), empty counters and samples. */
@@ -608,14 +608,14 @@ export class NamespaceSlab {
 
   /**
    * Moves every live table to the start of the arena, in offset order, leaving room for `size`
-   * more words: in place, or into a new arena of twice the live words when more than 3/4 of the
-   * arena would be live (growing by less, 4/3, copied twice as much: a quarter of a Zipf run's
-   * cache misses on writes).
+   * more words: in place, or into a new arena of 4/3 of the live words when more than 3/4 of the
+   * arena would be live (twice would copy half as much, but raise the memory bound by a quarter
+   * at low precision, where the exact tables dominate it).
    */
   private compact(size: number): void {
     const live = this.top - this.garbage;
     const needed = live + size;
-    const target = needed > 0.75 * this.tables.length ? new Int32Array(2 * needed) : this.tables;
+    const target = needed > 0.75 * this.tables.length ? new Int32Array(Math.ceil((4 * needed) / 3)) : this.tables;
     const owners: number[] = [];
     for (let slot = 0; slot < this.used; slot++) {
       for (let field = 0; field < 2; field++) {
