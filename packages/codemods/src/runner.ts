@@ -177,6 +177,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     try {
       const real = realpathSync(work.file);
       if (!realRoots.some((root) => isInside(root, real))) throw new Error('resolves outside the target paths');
+      // The atomic rename would replace a file nobody may write (as sed -i does): a read-only file is kept.
+      if (((work.mode ?? 0o644) & 0o222) === 0) throw new Error('read-only file (no write permission bit); make it writable to rewrite it');
       const current = await readFile(work.file, 'utf8');
       if (current !== work.before) throw new Error('changed on disk during the run');
       await writeFileAtomic(work.file, work.output, work.mode ?? 0o644);

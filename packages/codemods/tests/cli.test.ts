@@ -1,6 +1,6 @@
 // The CLI on temporary git repositories: what it writes, what it refuses, and its exit codes.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { transformSource } from '../src/index.js';
@@ -144,6 +144,23 @@ describe('catchwise-codemods specific-catch', () => {
     expect(readFileSync(join(r.dir, 'src/a.ts'), 'utf8')).toContain('logger.error');
     chmodSync(join(r.dir, 'src/locked.ts'), 0o644);
     if (lockedIsUnreadable) expect(readFileSync(join(r.dir, 'src/locked.ts'), 'utf8')).toBe(SILENT('locked'));
+  });
+
+  it('leaves a read-only file as it is and reports it, while the rest is fixed (exit 1)', () => {
+    const r = repo({ 'src/a.ts': SILENT('closeA'), 'src/readonly.ts': SILENT('frozen') });
+    chmodSync(join(r.dir, 'src/readonly.ts'), 0o444);
+    const result = runCli(r.dir, ['specific-catch', 'src', '--json']);
+    expect(result.status).toBe(1);
+    const summary = JSON.parse(result.stdout) as { counts: Record<string, number>; files: { file: string; status: string; reason?: string }[] };
+    const byFile = Object.fromEntries(summary.files.map((file) => [file.file, file]));
+    expect(byFile['src/readonly.ts']?.status).toBe('error');
+    expect(byFile['src/readonly.ts']?.reason).toBe('not written: read-only file (no write permission bit); make it writable to rewrite it');
+    expect(summary.counts).toEqual({ changed: 1, unchanged: 0, skipped: 0, error: 1 });
+    expect(read(r, 'src/readonly.ts')).toBe(SILENT('frozen'));
+    expect(statSync(join(r.dir, 'src/readonly.ts')).mode & 0o777).toBe(0o444);
+    expect(read(r, 'src/a.ts')).toContain('logger.error');
+    // --dry-run shows what a writable copy would get; it writes nothing either way.
+    expect(runCli(r.dir, ['specific-catch', 'src/readonly.ts', '--dry-run', '--allow-dirty']).stdout).toContain('frozen: unexpected error from pool.end()');
   });
 
   it('respects .gitignore, skips node_modules, vendored code, build output (by directory or source map comment) and @generated files, never follows links out', () => {
