@@ -259,23 +259,8 @@ export class NamespaceSlab {
     const mode = word & MODE_MASK;
     let learnt: number;
     if (mode === MODE_EXACT) {
-      const capacity = 1 << (word >>> LOG2_SHIFT);
-      let position = capacity; // the zero hash's index among held values
-      if (hi === 0 && lo === 0) {
-        if ((word & HAS_ZERO) !== 0) return;
-      } else {
-        const table = this.tables;
-        const offset = ints[b + OFFSET]!;
-        const mask = capacity - 1;
-        position = lo & mask;
-        for (;;) {
-          const h = table[offset + 2 * position]!;
-          const l = table[offset + 2 * position + 1]!;
-          if (h === 0 && l === 0) break;
-          if (h === hi && l === lo) return;
-          position = (position + 1) & mask;
-        }
-      }
+      const position = this.exactPosition(b, word, hi, lo);
+      if (position < 0) return;
       const room = ints[b + ROOM]!;
       if (room >= 0) {
         const bytes = heldValueBytes(value.length);
@@ -423,25 +408,29 @@ export class NamespaceSlab {
   /** Inserts (hi, lo) into the field's exact table unless present (no held value). */
   private insertExact(slot: number, field: number, hi: number, lo: number): void {
     const b = fieldBase(slot, field);
-    const word = this.ints[b + WORD]!;
+    const position = this.exactPosition(b, this.ints[b + WORD]!, hi, lo);
+    if (position >= 0) this.placeExact(slot, field, position, hi, lo);
+  }
+
+  /**
+   * Probes the exact table of the field at `b` (its state `word`) for (hi, lo): -1 when the hash
+   * is there, else the empty slot the probe ended on (capacity for the zero hash, which is kept
+   * as a flag: its index among held values).
+   */
+  private exactPosition(b: number, word: number, hi: number, lo: number): number {
     const capacity = 1 << (word >>> LOG2_SHIFT);
-    let position = capacity;
-    if (hi === 0 && lo === 0) {
-      if ((word & HAS_ZERO) !== 0) return;
-    } else {
-      const table = this.tables;
-      const offset = this.ints[b + OFFSET]!;
-      const mask = capacity - 1;
-      position = lo & mask;
-      for (;;) {
-        const h = table[offset + 2 * position]!;
-        const l = table[offset + 2 * position + 1]!;
-        if (h === 0 && l === 0) break;
-        if (h === hi && l === lo) return;
-        position = (position + 1) & mask;
-      }
+    if (hi === 0 && lo === 0) return (word & HAS_ZERO) !== 0 ? -1 : capacity;
+    const table = this.tables;
+    const offset = this.ints[b + OFFSET]!;
+    const mask = capacity - 1;
+    let position = lo & mask;
+    for (;;) {
+      const h = table[offset + 2 * position]!;
+      const l = table[offset + 2 * position + 1]!;
+      if (h === 0 && l === 0) return position;
+      if (h === hi && l === lo) return -1;
+      position = (position + 1) & mask;
     }
-    this.placeExact(slot, field, position, hi, lo);
   }
 
   /** Stores a new hash at `position` (the empty slot its probe ended on; capacity for the zero hash), then grows or escalates as HyperLogLog does. */
