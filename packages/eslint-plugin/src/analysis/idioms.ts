@@ -458,22 +458,11 @@ function insideRethrowingCatch(node: Node): boolean {
   let child = node;
   let parent = node.parent;
   while (parent && !isFunction(parent)) {
-    if (parent.type === T.CatchClause && child === parent.body) return containsThrowStatement(parent.body);
+    if (parent.type === T.CatchClause && child === parent.body) return containsNode(parent.body, (node) => node.type === T.ThrowStatement);
     child = parent;
     parent = parent.parent;
   }
   return false;
-}
-
-function containsThrowStatement(block: TSESTree.BlockStatement): boolean {
-  let found = false;
-  const visit = (node: Node): void => {
-    if (found || isFunction(node)) return;
-    if (node.type === T.ThrowStatement) found = true;
-    else forEachChild(node, visit);
-  };
-  visit(block);
-  return found;
 }
 
 const PREDICATE_NAME = /^(?:is|has|can|supports?|should|check|exists?|detect|probe|try|validate|isValid)(?:[A-Z_$]|$)/;

@@ -13,7 +13,7 @@ import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, Log
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchEdits, abortBranchRewrite } from './knowledge/cancellation.js';
 import { isProcessExit } from './terminal.js';
-import { commentsWithin, conciseBodySpan, enclosingFunction, forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
+import { commentsWithin, conciseBodySpan, containsNode, enclosingFunction, forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
 import { calleeLabel, expressionText, failingCallLabel } from './failing-call.js';
 import { handlerArgument, resolveIdentifier } from './handlers.js';
 
@@ -364,7 +364,6 @@ function scopesWithin(scopeManager: ScopeManager, node: TSESTree.Node): Scope[] 
   return found;
 }
 
-/** A name for a new binding that shadows nothing and is captured by nothing inside the handler. */
 /** `catch {…}`, or a promise handler without a parameter (`.catch(() => …)`, `.then(ok, () => …)`). */
 function isBindinglessHandler(node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.CatchClause) return node.param === null;
@@ -375,6 +374,7 @@ function isBindinglessHandler(node: TSESTree.Node): boolean {
   return (method === 'catch' && call.arguments[0] === node) || (method === 'then' && call.arguments[1] === node);
 }
 
+/** A name for a new binding that shadows nothing and is captured by nothing inside the handler. */
 export function freshBindingName(input: AnalysisInput, handlerNode: TSESTree.Node, avoid: readonly string[] = [], preferred?: string): string {
   const taken = new Set<string>(avoid);
   for (const scope of scopesWithin(input.scopeManager, handlerNode)) {
@@ -910,19 +910,10 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
  */
 function firstSuspension(body: TSESTree.BlockStatement): TSESTree.Node | null {
   for (const statement of body.body) {
-    if (containsYield(statement)) return statement;
+    if (containsNode(statement, (node) => node.type === AST_NODE_TYPES.YieldExpression)) return statement;
     if (!isStraightLine(statement)) return null;
   }
   return null;
-}
-
-function containsYield(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.YieldExpression) return true;
-  let found = false;
-  forEachChild(node, (child) => {
-    if (!found && !isFunction(child) && containsYield(child)) found = true;
-  });
-  return found;
 }
 
 /**
