@@ -136,7 +136,7 @@ async function execute(transform: string, paths: string[], options: CliOptions):
   for (const file of summary.files) {
     if (file.status === 'error') process.stderr.write(`${err.red('failed')}  ${file.file}: ${file.reason ?? 'unknown error'}\n`);
     for (const diagnostic of file.diagnostics) {
-      if (diagnostic.code === 'fixme' || diagnostic.code === 'still-reported' || diagnostic.code === 'overlap') {
+      if (diagnostic.code === 'fixme' || diagnostic.code === 'still-reported' || diagnostic.code === 'overlap' || diagnostic.code === 'log-left') {
         process.stderr.write(`${err.yellow('warning')} ${file.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ${diagnostic.message}\n`);
       }
     }

@@ -185,7 +185,7 @@ function estreeSourceType(program: Node, fileName: string, importMetas: number):
   return 'script';
 }
 
-function oxcOptions(fileName: string): ParserOptions {
+export function oxcOptions(fileName: string): ParserOptions {
   return { lang: oxcLanguage(fileName), sourceType: oxcSourceType(fileName), astType: 'ts', preserveParens: false };
 }
 

@@ -3,7 +3,8 @@
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { KnowledgeConfig, KnownErrorProvider, LoggerConfig, LoggerKind, LoggerModuleResolver, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
+import type { KnowledgeConfig, KnownErrorProvider, LoggerConfig, LoggerKind, LoggerModuleInfo, LoggerModuleResolver, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
+import { levelMethodParameters } from './logger-module.js';
 import { getTransform } from './transforms/index.js';
 import { knownErrorsFrom, loggerForFile } from './config.js';
 import type { Diagnostic, RewrittenHandler } from './types.js';
@@ -71,11 +72,14 @@ const LOGGER_LIBRARIES: [RegExp, LoggerKind][] = [
   [/(?:from\s+|require\()\s*['"]winston['"]/, 'winston'],
 ];
 
-const moduleKinds = new Map<string, LoggerKind | null>();
+const moduleKinds = new Map<string, LoggerModuleInfo | LoggerKind | null>();
 /** Per resolved specifier, its answer: each file that imports `./logger` asks again, and a miss costs nine stats. */
-const specifierKinds = new Map<string, LoggerKind | null>();
+const specifierKinds = new Map<string, LoggerModuleInfo | LoggerKind | null>();
 
-/** `./logger.js` → the library that module builds its logger with (read once per run). */
+/**
+ * `./logger.js` → the library that module builds its logger with, else the parameter lists of the
+ * level methods it declares itself (read once per run).
+ */
 export const resolveLoggerModule: LoggerModuleResolver = (specifier, fromFile) => {
   const base = resolve(dirname(fromFile), specifier);
   let kind = specifierKinds.get(base);
@@ -86,16 +90,20 @@ export const resolveLoggerModule: LoggerModuleResolver = (specifier, fromFile) =
   return kind;
 };
 
-function loggerModuleKind(base: string): LoggerKind | null {
+function loggerModuleKind(base: string): LoggerModuleInfo | LoggerKind | null {
   const stem = base.replace(/\.(?:[cm]?[jt]sx?)$/, '');
   const candidates = [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, `${stem}.js`, `${stem}.mjs`, `${stem}.cjs`, `${base}/index.ts`, `${base}/index.js`];
   for (const candidate of candidates) {
     if (moduleKinds.has(candidate)) return moduleKinds.get(candidate) ?? null;
     if (!existsSync(candidate) || !statSync(candidate).isFile()) continue;
-    let kind: LoggerKind | null = null;
+    let kind: LoggerModuleInfo | LoggerKind | null = null;
     try {
-      const head = readFileSync(candidate, 'utf8').slice(0, 64 * 1024);
-      kind = LOGGER_LIBRARIES.find(([pattern]) => pattern.test(head))?.[1] ?? null;
+      const text = readFileSync(candidate, 'utf8');
+      kind = LOGGER_LIBRARIES.find(([pattern]) => pattern.test(text.slice(0, 64 * 1024)))?.[1] ?? null;
+      if (kind === null) {
+        const parameters = levelMethodParameters(text, candidate);
+        if (parameters) kind = { kind: null, parameterCounts: parameters.counts, firstParameters: parameters.firstNames };
+      }
     } catch {
       kind = null; // unreadable: its style is then taken from the calls in the file
     }

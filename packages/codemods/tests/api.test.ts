@@ -39,6 +39,74 @@ describe('run()', () => {
   });
 });
 
+describe('run(): a home-made logger declared with fixed parameters', () => {
+  // dockge's and uptime-kuma's logger: `log.warn(module, msg)`, a third argument is dropped at run time.
+  const LOG_MODULE = [
+    'class Logger {',
+    '  warn(module: string, msg: unknown) { console.warn(`[${module}]`, msg); }',
+    '  error(module: string, msg: unknown) { console.error(`[${module}]`, msg); }',
+    '}',
+    'export const log = new Logger();',
+    '',
+  ].join('\n');
+  const SERVICE = [
+    'import { log } from "./log";',
+    '',
+    'export async function load(db: { query(sql: string): Promise<unknown[]> }) {',
+    '    log.warn("db", "loading");',
+    '    try {',
+    '        return await db.query("select 1");',
+    '    } catch (e) {',
+    '        if (e instanceof Error) {',
+    '            log.warn("db", e.message);',
+    '        }',
+    '        return [];',
+    '    }',
+    '}',
+    '',
+    'export async function stop(server: { close(): Promise<void> }) {',
+    '    log.warn("server", "stopping");',
+    '    try {',
+    '        await server.close();',
+    '    } catch {}',
+    '}',
+    '',
+  ].join('\n');
+
+  async function diffWith(logModule: string): Promise<{ diff: string; diagnostics: unknown[] }> {
+    const repo = tempRepo({ 'src/log.ts': logModule, 'src/service.ts': SERVICE });
+    repos.push(repo);
+    const file = (await run({ paths: ['src/service.ts'], cwd: repo.dir, dryRun: true })).files[0]!;
+    return { diff: file.diff ?? '', diagnostics: file.diagnostics.filter((diagnostic) => diagnostic.code === 'log-left') };
+  }
+
+  it('adds no argument past the declared ones: the fallback logs through console, the text-only log is left and reported', async () => {
+    const { diff, diagnostics } = await diffWith(LOG_MODULE);
+    expect(diff).toContain('\n             log.warn("db", e.message);\n+        } else {\n+            console.error("load: unexpected error from db.query()", e);\n');
+    expect(diff).toContain('+        console.error("stop: unexpected error from server.close()", error);');
+    expect(diagnostics).toEqual([
+      { severity: 'warning', code: 'log-left', line: 9, column: 13, message: 'log-error-object: left as it is: its module declares log.warn() with 2 parameters, none left for the error object' },
+    ]);
+  });
+
+  it('a first parameter named like a category makes two parameters too few, however the file calls it', async () => {
+    const repo = tempRepo({
+      'src/log.ts': LOG_MODULE,
+      'src/job.ts': 'import { log } from "./log";\n\nexport async function run(job: { start(): Promise<void> }) {\n    try {\n        await job.start();\n    } catch {}\n}\n',
+    });
+    repos.push(repo);
+    const file = (await run({ paths: ['src/job.ts'], cwd: repo.dir, dryRun: true })).files[0]!;
+    expect(file.diff).toContain('+        console.error("run: unexpected error from job.start()", error);');
+  });
+
+  it('rest parameters take any number: the error object goes to the file\'s logger', async () => {
+    const { diff, diagnostics } = await diffWith(LOG_MODULE.replace(/msg: unknown\)/g, '...msg: unknown[])'));
+    expect(diff).toContain('+            log.warn("db", e.message, e);\n+        } else {\n+            log.error("db", "load: unexpected error from db.query()", e);\n');
+    expect(diff).toContain('+        log.error("server", "stop: unexpected error from server.close()", error);');
+    expect(diagnostics).toEqual([]);
+  });
+});
+
 describe('transformSource()', () => {
   it('needs no options: the text is read as TypeScript (input.ts)', () => {
     const text = 'export async function close(pool: { end(): Promise<void> }) {\n  try {\n    await pool.end();\n  } catch {}\n}\n';

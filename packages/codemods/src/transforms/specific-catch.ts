@@ -9,6 +9,7 @@ import {
   findLogCallFindings,
   handlerArgument,
   hasCatchwiseFixme,
+  logArgumentLimit,
   logErrorObjectEdit,
   resolveOptions,
 } from '@catchwise/eslint-plugin/analysis';
@@ -121,7 +122,15 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
   for (const found of findLogCallFindings(input, resolved)) {
     if (!found.errorName) continue;
     const edit = logErrorObjectEdit(input, found.call, found.errorName, found.call, options.resolveLoggerModule ?? null);
-    if (!edit) continue;
+    if (!edit) {
+      const limit = logArgumentLimit(input, found.call, found.call, options.resolveLoggerModule ?? null);
+      if (limit !== null) {
+        const { line, column } = found.call.loc.start;
+        const callee = input.sourceText.slice(found.call.callee.range[0], found.call.callee.range[1]);
+        diagnostics.push({ severity: 'warning', code: 'log-left', line, column: column + 1, message: `log-error-object: left as it is: its module declares ${callee}() with ${limit} parameters, none left for the error object` });
+      }
+      continue;
+    }
     if (accept([edit])) revisit = true;
     else deferred += 1;
   }
@@ -204,7 +213,8 @@ export function transformSpecificCatch(source: string, options: TransformOptions
       firstEdits = result.edits;
     }
     if (result.edits.length > 0) passes += 1;
-    diagnostics.push(...result.diagnostics);
+    // A later pass meets the same log calls again (at lines its edits may have moved).
+    diagnostics.push(...(pass === 0 ? result.diagnostics : result.diagnostics.filter((diagnostic) => diagnostic.code !== 'log-left')));
     // A handler rewritten again in a later pass (its log got the error object, then the abort branch)
     // is one handler: its entry keeps the input's position and gains the later branches.
     result.handlers.forEach((handler, index) => {

@@ -170,7 +170,47 @@ function importSource(variable: Variable): { from: string; imported: string } | 
 function moduleKind(from: string): LoggerKind | null {
   const known = MODULE_KINDS[from];
   if (known) return known;
-  return from.startsWith('.') && moduleResolver ? moduleResolver(from) : null;
+  return from.startsWith('.') && moduleResolver ? kindOf(moduleResolver(from)) : null;
+}
+
+function kindOf(resolved: LoggerKind | LoggerModuleInfo | null): LoggerKind | null {
+  return resolved !== null && typeof resolved === 'object' ? resolved.kind : resolved;
+}
+
+/** `const { log } = require('./log')`, `const log = require('./log')`: the module, for a CommonJS binding. */
+function requireSource(variable: Variable): string | null {
+  const def = variable.defs[0];
+  if (def?.type !== 'Variable') return null;
+  const init = (def.node as TSESTree.VariableDeclarator).init;
+  if (init?.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'require') return null;
+  const [specifier] = init.arguments;
+  return specifier?.type === AST_NODE_TYPES.Literal && typeof specifier.value === 'string' ? specifier.value : null;
+}
+
+/** What the codemod's resolver read in the local module `receiver` is imported or required from, else null. */
+function localModuleInfo(input: AnalysisInput, receiver: string, at: TSESTree.Node, resolveModule: LoggerModuleResolver | null | undefined): LoggerModuleInfo | null {
+  if (!resolveModule || !/^[A-Za-z_$][\w$]*$/.test(receiver)) return null;
+  const variable = findVariable(scopeAt(input.scopeManager, at), receiver);
+  const from = variable ? (importSource(variable)?.from ?? requireSource(variable)) : null;
+  if (!from?.startsWith('.')) return null;
+  const resolved = resolveModule(from, input.fileName);
+  return resolved !== null && typeof resolved === 'object' ? resolved : null;
+}
+
+/**
+ * The most arguments `receiver.method(…)` takes, when `receiver` is imported or required from a
+ * local module the codemod's resolver read and found `method` declared there with a fixed
+ * parameter list (`error(module: string, msg: unknown)`: 2); else null (unknown: any number).
+ * An argument past that limit is dropped at run time and breaks the type check.
+ */
+export function declaredArgumentLimit(
+  input: AnalysisInput,
+  receiver: string,
+  method: string,
+  at: TSESTree.Node,
+  resolveModule: LoggerModuleResolver | null | undefined,
+): number | null {
+  return localModuleInfo(input, receiver, at, resolveModule)?.parameterCounts?.[method] ?? null;
 }
 
 /** What an initialiser creates: `pino()`, `bunyan.createLogger()`, `winston.createLogger()`, `new Logger()`, `debug('ns')`, `parent.child()`. */
@@ -379,7 +419,7 @@ function skipSpace(text: string, from: number): number {
  */
 function categoryFor(facts: FileFacts, receiver: string, node: TSESTree.Node): string | null {
   const use = facts.categoryUse.get(receiver);
-  if (!use || use.categoryFirst < 2 || use.categoryFirst < 3 * use.messageFirst) return null;
+  if (!use || !callsCategoryFirst(facts, receiver)) return null;
   const within = (scope: TSESTree.Node): { raw: string }[] => use.words.filter((word) => word.at >= scope.range[0] && word.at < scope.range[1]);
   for (let current = node.parent; current; current = current.parent) {
     if (!isFunction(current)) continue;
@@ -399,6 +439,27 @@ function categoryFor(facts: FileFacts, receiver: string, node: TSESTree.Node): s
   const name = fn ? functionName(fn) : null;
   return name ? `${file.raw[0]}${name}${file.raw[0]}` : file.raw;
 }
+
+/** The file calls `receiver` category first (`log.warn("db", "slow query")`): twice at least, three times as often as message first. */
+function callsCategoryFirst(facts: FileFacts, receiver: string): boolean {
+  const use = facts.categoryUse.get(receiver);
+  return use !== undefined && use.categoryFirst >= 2 && use.categoryFirst >= 3 * use.messageFirst;
+}
+
+/**
+ * A logger from a local module whose `error` method the module declares with too few parameters
+ * for the message and the error object (`error(module, msg)`): a fallback log through it would
+ * lose the error. Category first when the file calls it so, or its first parameter says so.
+ */
+function errorDoesNotFit(input: AnalysisInput, facts: FileFacts, name: string, node: TSESTree.Node): boolean {
+  const declared = localModuleInfo(input, name, node, moduleResolver);
+  const limit = declared?.parameterCounts?.error;
+  if (limit === undefined) return false;
+  const categoryFirst = callsCategoryFirst(facts, name) || CATEGORY_PARAMETER.test(declared?.firstParameters?.error ?? '');
+  return limit < (categoryFirst ? 3 : 2);
+}
+
+const CATEGORY_PARAMETER = /^(?:module|category|tag|scope|namespace|component|channel|context|source|label|prefix|section)$/i;
 
 function isClass(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
@@ -508,9 +569,18 @@ function loggerMembersOf(klass: TSESTree.ClassDeclaration | TSESTree.ClassExpres
  * Tells which logging library a local module uses (`./logger.js` → `pino`), for a logger imported
  * from it. The codemod reads the module; without it a local logger's style comes from its calls.
  */
-export type LoggerModuleResolver = (specifier: string, fromFile: string) => LoggerKind | null;
+export type LoggerModuleResolver = (specifier: string, fromFile: string) => LoggerKind | LoggerModuleInfo | null;
 
-let moduleResolver: ((specifier: string) => LoggerKind | null) | null = null;
+/** What reading a local logger module told: its library, and the parameter lists of its level methods. */
+export interface LoggerModuleInfo {
+  kind: LoggerKind | null;
+  /** Level methods (`error`, `warn`, …) the module declares only with fixed parameter lists: their most parameters, by name. */
+  parameterCounts?: Readonly<Record<string, number>>;
+  /** The name of the first parameter of each of those methods (`module` in `error(module, msg)`). */
+  firstParameters?: Readonly<Record<string, string>>;
+}
+
+let moduleResolver: ((specifier: string) => LoggerKind | LoggerModuleInfo | null) | null = null;
 
 /** Tells whether a member path (`audit`, `this.telemetry`) is a logger the user configured. */
 export type ConfiguredLoggerTest = (path: string) => boolean;
@@ -644,6 +714,7 @@ function findLoggerStyleWith(
     const kind = classifyVariable(variable, 0);
     // A logger of unknown kind that the file calls only as `log("warn", …)`: no `.error()` to call.
     if (kind === null && facts.levelArgumentOnly.has(name)) continue;
+    if (kind === null && errorDoesNotFit(input, facts, name, node)) continue;
     if (kind === 'debug' || kind === 'nest' || kind !== null || facts.usage.has(name) || importSource(variable)) {
       return styleFor(kind, name, facts, 'in-scope');
     }

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, ScopeManager } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import type { ResolvedOptions } from './options.js';
-import { CONSOLE_LOGGER, configuredLoggerTest, findLoggerStyle, findVariable, formatLogCall, moduleSystem, scopeAt } from './logger-style.js';
+import { CONSOLE_LOGGER, configuredLoggerTest, declaredArgumentLimit, findLoggerStyle, findVariable, formatLogCall, moduleSystem, scopeAt } from './logger-style.js';
 import { checkPolarity, collectBindings, touchesError, touchesText, type ErrorBindings } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
@@ -1217,6 +1217,9 @@ export function logErrorObjectEdit(
   const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? expressionText(call.callee.object) : null;
   const order = receiver ? loggerOrderFor(input, receiver, at, resolveModule, args) : 'message-first';
   if (order === null) return null;
+  const addsArgument = order === 'message-first' || first.type !== AST_NODE_TYPES.ObjectExpression;
+  // A method its local module declares with no room for one more argument: a separate log carries the error.
+  if (addsArgument && logArgumentLimit(input, call, at, resolveModule) !== null) return null;
   const text = input.sourceText;
   if (order === 'object-first') {
     if (first.type === AST_NODE_TYPES.ObjectExpression) {
@@ -1236,6 +1239,18 @@ export function logErrorObjectEdit(
   const brokenArguments = firstOnLine(text, last.range[0]) && !sameLine(text, last.range[1], call.range[1]);
   const separator = brokenArguments ? `,${fileStyle(input).eol}${indentAt(text, last.range[0])}` : ', ';
   return { range: [last.range[1], last.range[1]], text: `${separator}${errorName}` };
+}
+
+/**
+ * The parameters a log call's method is declared with in its local module (`log.warn("db", msg)`
+ * of `warn(module, msg)`: 2) when the call already passes that many, so the error object has no
+ * place; else null.
+ */
+export function logArgumentLimit(input: AnalysisInput, call: TSESTree.CallExpression, at: TSESTree.Node, resolveModule: LoggerModuleResolver | null | undefined): number | null {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.property.type !== AST_NODE_TYPES.Identifier) return null;
+  const limit = declaredArgumentLimit(input, callee.object.name, callee.property.name, at, resolveModule);
+  return limit !== null && call.arguments.length >= limit ? limit : null;
 }
 
 /** `{ timestamp: true }`: an object literal of constant flags, a call's options rather than data to log. */
