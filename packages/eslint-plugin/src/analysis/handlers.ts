@@ -6,6 +6,7 @@ import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-man
 import { forEachChild, isFunction, memberPath, propertyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { Handler } from './types.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
+import { loggerMethodLevel } from './paths.js';
 
 /** Names that say "this handler does nothing" when the handler itself cannot be followed. */
 const NOOP_NAME = /^(?:_?noop|nop|no_?op|ignore\w*|swallow\w*|silence\w*|squash\w*|doNothing|nothing|empty(?:Fn|Function)?|identity)$/i;
@@ -89,7 +90,8 @@ export function handlerFromCall(
     const param = fn.params[0] ?? null;
     return { kind, node: fn, param, tryStatement: null, call };
   }
-  if ((target.type === T.Identifier || target.type === T.MemberExpression) && isNoopReference(target, options)) {
+  // `.catch(console.warn)`: the logger method receives the error object as its first argument.
+  if ((target.type === T.Identifier || target.type === T.MemberExpression) && (isNoopReference(target, options) || loggerMethodLevel(target, options) !== null)) {
     return { kind, node: target, param: null, tryStatement: null, call };
   }
   return null;

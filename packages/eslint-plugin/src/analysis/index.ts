@@ -14,6 +14,7 @@ export {
 export {
   analyzeHandler,
   collectBindings,
+  replacesCaughtError,
   carriesError,
   touchesError,
   checkPolarity,

@@ -76,6 +76,8 @@ export const DEFAULT_METHOD_LEVELS: Readonly<Record<string, LogLevel>> = {
 /** Logger paths recognised by default (user loggers are added to these). */
 export const DEFAULT_LOGGERS: readonly LoggerOption[] = [
   { name: 'console' },
+  // what the codemod calls where a local `console` hides the global one
+  { name: 'globalThis.console' },
   { name: '**.logger' },
   { name: '**.log' },
   { name: '**.*Logger' },

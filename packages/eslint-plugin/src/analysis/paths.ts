@@ -33,6 +33,9 @@ export interface ErrorBindings {
   allRefs: Node[];
 }
 
+/** A log of the error below the minimum level: a call, or a logger method given as the handler (`.catch(console.log)`). */
+type LogSite = TSESTree.CallExpression | TSESTree.MemberExpression;
+
 export interface LogCallInfo {
   call: TSESTree.CallExpression;
   level: LogLevel;
@@ -61,7 +64,7 @@ interface State {
   /** What propagates is the caught error object itself (implies `propagates`). */
   handsOnError: boolean;
   droppedLog: TSESTree.CallExpression | null;
-  belowLevelLog: TSESTree.CallExpression | null;
+  belowLevelLog: LogSite | null;
   /** Every log call on the path that carries only text derived from the error (shared, never mutated). */
   textLogs: readonly TSESTree.CallExpression[];
 }
@@ -72,7 +75,7 @@ interface Facts {
   propagates: boolean;
   handsOnError: boolean;
   droppedLog: TSESTree.CallExpression | null;
-  belowLevelLog: TSESTree.CallExpression | null;
+  belowLevelLog: LogSite | null;
   textLogs: TSESTree.CallExpression[];
 }
 
@@ -143,9 +146,11 @@ export function collectBindings(handler: Handler, scopeManager: ScopeManager): E
   while (work.length > 0) {
     const variable = work.pop()!;
     bindings.objectVariables.push(variable);
+    const replaced = replacedRanges(variable);
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
       const identifier = reference.identifier as Node;
+      if (replaced.some(([start, end]) => identifier.range[0] >= start && identifier.range[1] <= end)) continue;
       bindings.objectRefs.add(identifier);
       // Climb through values that carry the error to a local declaration: an alias or a discriminant.
       let current: Node = outerWrapper(identifier);
@@ -228,6 +233,35 @@ export function collectBindings(handler: Handler, scopeManager: ScopeManager): E
   }
   bindings.allRefs = [...bindings.objectRefs, ...bindings.derivedRefs].sort((a, b) => a.range[0] - b.range[0]);
   return bindings;
+}
+
+/**
+ * Where a variable holding the error no longer does: after a statement that assigns it something that does
+ * not carry the error (`e = new Error('x')`, not `e = new Wrapped('x', { cause: e })`), to the end of that
+ * statement's block. Only a statement directly in a block counts (it runs before everything after it there);
+ * a conditional one (`if (!(e instanceof Error)) e = new Error(String(e))`) may leave the error in place.
+ */
+function replacedRanges(variable: Variable): Array<[number, number]> {
+  let ranges: Array<[number, number]> | undefined;
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.init === true) continue;
+    const assignment = reference.identifier.parent as Node | undefined;
+    if (assignment?.type !== T.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) continue;
+    const statement = assignment.parent as Node | undefined;
+    const block = statement?.parent;
+    if (statement?.type !== T.ExpressionStatement || (block?.type !== T.BlockStatement && block?.type !== T.StaticBlock)) continue;
+    const reads = new Set<Node>(variable.references.filter((candidate) => candidate.isRead()).map((candidate) => candidate.identifier as Node));
+    if (carriesError(assignment.right, { objectRefs: reads } as ErrorBindings, false)) continue;
+    (ranges ??= []).push([statement.range[1], block.range[1]]);
+  }
+  return ranges ?? NO_RANGES;
+}
+
+const NO_RANGES: Array<[number, number]> = [];
+
+/** The caught binding is assigned something else inside the handler (`e = new Error('x')`): after that, `e` is not the error. */
+export function replacesCaughtError(handler: Handler, scopeManager: ScopeManager): boolean {
+  return caughtVariables(handler, scopeManager).some((variable) => replacedRanges(variable).length > 0);
 }
 
 /**
@@ -322,7 +356,13 @@ function carriesStackText(node: Node, bindings: ErrorBindings): boolean {
 
 /** The level of a logger call (`logger.warn(…)`, `this.#log.error(…)`, `winston.log('error', …)`), or null. */
 export function loggerCallLevel(call: TSESTree.CallExpression, options: ResolvedOptions): LogLevel | null {
-  const callee = unwrap(call.callee);
+  const level = loggerMethodLevel(unwrap(call.callee), options);
+  if (level === null || call.arguments.length === 0) return level;
+  return propertyName(unwrap(call.callee) as TSESTree.MemberExpression) === 'log' ? namedLevel(call.arguments[0]!) ?? level : level;
+}
+
+/** The level of a logger method (`console.warn`, `this.logger.debug`), as a callee or as a reference (`.catch(console.log)`), or null. */
+export function loggerMethodLevel(callee: Node, options: ResolvedOptions): LogLevel | null {
   if (callee.type !== T.MemberExpression) return null;
   const method = propertyName(callee);
   if (method === null || !options.loggerMethods.has(method)) return null;
@@ -342,21 +382,24 @@ export function loggerCallLevel(call: TSESTree.CallExpression, options: Resolved
     options.loggerMemo.set(memoKey, level);
   }
   if (level === null || level === 'ignore') return null;
-  if (method === 'log' && call.arguments.length > 0) {
-    const first = unwrap(call.arguments[0]!);
-    const named = stringValue(first);
-    if (named !== null && (LOG_LEVELS as readonly string[]).includes(named)) return named as LogLevel;
-    if (named === 'warning') return 'warn';
-    if (first.type === T.ObjectExpression) {
-      for (const property of first.properties) {
-        if (property.type === T.Property && !property.computed && property.key.type === T.Identifier && property.key.name === 'level') {
-          const value = stringValue(property.value);
-          if (value !== null && (LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
-        }
+  return level;
+}
+
+/** `log('error', …)`, `log({ level: 'warn', … })`: the level a `log` call names, or null. */
+function namedLevel(argument: Node): LogLevel | null {
+  const first = unwrap(argument);
+  const named = stringValue(first);
+  if (named !== null && (LOG_LEVELS as readonly string[]).includes(named)) return named as LogLevel;
+  if (named === 'warning') return 'warn';
+  if (first.type === T.ObjectExpression) {
+    for (const property of first.properties) {
+      if (property.type === T.Property && !property.computed && property.key.type === T.Identifier && property.key.name === 'level') {
+        const value = stringValue(property.value);
+        if (value !== null && (LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
       }
     }
   }
-  return level;
+  return null;
 }
 
 // ───────────────────────────── checks ─────────────────────────────
@@ -722,12 +765,14 @@ function isPromiseReject(node: Node): boolean {
 }
 
 /** Whether a returned value hands the error on: its value (not a test inside it) reads the error. */
-function returnsError(value: Node, bindings: ErrorBindings): boolean {
+function returnsError(value: Node, ctx: Context): boolean {
   const current = unwrap(value);
-  if (current.type === T.SequenceExpression) return returnsError(current.expressions[current.expressions.length - 1]!, bindings);
-  if (current.type === T.ConditionalExpression) return returnsError(current.consequent, bindings) || returnsError(current.alternate, bindings);
-  if (current.type === T.AwaitExpression) return returnsError(current.argument, bindings);
-  return touchesError(current, bindings) || isPromiseReject(current);
+  if (current.type === T.SequenceExpression) return returnsError(current.expressions[current.expressions.length - 1]!, ctx);
+  if (current.type === T.ConditionalExpression) return returnsError(current.consequent, ctx) || returnsError(current.alternate, ctx);
+  if (current.type === T.AwaitExpression) return returnsError(current.argument, ctx);
+  // `(e) => console.log(e)` returns what the logger returns, not the error: it is the log call, as in a block.
+  if (current.type === T.CallExpression && ctx.logCalls.has(current)) return false;
+  return touchesError(current, ctx.bindings) || isPromiseReject(current);
 }
 
 /** A return: `cond ? a : b` is two exits (each branch narrowed by its test), anything else one. */
@@ -740,11 +785,17 @@ function returnValue(value: Node, node: Node, states: State[], ctx: Context): vo
     const branches: [Node, boolean][] = [[current.consequent, polarity === 'pos'], [current.alternate, polarity === 'neg']];
     for (const [branch, narrowed] of branches) {
       const entry = markConditional(mark(afterTest, narrowed), unrelated);
-      exit(ctx, evalExpr(branch, entry, ctx), 'return', node, returnsError(branch, ctx.bindings), carriesError(branch, ctx.bindings, false), branch);
+      const out = evalExpr(branch, entry, ctx);
+      const returned = returnsError(branch, ctx);
+      exit(ctx, out, 'return', node, returned, returned && carriesError(branch, ctx.bindings, false), branch);
     }
     return;
   }
-  exit(ctx, evalExpr(value, states, ctx), 'return', node, returnsError(value, ctx.bindings), carriesError(value, ctx.bindings, false));
+  const out = evalExpr(value, states, ctx);
+  // `(e) => console.log(e)`: the concise body is the log call, as `(e) => { console.log(e) }` is.
+  if (value === node && current.type === T.CallExpression && ctx.logCalls.has(current)) return exit(ctx, out, 'end', null);
+  const returned = returnsError(value, ctx);
+  exit(ctx, out, 'return', node, returned, returned && carriesError(value, ctx.bindings, false));
 }
 
 function findTarget(ctx: Context, label: string | null, forContinue: boolean): Target | null {
@@ -803,6 +854,36 @@ function loop(node: TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.D
   return dedupe([...zeroIterations, ...afterBody, ...target.breaks]);
 }
 
+type Branch = (entry: State[]) => State[];
+
+/**
+ * `if (test) consequent else alternate`: the branch the check of the error selects is narrowed, and a test
+ * unrelated to the error makes both branches' paths `conditional` (see `joinBranches`).
+ */
+function decision(test: Node, consequent: Branch, alternate: Branch | null, states: State[], ctx: Context): State[] {
+  const afterTest = evalExpr(test, states, ctx, true);
+  const polarity = checkPolarity(test, ctx.bindings);
+  const unrelated = polarity === 'none' && !touchesError(test, ctx.bindings);
+  const leavesBefore = ctx.leaves;
+  const consequentOut = consequent(markConditional(mark(afterTest, polarity === 'pos'), unrelated));
+  const alternateEntry = markConditional(mark(afterTest, polarity === 'neg'), unrelated);
+  const alternateOut = alternate ? alternate(alternateEntry) : alternateEntry;
+  return joinBranches(afterTest, consequentOut, alternateOut, unrelated && ctx.leaves === leavesBefore);
+}
+
+/**
+ * An expression statement that only chooses what runs is the same decision as the `if` it abbreviates:
+ * `strict && fail(e)` is `if (strict) fail(e)`, `ok || log.error(e)` is `if (!ok) log.error(e)`,
+ * `x ? rethrow(e) : 0` is `if (x) rethrow(e)`.
+ */
+function expressionStatement(expression: Node, states: State[], ctx: Context): State[] {
+  const run = (branch: Node): Branch => (entry) => expressionStatement(unwrap(branch), entry, ctx);
+  if (expression.type === T.ConditionalExpression) return decision(expression.test, run(expression.consequent), run(expression.alternate), states, ctx);
+  if (expression.type === T.LogicalExpression && expression.operator === '&&') return decision(expression.left, run(expression.right), null, states, ctx);
+  if (expression.type === T.LogicalExpression && expression.operator === '||') return decision(expression.left, (entry) => entry, run(expression.right), states, ctx);
+  return evalExpr(expression, states, ctx);
+}
+
 function statement(node: Node, states: State[], ctx: Context): State[] {
   if (states.length === 0 || ++ctx.steps > MAX_STEPS) return states.length === 0 ? states : [];
   switch (node.type) {
@@ -819,22 +900,14 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
         exit(ctx, evalExpr(node.expression, states, ctx), 'throw', node, true);
         return [];
       }
-      return evalExpr(node.expression, states, ctx);
+      return expressionStatement(unwrap(node.expression), states, ctx);
     case T.VariableDeclaration: {
       let current = states;
       for (const declarator of node.declarations) if (declarator.init) current = evalExpr(declarator.init, current, ctx);
       return current;
     }
-    case T.IfStatement: {
-      const afterTest = evalExpr(node.test, states, ctx, true);
-      const polarity = checkPolarity(node.test, ctx.bindings);
-      const unrelated = polarity === 'none' && !touchesError(node.test, ctx.bindings);
-      const leavesBefore = ctx.leaves;
-      const consequent = statement(node.consequent, markConditional(mark(afterTest, polarity === 'pos'), unrelated), ctx);
-      const alternateEntry = markConditional(mark(afterTest, polarity === 'neg'), unrelated);
-      const alternate = node.alternate ? statement(node.alternate, alternateEntry, ctx) : alternateEntry;
-      return joinBranches(afterTest, consequent, alternate, unrelated && ctx.leaves === leavesBefore);
-    }
+    case T.IfStatement:
+      return decision(node.test, (entry) => statement(node.consequent, entry, ctx), node.alternate ? (entry) => statement(node.alternate!, entry, ctx) : null, states, ctx);
     case T.ReturnStatement: {
       if (node.argument) returnValue(node.argument, node, states, ctx);
       else exit(ctx, states, 'return', node);
@@ -906,7 +979,7 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
       ctx.exits = [];
       const blockOut = statement(node.block, states, ctx);
       const blockExits = ctx.exits;
-      ctx.exits = outer;
+      ctx.exits = [];
       let handlerOut: State[] = [];
       if (node.handler) {
         const thrown = blockExits.filter((record) => record.exit.kind === 'throw').map((record) => ({ ...record.state, propagates: false, handsOnError: false }));
@@ -917,6 +990,10 @@ function statement(node: Node, states: State[], ctx: Context): State[] {
       } else {
         ctx.exits.push(...blockExits);
       }
+      // A nested try's `finally` that returns or breaks cancels the rethrows inside it, as the handler's own does.
+      const leaving = node.finalizer && mayLeaveAbruptly(node.finalizer) ? overrideByFinalizer(ctx.exits, node.finalizer, ctx) : ctx.exits;
+      ctx.exits = outer;
+      outer.push(...leaving);
       const out = dedupe([...blockOut, ...handlerOut]);
       return node.finalizer ? statement(node.finalizer, out, ctx) : out;
     }
@@ -1034,7 +1111,13 @@ export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, opt
   };
   const body = handlerBody(handler);
   const initial: State[] = [{ conditional: false, narrowed: false, loud: false, propagates: false, handsOnError: false, droppedLog: null, belowLevelLog: null, textLogs: [] }];
-  if (body === null) {
+  const referencedLevel = body === null ? loggerMethodLevel(handler.node, options) : null;
+  if (referencedLevel !== null) {
+    // `.catch(console.log)` is `.catch((e) => console.log(e))`: loud at or above the minimum level, else quiet.
+    const loud = levelRank(referencedLevel) >= options.minimumRank;
+    const state: State = { ...initial[0]!, loud, belowLevelLog: loud ? null : (handler.node as TSESTree.MemberExpression) };
+    ctx.exits.push({ state, exit: { kind: 'end', node: null }, before: state });
+  } else if (body === null) {
     ctx.exits.push({ state: initial[0]!, exit: { kind: 'end', node: null }, before: initial[0]! });
   } else if (body.type === T.BlockStatement) {
     const out = statement(body, initial, ctx);
@@ -1069,5 +1152,6 @@ export function analyzeHandler(handler: Handler, scopeManager: ScopeManager, opt
     paths.push(path);
   }
   paths.sort((a, b) => (a.exit.node ? a.exit.node.range[0] : Infinity) - (b.exit.node ? b.exit.node.range[0] : Infinity));
-  return { handler, paths, used: isUsed(bindings, handler.node, scopeManager), bindings, logCalls: [...ctx.logCalls.values()] };
+  const used = referencedLevel !== null || isUsed(bindings, handler.node, scopeManager);
+  return { handler, paths, used, bindings, logCalls: [...ctx.logCalls.values()] };
 }

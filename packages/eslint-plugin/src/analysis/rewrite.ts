@@ -8,7 +8,7 @@ import type { Scope, ScopeManager } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import type { ResolvedOptions } from './options.js';
 import { CONSOLE_LOGGER, configuredLoggerTest, declaredArgumentLimit, findLoggerStyle, findVariable, formatLogCall, moduleSystem, scopeAt } from './logger-style.js';
-import { checkPolarity, collectBindings, touchesError, touchesText, type ErrorBindings } from './paths.js';
+import { checkPolarity, collectBindings, replacesCaughtError, touchesError, touchesText, type ErrorBindings } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchEdits, abortBranchRewrite } from './knowledge/cancellation.js';
@@ -647,6 +647,11 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     }
   }
 
+  if (replacesCaughtError(handler, input.scopeManager)) {
+    // A log before the exit would log the replacement (`e = new Error('x')`), not the caught error.
+    return fixme(`\`${binding}\` is assigned another value in the handler, so a log at the exit would not receive the caught error; log it before the assignment`);
+  }
+
   // 2. What to say: the place, the call that failed, the expected errors.
   const calls = sourceCalls(handler);
   const place = placeName(handler.kind === 'catch-clause' ? handler.node : (handler.call ?? handler.node), input.fileName);
@@ -735,14 +740,14 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   // rather than followed by a second log of the same error.
   for (const path of quiet) {
     const below = path.belowLevelLog;
-    if (!below || raisedLogs.has(below)) continue;
+    if (below?.type !== AST_NODE_TYPES.CallExpression || raisedLogs.has(below)) continue;
     const raised = raisedLogEdit(below, binding, logger, errorMessage);
     if (!raised) continue;
     raisedLogs.add(below);
     edits.push(raised);
   }
   const loudAfterFix = (path: HandlerFinding['quietPaths'][number]): boolean => {
-    if ((path.belowLevelLog && raisedLogs.has(path.belowLevelLog)) || (path.droppedLog && raisedLogs.has(path.droppedLog))) return true;
+    if ((path.belowLevelLog?.type === AST_NODE_TYPES.CallExpression && raisedLogs.has(path.belowLevelLog)) || (path.droppedLog && raisedLogs.has(path.droppedLog))) return true;
     const dropped = path.droppedLog;
     return !!dropped && fixedLogs.has(dropped) && logsAtWarnOrAbove(dropped);
   };

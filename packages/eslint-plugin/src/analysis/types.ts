@@ -53,7 +53,7 @@ export interface HandlerPath {
   /** A log call on this path that does not receive the error object (text only, or no error at all). */
   droppedLog?: TSESTree.CallExpression | null;
   /** A log call on this path that receives the error object below `minimumLevel`. */
-  belowLevelLog?: TSESTree.CallExpression | null;
+  belowLevelLog?: TSESTree.CallExpression | TSESTree.MemberExpression | null;
   /** The path runs under a condition that does not check the error (`if (isStale()) return`). */
   conditional?: boolean;
   /**

@@ -29,7 +29,7 @@ import { knowledgeNote, ruleKnowledge, type RuleKnowledge } from '../analysis/kn
 import { isTestPath } from '../analysis/test-paths.js';
 import { mayHoldLogCall, throwsOnEveryPath } from '../analysis/quick-checks.js';
 import { peekHandlerAnalysis } from '../analysis/findings.js';
-import { collectBindings, touchesError, touchesText } from '../analysis/paths.js';
+import { collectBindings, replacesCaughtError, touchesError, touchesText } from '../analysis/paths.js';
 import { anchoredMatches } from '../analysis/anchored-scan.js';
 import { logErrorObjectEdit, logsAtWarnOrAbove, type TextEdit } from '../analysis/rewrite.js';
 
@@ -233,9 +233,8 @@ export function planBinding(handler: Handler, file: RuleFile): BindingPlan | nul
       const fixes = (fixer: TSESLint.RuleFixer) => [fixer.insertTextAfter(catchToken, ` (${name})`)];
       return { name, fixes, paramFixes: fixes, prelude: null };
     }
-    const patternText = file.sourceText.slice(param.range[0], param.range[1]);
     const body = node.body;
-    const prelude = `const ${patternText} = ${name};`;
+    const prelude = destructuringPrelude(param, name, file);
     return {
       name,
       fixes: (fixer) => [fixer.replaceText(param, name), fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${prelude}`)],
@@ -249,7 +248,7 @@ export function planBinding(handler: Handler, file: RuleFile): BindingPlan | nul
       const body = node.body;
       if (!isDestructured(param) || body.type !== T.BlockStatement) return null;
       const name = unusedName(handler, file.scopeManager, 'error');
-      const prelude = `const ${file.sourceText.slice(param.range[0], param.range[1])} = ${name};`;
+      const prelude = destructuringPrelude(param, name, file);
       return {
         name,
         fixes: (fixer) => [fixer.replaceText(param, name), fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${prelude}`)],
@@ -273,6 +272,11 @@ export function planBinding(handler: Handler, file: RuleFile): BindingPlan | nul
   return null;
 }
 
+/** `const { message } = error;`: the pattern the handler destructured its parameter with, now read from `name`. */
+function destructuringPrelude(param: TSESTree.Node, name: string, file: RuleFile): string {
+  return `const ${file.sourceText.slice(param.range[0], param.range[1])} = ${name};`;
+}
+
 /** `{ message }` or `[first]` without a default or a type annotation. */
 function isDestructured(param: TSESTree.Node): boolean {
   return (param.type === T.ObjectPattern || param.type === T.ArrayPattern) && !param.typeAnnotation;
@@ -285,7 +289,7 @@ function destructuredConciseFix(handler: Handler, file: RuleFile, body: TSESTree
   const span = conciseBodySpan(file.sourceText, handler.node, body);
   if (!span) return null;
   const name = unusedName(handler, file.scopeManager, 'error');
-  const prelude = `const ${file.sourceText.slice(param.range[0], param.range[1])} = ${name};`;
+  const prelude = destructuringPrelude(param, name, file);
   return (fixer) => [fixer.replaceText(param, name), fixer.replaceTextRange([span.start, span.end], ` { ${prelude} ${log(name)} return ${span.raw}; }`)];
 }
 
@@ -337,6 +341,9 @@ export function quietPathEdits(
   if (!binding) return mode === 'log' && body !== null && body.type !== T.BlockStatement ? destructuredConciseFix(handler, file, body, logAs) : null;
   const name = binding.name;
   const log = logAs(name);
+  // `e = new Error('x')` in the handler: only at its start does the binding still hold the caught error.
+  const replaced = body !== null && body.type === T.BlockStatement && replacesCaughtError(handler, file.scopeManager);
+  if (replaced && mode === 'rethrow') return null;
   const line = mode === 'log' ? log : `throw ${name};`;
   if (body === null) {
     // `.catch(noop)`: replace the reference with a logging callback.
@@ -352,7 +359,7 @@ export function quietPathEdits(
   }
   const endMixed = finding.paths.some((path) => path.exit.kind === 'end' && path.label !== 'quiet');
   const edits: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix)[] = [];
-  let atStart = false;
+  let atStart = replaced;
   const prelude = binding.prelude;
   const ownLogs = mode === 'log' ? ownLogEdits(finding, file, name) : new Map<TSESTree.Node | null, TextEdit[]>();
   const seenExits = new Set<TSESTree.Node | null>();
