@@ -91,6 +91,26 @@ describe('specific-catch: the configured logger (`--logger`, config `logger`) an
     expect(result.output).toContain("console.error('close: unexpected error from pool.end()', error);");
   });
 
+  it('reuses the import of the configured module spelled another way (`./log` for `./log.js`), under its local name', () => {
+    for (const spelling of ['./log', './log.ts', './log/index.js']) {
+      const result = transformSource(`import { logger as appLogger } from '${spelling}';\n\nexport ${handler}`, { fileName: '/project/src/a.ts', logger });
+      expect(result.output.match(/import /g)).toHaveLength(1);
+      expect(result.output).toContain("    appLogger.error({ err: error }, 'close: unexpected error from pool.end()');\n");
+    }
+  });
+
+  it('adds the logger to an import of the same module spelled another way, not a second import', () => {
+    const result = transformSource(`import { level } from './log';\n\nexport ${handler}`, { fileName: '/project/src/a.ts', logger });
+    expect(result.output).toContain("import { level, logger } from './log';\n\nexport async function close");
+    expect(result.output.match(/import /g)).toHaveLength(1);
+  });
+
+  it('does not take a type-only import of the module for the logger', () => {
+    const result = transformSource(`import type { logger as Shape } from './log';\n\nexport ${handler}`, { fileName: '/project/src/a.ts', logger });
+    expect(result.output).toContain("import { logger } from './log.js';\n");
+    expect(result.output).toContain("    logger.error({ err: error }, 'close: unexpected error from pool.end()');\n");
+  });
+
   it('does not call a variable of the same name that is not a logger (console instead), nor import over it', () => {
     const result = transformSource(`const logger = 'jobs';\n\nexport ${handler}`, { fileName: '/project/src/a.ts', logger });
     expect(result.output).not.toContain('import');

@@ -138,6 +138,18 @@ function declaredInside(scopeManager: ScopeManager, node: TSESTree.Node, name: s
   return false;
 }
 
+/**
+ * The console a log inserted at `node` can call: `console`, or `globalThis.console` where a local
+ * `console` (a variable, a parameter, an import, or one declared inside the handler) hides the global.
+ */
+function consoleAt(input: AnalysisInput, node: TSESTree.Node, scope: Scope | null): LoggerStyle {
+  const local = findVariable(scope, 'console');
+  const shadowed = (local !== null && local.defs.length > 0) || declaredInside(input.scopeManager, node, 'console');
+  return shadowed ? GLOBAL_CONSOLE_LOGGER : CONSOLE_LOGGER;
+}
+
+const GLOBAL_CONSOLE_LOGGER: LoggerStyle = { ...CONSOLE_LOGGER, object: 'globalThis.console' };
+
 /** A variable a log inserted into the handler at `node` can call: initialised there and not shadowed inside it. */
 function usableAt(input: AnalysisInput, variable: Variable, node: TSESTree.Node, scope: Scope | null): boolean {
   return initialisedAt(variable, node, scope) && !declaredInside(input.scopeManager, node, variable.name);
@@ -273,6 +285,50 @@ function classifyVariable(variable: Variable, depth: number): LoggerKind | null 
     }
   }
   return null;
+}
+
+/**
+ * Whether the variable's declared type lists its members and `error` is not among them: a type literal
+ * (`{ info(m: string): void }`) or an interface or type alias of this file. Types from elsewhere are not read.
+ */
+function typedWithoutError(variable: Variable, program: TSESTree.Program): boolean {
+  return annotatedWithoutError((variable.defs[0]?.name as TSESTree.Identifier | undefined)?.typeAnnotation, program);
+}
+
+function annotatedWithoutError(annotation: TSESTree.TSTypeAnnotation | undefined, program: TSESTree.Program): boolean {
+  const members = typeMembers(annotation?.typeAnnotation, program, 0);
+  return members !== null && !members.some((member) => memberName(member) === 'error');
+}
+
+function typeMembers(type: TSESTree.TypeNode | undefined, program: TSESTree.Program, depth: number): TSESTree.TypeElement[] | null {
+  if (!type || depth > 3) return null;
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return type.members;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return null;
+  const declared = localTypeDeclaration(program, type.typeName.name);
+  if (declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return declared.extends.length === 0 ? declared.body.body : null;
+  return declared ? typeMembers(declared.typeAnnotation, program, depth + 1) : null;
+}
+
+/** A top-level `interface X` or `type X = …` of the file (exported or not); null when there is none or several (merged). */
+function localTypeDeclaration(program: TSESTree.Program, name: string): TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration | null {
+  let found: TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration | null = null;
+  for (const statement of program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if ((declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration || declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) && declaration.id.name === name) {
+      if (found) return null;
+      found = declaration;
+    }
+  }
+  return found;
+}
+
+function memberName(member: TSESTree.TypeElement): string | null {
+  if ((member.type === AST_NODE_TYPES.TSMethodSignature || member.type === AST_NODE_TYPES.TSPropertySignature) && !member.computed) {
+    if (member.key.type === AST_NODE_TYPES.Identifier) return member.key.name;
+    if (member.key.type === AST_NODE_TYPES.Literal) return String(member.key.value);
+  }
+  // an index signature may hold `error`
+  return member.type === AST_NODE_TYPES.TSIndexSignature ? 'error' : null;
 }
 
 /** `Logger` (NestJS, pino, winston) or `pino.Logger` in a type annotation. */
@@ -512,6 +568,7 @@ function classMemberLogger(
   klass: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
   scope: Scope | null,
   facts: FileFacts,
+  program: TSESTree.Program,
 ): LoggerStyle | null {
   const members = loggerMembersOf(klass);
   for (const name of LOGGER_NAMES) {
@@ -522,6 +579,7 @@ function classMemberLogger(
         ? (classifyExpression(member.value, scope, 0) ?? classifyTypeAnnotation(member.typeAnnotation, scope))
         : classifyTypeAnnotation(member.typeAnnotation, scope);
     if (kind === null && facts.levelArgumentOnly.has(`this.${name}`)) return null;
+    if (kind === null && annotatedWithoutError(member.typeAnnotation, program)) return null;
     const style = styleFor(kind, `this.${name}`, facts, 'class-member');
     if (mayBeAbsent(member)) style.optional = true;
     return style;
@@ -614,6 +672,33 @@ export function configuredLoggerTest(options: ResolvedOptions): ConfiguredLogger
   return test;
 }
 
+/** `./log`, `./log.js`, `./log/index.js`, `./log.ts`: one relative module, spelled without extension or `/index`. */
+function moduleKey(specifier: string): string {
+  if (!specifier.startsWith('.')) return specifier;
+  return specifier.replace(/\.(?:[cm]?[jt]sx?)$/u, '').replace(/\/index$/u, '') || '.';
+}
+
+/** The file's value import of the module `from` names, however it is spelled there. */
+function sameModuleImport(facts: FileFacts, from: string): TSESTree.ImportDeclaration | null {
+  const key = moduleKey(from);
+  for (const [source, declaration] of facts.imports) {
+    if (declaration.importKind !== 'type' && moduleKey(source) === key) return declaration;
+  }
+  return null;
+}
+
+/** The local name an import declaration gives the export `name` (or the default export), or null. */
+function importedName(declaration: TSESTree.ImportDeclaration, kind: 'named' | 'default', name: string): string | null {
+  for (const spec of declaration.specifiers) {
+    if (kind === 'default' && spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return spec.local.name;
+    if (kind === 'named' && spec.type === AST_NODE_TYPES.ImportSpecifier && spec.importKind !== 'type') {
+      const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+      if (imported === name) return spec.local.name;
+    }
+  }
+  return null;
+}
+
 /**
  * The logger a rewrite of the handler at `node` should call. `isConfiguredLogger` (from the rules'
  * `loggers` option, `configuredLoggerTest`) adds the user's loggers to the ones known by name.
@@ -699,12 +784,25 @@ function findLoggerStyleWith(
   configured: LoggerConfig | null | undefined,
   isConfiguredLogger: ConfiguredLoggerTest | null,
 ): LoggerStyle {
-  const facts = fileFacts(input.program, input.sourceText);
   const scope = scopeAt(input.scopeManager, node);
+  const style = chooseLogger(input, node, scope, configured, isConfiguredLogger);
+  if (style === CONSOLE_LOGGER) return consoleAt(input, node, scope);
+  if (style.errorFallback === CONSOLE_LOGGER) return { ...style, errorFallback: consoleAt(input, node, scope) };
+  return style;
+}
+
+function chooseLogger(
+  input: AnalysisInput,
+  node: TSESTree.Node,
+  scope: Scope | null,
+  configured: LoggerConfig | null | undefined,
+  isConfiguredLogger: ConfiguredLoggerTest | null,
+): LoggerStyle {
+  const facts = fileFacts(input.program, input.sourceText);
 
   const klass = enclosingClass(node);
   if (klass) {
-    const member = classMemberLogger(klass, scope, facts);
+    const member = classMemberLogger(klass, scope, facts, input.program);
     if (member) return member;
   }
 
@@ -715,6 +813,8 @@ function findLoggerStyleWith(
     // A logger of unknown kind that the file calls only as `log("warn", …)`: no `.error()` to call.
     if (kind === null && facts.levelArgumentOnly.has(name)) continue;
     if (kind === null && errorDoesNotFit(input, facts, name, node)) continue;
+    // `logger: { info(…): void; warn(…): void }`: its type has no `.error()` either.
+    if (kind === null && typedWithoutError(variable, input.program)) continue;
     if (kind === 'debug' || kind === 'nest' || kind !== null || facts.usage.has(name) || importSource(variable)) {
       return styleFor(kind, name, facts, 'in-scope');
     }
@@ -770,7 +870,15 @@ function findLoggerStyleWith(
       return isLogger && usableAt(input, inScope, node, scope) ? style : CONSOLE_LOGGER;
     }
     if (configured.import && moduleSystem(input) !== 'unknown') {
-      style.addImport = { from: configured.import.from, kind: configured.import.kind ?? 'named', name: head };
+      const kind = configured.import.kind ?? 'named';
+      const declaration = sameModuleImport(facts, configured.import.from);
+      const local = declaration ? importedName(declaration, kind, head) : null;
+      const binding = local === null ? null : findVariable(scope, local);
+      if (local !== null && binding && importSource(binding) && usableAt(input, binding, node, scope)) {
+        // Imported already, under its own name or another spelling of the module (`./log.js` for `./log`).
+        return { ...style, object: local + configured.name.slice(head.length), source: 'imported' };
+      }
+      style.addImport = { from: declaration?.source.value ?? configured.import.from, kind, name: head };
       return style;
     }
   }
