@@ -358,7 +358,7 @@ function carriesStackText(node: Node, bindings: ErrorBindings): boolean {
 export function loggerCallLevel(call: TSESTree.CallExpression, options: ResolvedOptions): LogLevel | null {
   const level = loggerMethodLevel(unwrap(call.callee), options);
   if (level === null || call.arguments.length === 0) return level;
-  return propertyName(unwrap(call.callee) as TSESTree.MemberExpression) === 'log' ? namedLevel(call.arguments[0]!) ?? level : level;
+  return propertyName(unwrap(call.callee) as TSESTree.MemberExpression) === 'log' ? levelArgument(call.arguments[0]!) ?? level : level;
 }
 
 /** The level of a logger method (`console.warn`, `this.logger.debug`), as a callee or as a reference (`.catch(console.log)`), or null. */
@@ -385,8 +385,8 @@ export function loggerMethodLevel(callee: Node, options: ResolvedOptions): LogLe
   return level;
 }
 
-/** `log('error', …)`, `log({ level: 'warn', … })`: the level a `log` call names, or null. */
-function namedLevel(argument: Node): LogLevel | null {
+/** `log('error', …)`, `log({ level: 'warn', … })`: the level a `log` call's first argument names, or null. */
+export function levelArgument(argument: Node): LogLevel | null {
   const first = unwrap(argument);
   const named = stringValue(first);
   if (named !== null && (LOG_LEVELS as readonly string[]).includes(named)) return named as LogLevel;

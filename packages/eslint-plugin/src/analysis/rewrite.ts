@@ -8,7 +8,7 @@ import type { Scope, ScopeManager } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import type { ResolvedOptions } from './options.js';
 import { CONSOLE_LOGGER, configuredLoggerTest, declaredArgumentLimit, findLoggerStyle, findVariable, formatLogCall, moduleSystem, scopeAt } from './logger-style.js';
-import { checkPolarity, collectBindings, replacesCaughtError, touchesError, touchesText, type ErrorBindings } from './paths.js';
+import { checkPolarity, collectBindings, levelArgument, replacesCaughtError, touchesError, touchesText, type ErrorBindings } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchEdits, abortBranchRewrite } from './knowledge/cancellation.js';
@@ -1190,11 +1190,15 @@ function closingParenAfter(text: string, fn: TSESTree.Node, call: TSESTree.CallE
 
 const LEVEL_RANK: Record<string, number> = { trace: 0, silly: 0, verbose: 1, debug: 1, log: 2, info: 2, http: 2, notice: 2, warn: 3, warning: 3, error: 4, err: 4, exception: 4, captureException: 4, fatal: 5, crit: 5, critical: 5, alert: 5, emerg: 5 };
 
-/** The level a log call's method name stands for (`warn` → 3), by the analysis's default method levels. */
+/**
+ * The level a log call's method name stands for (`warn` → 3), by the analysis's default method levels;
+ * for `log` the level its first argument names, as the rules read it (`logger.log('error', …)` → 4).
+ */
 export function logLevelOf(call: TSESTree.CallExpression): number {
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return -1;
-  return LEVEL_RANK[callee.property.name] ?? -1;
+  const named = callee.property.name === 'log' && call.arguments.length > 0 ? levelArgument(call.arguments[0]!) : null;
+  return LEVEL_RANK[named ?? callee.property.name] ?? -1;
 }
 
 /** A log call at `warn` or above by its method name: given the error object, it makes its path loud. */
