@@ -1,6 +1,7 @@
 // Eighth conformance review against issue #3 and DESIGN §3: a logger method given as the handler
 // (`.catch(console.log)`), a catch binding reassigned before it is logged, a nested try whose `finally`
-// cancels the rethrow, and `&&`/`||`/`?:` statements judged as the `if` they abbreviate.
+// cancels the rethrow, `&&`/`||`/`?:` statements judged as the `if` they abbreviate, and a suggestion
+// that logs through `globalThis.console` where a local `console` hides the global one.
 import { afterAll, describe, it } from 'vitest';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import noSilentCatch from '../src/rules/no-silent-catch.js';
@@ -163,6 +164,66 @@ ruleTester.run('no-silent-catch: conformance review 8', noSilentCatch, {
     e = new Error('could not save');
     logger.error(e);
   }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // a local `console` hides the global one: the suggestions log through `globalThis.console`
+    {
+      code: `import { makeConsole } from './ui';
+
+const console = makeConsole();
+
+export function save(record) {
+  try {
+    store(record);
+  } catch {}
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          data: {"handler":"catch clause","detail":"it is empty","line":"8","expected":""},
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `import { makeConsole } from './ui';
+
+const console = makeConsole();
+
+export function save(record) {
+  try {
+    store(record);
+  } catch (error) {
+    globalThis.console.error('save: unexpected error from store()', error);
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: {"logger":"globalThis.console"},
+              output: `import { makeConsole } from './ui';
+
+const console = makeConsole();
+
+export function save(record) {
+  try {
+    store(record);
+  } catch (error) { globalThis.console.error('save: unexpected error', error); }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `import { makeConsole } from './ui';
+
+const console = makeConsole();
+
+export function save(record) {
+  try {
+    store(record);
+  } catch (error) { throw error; }
 }`,
             },
           ],

@@ -25,6 +25,7 @@ import {
 } from '../analysis/index.js';
 import { conciseBodySpan, indentAt, isFunction, unwrap } from '../analysis/ast.js';
 import { scopeOf } from '../analysis/handlers.js';
+import { findVariable, scopeAt } from '../analysis/logger-style.js';
 import { knowledgeNote, ruleKnowledge, type RuleKnowledge } from '../analysis/knowledge/eslint.js';
 import { isTestPath } from '../analysis/test-paths.js';
 import { mayHoldLogCall, throwsOnEveryPath } from '../analysis/quick-checks.js';
@@ -498,6 +499,13 @@ export function specificRewriteFix(finding: HandlerFinding, file: RuleFile, opti
 
 export type HandlerSuggestionId = 'specificCatchSuggestion' | 'logErrorSuggestion' | 'rethrowSuggestion';
 
+/** `console`, unless a local `console` (a variable, a parameter, an import) hides the global one at the handler: then `globalThis.console`. */
+function reachableLogger(logger: LoggerChoice, handler: Handler, file: RuleFile): LoggerChoice {
+  if (logger.expression !== 'console') return logger;
+  const local = findVariable(scopeAt(file.scopeManager, handler.node), 'console');
+  return local && local.defs.length > 0 ? { expression: 'globalThis.console', objectFirst: false } : logger;
+}
+
 /**
  * The suggestions of `no-silent-catch` and `no-broad-catch`, in order: the shared
  * specific-then-fallback rewrite; the error object passed to a logger on the quiet paths (when
@@ -509,7 +517,7 @@ export function handlerSuggestions(
   withLog: boolean,
   options: ResolvedOptions,
 ): TSESLint.SuggestionReportDescriptor<HandlerSuggestionId>[] {
-  const logger = chooseLogger(file.sourceText);
+  const logger = reachableLogger(chooseLogger(file.sourceText), finding.handler, file);
   const suggest: TSESLint.SuggestionReportDescriptor<HandlerSuggestionId>[] = [];
   const specific = specificRewriteFix(finding, file, options);
   if (specific) suggest.push({ messageId: 'specificCatchSuggestion', fix: specific });
