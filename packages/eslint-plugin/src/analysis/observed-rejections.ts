@@ -5,7 +5,9 @@
 // (b) an eager start: the receiver is a call whose value is discarded, and the same callee is
 //     awaited or returned elsewhere in the file;
 // (c) a self-handling callee: the receiver calls a local function or method whose body is one
-//     try/catch whose handler propagates or logs the error.
+//     try/catch whose handler propagates or logs the error;
+// (d) a protocol domain enable: `session.send('Runtime.enable').catch(() => {})`, whose failure comes
+//     back from the domain's next command.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
@@ -90,6 +92,12 @@ function storedPromiseObserved(receiver: Node, scopeManager: ScopeManager): bool
   return found;
 }
 
+/**
+ * `void start().catch(noop);`, also `await start().catch(noop);`. The awaited form is not an early start (precision
+ * audit 7's E20), but audit 8 read all 16 such handlers on the audited trees as deliberate (CDP `releaseObject` in
+ * `finally`, a best-effort scroll before a click, a teardown's release, a page restored after a screenshot), and not
+ * looking through `await` would report them all: it stays.
+ */
 function valueDiscarded(call: TSESTree.CallExpression): boolean {
   let current: Node = outerWrapper(call);
   let parent = current.parent;
@@ -181,6 +189,22 @@ function isNoopHandler(handler: Handler): boolean {
   return (value.type === T.Identifier && value.name === 'undefined') || (value.type === T.Literal && (value.value === null || typeof value.value === 'boolean'));
 }
 
+/** `Runtime.enable`, `DOM.enable`, `Network.enable`: the Chrome DevTools Protocol's name for enabling a domain. */
+const DOMAIN_ENABLE = /^[A-Z][A-Za-z]*\.enable$/;
+
+/**
+ * `session.send('Runtime.enable').catch(() => {})`, `page.sendCDP('DOM.enable').catch(() => {})`: a protocol domain is
+ * enabled ahead of the commands that need it. When the enable fails (the target is gone, or has no such domain), the
+ * domain's next command fails on the same session and reports it; the dropped rejection is the same failure seen
+ * early (precision audits 7 and 8: stagehand's understudy driver, 35 such calls; Playwright's Chromium backend).
+ * Only a no-op handler on a `send…` call whose first argument is the literal method name.
+ */
+function isDomainEnable(receiver: TSESTree.CallExpression, handler: Handler): boolean {
+  if (!/send/i.test(calleeName(receiver.callee) ?? '') || !isNoopHandler(handler)) return false;
+  const method = receiver.arguments[0];
+  return method?.type === T.Literal && typeof method.value === 'string' && DOMAIN_ENABLE.test(method.value);
+}
+
 export function isObservedRejection(handler: Handler, scopeManager: ScopeManager, options: ResolvedOptions, sourceText: string): boolean {
   const call = handler.call;
   if (!call) return false;
@@ -190,6 +214,7 @@ export function isObservedRejection(handler: Handler, scopeManager: ScopeManager
   if (receiver !== link && !isNoopHandler(handler)) return false;
   if (receiver.type === T.Identifier || receiver.type === T.MemberExpression) return storedPromiseObserved(receiver, scopeManager);
   if (receiver.type !== T.CallExpression) return false;
+  if (isDomainEnable(receiver, handler)) return true;
   if (valueDiscarded(call) && isNoopHandler(handler) && sameCallObserved(receiver, sourceText)) return true;
   const fn = localCallee(receiver, scopeManager);
   return fn !== null && selfHandling(fn, scopeManager, options);

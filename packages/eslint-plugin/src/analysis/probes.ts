@@ -183,6 +183,10 @@ function isPureCall(call: TSESTree.CallExpression): boolean {
   if (path !== null && /(?:^|\.)(?:searchParams|headers|cookies)\.(?:get|has|getAll)$/.test(path)) return true;
   if (callee.type === T.MemberExpression) {
     const name = calleeName(callee);
+    // `new URLSearchParams(location.search).get('client')`: the same read on a value built in place
+    if (name !== null && /^(?:get|has|getAll)$/.test(name) && isNewSearchParams(unwrap(callee.object))) return true;
+    // `SUPPORTED_PROTOCOLS.has(url.protocol)`: a membership test on a value in hand (an awaited `has` is a store's)
+    if (name === 'has' && call.arguments.length === 1 && outerWrapper(call).parent?.type !== T.AwaitExpression) return true;
     // `xs.map((x) => f(x))` is pure only when its callbacks are written inline (their calls are inspected);
     // `xs.map(transform)` runs code this analysis cannot see.
     if (name !== null && CALLBACK_METHOD.test(name)) {
@@ -203,6 +207,10 @@ function isPureCall(call: TSESTree.CallExpression): boolean {
     }
   }
   return false;
+}
+
+function isNewSearchParams(node: Node): boolean {
+  return node.type === T.NewExpression && memberPath(node.callee) === 'URLSearchParams';
 }
 
 // Several idioms ask for the same try block's surface: it is walked once.
@@ -234,7 +242,7 @@ function walkThrowingSurface(root: Node): Node[] | null {
       unknown = true;
       return;
     }
-    if ((node.type === T.CallExpression && isPureCall(node)) || (node.type === T.NewExpression && memberPath(node.callee) === 'URLSearchParams')) {
+    if ((node.type === T.CallExpression && isPureCall(node)) || isNewSearchParams(node)) {
       // `new URLSearchParams(flag)` builds a value from a string or a record: it does not fail on I/O
       forEachChild(node, visit);
       return;

@@ -116,6 +116,24 @@ function isStreamAbandonedOnTheWayOut(analysis: HandlerAnalysis): boolean {
   return name !== null && isWayOutName(name);
 }
 
+/**
+ * `try { controller.abort() } catch {}`: abandoning a request, synchronously (statements of the try block are only
+ * `x.abort()` / `x?.abort(reason)` calls). `AbortController.abort()` does not throw: its listeners' exceptions are
+ * reported, not rethrown; `XMLHttpRequest.abort()` and `ClientRequest.abort()` do not either, and an `abort()` that
+ * does (an `IDBTransaction` already finished) means "already over". Nothing is left open whatever the handler
+ * does (precision audits 5 and 8: vercel/ai's `stop()` in its vue hook, payload's `handleAbortRef` and effect
+ * cleanups). An awaited `abort()` (a stream writer's, which can fail on a broken sink) stays reported.
+ */
+function isSynchronousAbort(analysis: HandlerAnalysis): boolean {
+  const tryStatement = analysis.handler.tryStatement;
+  if (!tryStatement || tryStatement.block.body.length === 0 || !yieldsDefault(analysis)) return false;
+  return tryStatement.block.body.every((statement) => {
+    if (statement.type !== T.ExpressionStatement) return false;
+    const call = unwrap(statement.expression);
+    return call.type === T.CallExpression && call.arguments.length <= 1 && unwrap(call.callee).type === T.MemberExpression && calleeName(call.callee) === 'abort';
+  });
+}
+
 // ───────────────────────────── idiom 7: secondary error ─────────────────────────────
 
 /** Objects the try block decorates (`errorData.frame = …`, `e.message += …`), or null when it does more. */
@@ -499,7 +517,7 @@ export function findRealCodeExemption(analysis: HandlerAnalysis, file: FileConte
     if (isProbeTryBlock(analysis, sourceText) || isProbeChain(analysis, sourceText)) return 'probe';
     if (isEnsureDir(analysis)) return 'probe';
   }
-  if (idioms.cleanup && (isCleanupOnTheWayOut(analysis) || isStreamAbandonedOnTheWayOut(analysis))) return 'cleanup';
+  if (idioms.cleanup && (isCleanupOnTheWayOut(analysis) || isStreamAbandonedOnTheWayOut(analysis) || isSynchronousAbort(analysis))) return 'cleanup';
   if (idioms.secondaryErrors && isSecondaryError(analysis, options)) return 'secondary-error';
   if (idioms.observedRejections && isObservedRejection(handler, file.scopeManager, options, sourceText)) return 'observed-rejection';
   if (idioms.featureDetection && (isFeatureDetection(analysis) || isBoundedRetry(analysis) || recordsUnsupported(analysis))) return 'feature-detection';
