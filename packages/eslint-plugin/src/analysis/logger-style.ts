@@ -297,7 +297,21 @@ function typedWithoutError(variable: Variable, program: TSESTree.Program): boole
 
 function annotatedWithoutError(annotation: TSESTree.TSTypeAnnotation | undefined, program: TSESTree.Program): boolean {
   const members = typeMembers(annotation?.typeAnnotation, program, 0);
-  return members !== null && !members.some((member) => memberName(member) === 'error');
+  if (members === null) return false;
+  const errors = members.filter((member) => memberName(member) === 'error');
+  // `error(message: string): void`: no room for the error after the message either.
+  return errors.length === 0 || errors.every((member) => parameterRoom(member) < 2);
+}
+
+/** How many arguments a declared method takes (Infinity with a rest parameter or when it cannot be told). */
+function parameterRoom(member: TSESTree.TypeElement): number {
+  let params: TSESTree.Parameter[] | null = null;
+  if (member.type === AST_NODE_TYPES.TSMethodSignature) params = member.params;
+  else if (member.type === AST_NODE_TYPES.TSPropertySignature && member.typeAnnotation?.typeAnnotation.type === AST_NODE_TYPES.TSFunctionType) {
+    params = member.typeAnnotation.typeAnnotation.params;
+  }
+  if (params === null || params.some((param) => param.type === AST_NODE_TYPES.RestElement)) return Infinity;
+  return params.length;
 }
 
 function typeMembers(type: TSESTree.TypeNode | undefined, program: TSESTree.Program, depth: number): TSESTree.TypeElement[] | null {
