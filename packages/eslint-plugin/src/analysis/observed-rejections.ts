@@ -112,6 +112,30 @@ function argumentsText(call: TSESTree.CallExpression, sourceText: string): strin
   return call.arguments.map((argument) => sourceText.slice(argument.range[0], argument.range[1]).replace(/\s+/g, '')).join(',');
 }
 
+// Per program, its calls by callee name (`calleeName`), found by one walk: every discarded `.catch`
+// of a file looks for its receiver's call elsewhere in it.
+const callsByName = new WeakMap<Node, Map<string | null, TSESTree.CallExpression[]>>();
+
+function callsNamed(program: Node, name: string | null): readonly TSESTree.CallExpression[] {
+  let byName = callsByName.get(program);
+  if (!byName) {
+    const index = new Map<string | null, TSESTree.CallExpression[]>();
+    const visit = (node: Node): void => {
+      if (node.type === T.CallExpression) {
+        const key = calleeName(node.callee);
+        const calls = index.get(key);
+        if (calls) calls.push(node);
+        else index.set(key, [node]);
+      }
+      forEachChild(node, visit);
+    };
+    visit(program);
+    byName = index;
+    callsByName.set(program, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
 /**
  * The same call (callee and argument text) awaited or returned elsewhere in the file: the discarded
  * one only starts early what is awaited later. A different call of the same method (`send(a)` vs
@@ -121,26 +145,16 @@ function sameCallObserved(receiver: TSESTree.CallExpression, sourceText: string)
   const path = memberPath(receiver.callee);
   if (path === null) return false;
   const args = argumentsText(receiver, sourceText);
-  // Equal paths end in the same name: comparing that first spares building a path for every call in the file.
-  const name = calleeName(receiver.callee);
-  let found = false;
-  const visit = (node: Node): void => {
-    if (found) return;
-    if (node.type === T.CallExpression && node !== receiver && calleeName(node.callee) === name && memberPath(node.callee) === path && argumentsText(node, sourceText) === args) {
-      const parent = outerWrapper(node).parent;
-      if (
-        parent?.type === T.AwaitExpression ||
-        parent?.type === T.ReturnStatement ||
-        (parent?.type === T.ArrowFunctionExpression && parent.body === outerWrapper(node))
-      ) {
-        found = true;
-        return;
-      }
-    }
-    forEachChild(node, visit);
-  };
-  visit(programOf(receiver));
-  return found;
+  // Equal paths end in the same name: only the calls of that name are compared.
+  return callsNamed(programOf(receiver), calleeName(receiver.callee)).some((node) => {
+    if (node === receiver || memberPath(node.callee) !== path || argumentsText(node, sourceText) !== args) return false;
+    const parent = outerWrapper(node).parent;
+    return (
+      parent?.type === T.AwaitExpression ||
+      parent?.type === T.ReturnStatement ||
+      (parent?.type === T.ArrowFunctionExpression && parent.body === outerWrapper(node))
+    );
+  });
 }
 
 /** The local function or method a call invokes (`this.main()`, `main()`), or null. */
