@@ -21,28 +21,37 @@ const MODULE_DECLARATIONS = new Set([
 /** Keys that never hold a child: left out of the walk (the model's own walk skips the same). */
 const NOT_CHILDREN = new Set(['type', 'start', 'end', 'range', 'loc', 'parent']);
 
-/** A node type's keys as oxc gives them (their number) and typescript-estree's order of them, or null when oxc's already agrees. */
+/** A node type's keys as oxc gives them (their number), and how a node of that shape is made typescript-estree's. */
 interface Shape {
   count: number;
-  order: readonly string[] | null;
+  /** The keys that may hold a child, in typescript-estree's order (not `type`, positions or the parent). */
+  children: readonly string[];
+  /**
+   * The node's copy with typescript-estree's key order (`type`, then alphabetical; oxc's where it
+   * already agrees) and its `range`, `loc` and `parent`: one object literal per shape, so each copy
+   * is allocated whole, where adding three keys to the parsed object grew it three times.
+   */
+  build: (node: OxcNode, range: [number, number], loc: TSESTree.SourceLocation, parent: Node | undefined) => Node;
 }
 
 /** Per node type, its shapes (oxc gives one per type but for a few without children, `Literal` among them). */
 const shapes = new Map<string, Shape[]>();
 
-/** typescript-estree's key order for the node (`type`, then alphabetical), or null when oxc's already agrees. */
-function keyOrderOf(node: OxcNode, keys: readonly string[]): readonly string[] | null {
+function shapeOf(node: OxcNode, keys: readonly string[]): Shape {
   let known = shapes.get(node.type);
   if (known === undefined) {
     known = [];
     shapes.set(node.type, known);
   }
-  for (const shape of known) if (shape.count === keys.length) return shape.order;
+  for (const shape of known) if (shape.count === keys.length) return shape;
   const own = keys.filter((key) => key !== 'type' && key !== 'start' && key !== 'end');
   const sorted = [...own].sort();
-  const order = sorted.every((key, index) => key === own[index]) ? null : ['type', ...sorted];
-  known.push({ count: keys.length, order });
-  return order;
+  const order = sorted.every((key, index) => key === own[index]) ? keys : ['type', ...sorted];
+  const properties = order.map((key) => `${JSON.stringify(key)}: node[${JSON.stringify(key)}]`);
+  const build = new Function('node', 'range', 'loc', 'parent', `return { ${[...properties, 'range', 'loc', 'parent'].join(', ')} };`) as Shape['build'];
+  const shape: Shape = { count: keys.length, children: order.filter((key) => !NOT_CHILDREN.has(key)), build };
+  known.push(shape);
+  return shape;
 }
 
 /** Where each line starts (TypeScript's line breaks: LF, CR, CRLF, U+2028, U+2029). */
@@ -60,23 +69,36 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-function positionIn(lineStarts: readonly number[], offset: number): TSESTree.Position {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (lineStarts[middle]! <= offset) low = middle;
-    else high = middle - 1;
+/** Line and column of an offset; the line of the previous lookup is tried first (most nodes share a line with the last one). */
+function positionIn(lines: Lines, offset: number): TSESTree.Position {
+  const { starts } = lines;
+  let line = lines.last;
+  if (!(starts[line]! <= offset && (line + 1 === starts.length || offset < starts[line + 1]!))) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    line = low;
+    lines.last = line;
   }
-  return { line: low + 1, column: offset - lineStarts[low]! };
+  return { line: line + 1, column: offset - starts[line]! };
 }
 
 function isNode(value: unknown): value is OxcNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
+interface Lines {
+  starts: number[];
+  /** The line (0-based) the last lookup found. */
+  last: number;
+}
+
 interface Conversion {
-  lineStarts: number[];
+  lines: Lines;
   /** A node whose typescript-estree form could differ was met. */
   unsure: boolean;
   /** A catch clause, `.catch(cb)` or `.then(ok, cb)` was met (as `mayHoldHandler` on TypeScript's tree). */
@@ -126,23 +148,18 @@ function isLaxerThanTypescript(node: OxcNode): boolean {
   }
 }
 
-/** The node in typescript-estree's shape (a copy when its keys must be reordered), its subtree adopted. */
+/** The node in typescript-estree's shape (a copy), its subtree adopted. */
 function adopt(node: OxcNode, parent: Node | undefined, conversion: Conversion): Node {
-  const keys = Object.keys(node);
-  const order = keyOrderOf(node, keys);
-  let own: Node = node;
-  if (order !== null) {
-    own = {} as Node;
-    for (const key of order) own[key] = node[key];
-  }
+  const shape = shapeOf(node, Object.keys(node));
+  const loc = { start: positionIn(conversion.lines, node.start), end: positionIn(conversion.lines, node.end) };
+  const own = shape.build(node, [node.start, node.end], loc, parent);
   if (node.type === 'CatchClause' || (node.type === 'CallExpression' && isHandlerCall(node))) conversion.holdsHandler = true;
   if (node.type === 'JSXText' || (node.type === 'Literal' && parent?.type === 'JSXAttribute')) {
     if ((node.raw as string | undefined)?.includes('&')) conversion.unsure = true;
   } else if (!conversion.laxerThanTypescript && isLaxerThanTypescript(node)) {
     conversion.laxerThanTypescript = true;
   }
-  for (const key of order ?? keys) {
-    if (NOT_CHILDREN.has(key)) continue;
+  for (const key of shape.children) {
     const value = own[key];
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
@@ -153,9 +170,6 @@ function adopt(node: OxcNode, parent: Node | undefined, conversion: Conversion):
       own[key] = adopt(value, own, conversion);
     }
   }
-  own.range = [node.start, node.end];
-  own.loc = { start: positionIn(conversion.lineStarts, node.start), end: positionIn(conversion.lineStarts, node.end) };
-  own.parent = parent;
   return own;
 }
 
@@ -207,7 +221,7 @@ export interface NativeParse {
 export function nativeParse(text: string, fileName: string): NativeParse | null {
   const result = parseSync(fileName, text, oxcOptions(fileName));
   if (result.errors.length > 0) return null;
-  const conversion: Conversion = { lineStarts: lineStartsOf(text), unsure: false, holdsHandler: false, laxerThanTypescript: false };
+  const conversion: Conversion = { lines: { starts: lineStartsOf(text), last: 0 }, unsure: false, holdsHandler: false, laxerThanTypescript: false };
   const oxcProgram = result.program as unknown as OxcNode;
   delete oxcProgram.hashbang; // a comment to typescript-estree (and not one the model reads)
   const program = adopt(oxcProgram, undefined, conversion);
@@ -217,7 +231,7 @@ export function nativeParse(text: string, fileName: string): NativeParse | null 
     type: comment.type,
     value: comment.value,
     range: [comment.start, comment.end],
-    loc: { start: positionIn(conversion.lineStarts, comment.start), end: positionIn(conversion.lineStarts, comment.end) },
+    loc: { start: positionIn(conversion.lines, comment.start), end: positionIn(conversion.lines, comment.end) },
   }));
   return { program: program as unknown as TSESTree.Program, holdsHandler: conversion.holdsHandler, laxerThanTypescript: conversion.laxerThanTypescript };
 }
