@@ -12,7 +12,7 @@ RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-silent-catch: CDP domain enables, synchronous aborts, membership tests and search parameters in probes (audit 8)', noSilentCatch, {
+ruleTester.run('no-silent-catch: CDP domain enables, synchronous aborts, membership tests and search parameters in probes, new Promise is no probe (audit 8)', noSilentCatch, {
   valid: [
     // a CDP domain enable ahead of the domain's commands, value discarded — stagehand packages/extension/understudy/networkManager.ts:142
     `declare const session: { send(method: string, params?: object): Promise<unknown> };
@@ -198,6 +198,31 @@ export async function currentUser(search: string): Promise<{ name: string } | nu
             { messageId: "specificCatchSuggestion", output: "declare function loadUser(id: string | null): Promise<{ name: string }>;\nexport async function currentUser(search: string): Promise<{ name: string } | null> {\n  try {\n    return await loadUser(new URLSearchParams(search).get('id'));\n  } catch (error) {\n    console.error('currentUser: unexpected error from loadUser()', error);\n    return null;\n  }\n}" },
             { messageId: "logErrorSuggestion", output: "declare function loadUser(id: string | null): Promise<{ name: string }>;\nexport async function currentUser(search: string): Promise<{ name: string } | null> {\n  try {\n    return await loadUser(new URLSearchParams(search).get('id'));\n  } catch (error) {\n    console.error('currentUser: unexpected error', error);\n    return null;\n  }\n}" },
             { messageId: "rethrowSuggestion", output: "declare function loadUser(id: string | null): Promise<{ name: string }>;\nexport async function currentUser(search: string): Promise<{ name: string } | null> {\n  try {\n    return await loadUser(new URLSearchParams(search).get('id'));\n  } catch (error) {\n    throw error;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // new Promise(executor) is not a constructor that validates its input: the executor's work can fail — AFFiNE packages/frontend/core/src/modules/docs-search/worker/out-worker.ts:36 (exempt as a probe before)
+    {
+      code: `export async function startWorker(url: URL): Promise<Worker | null> {
+  try {
+    return await new Promise<Worker>((resolve, reject) => {
+      const worker = new Worker(url);
+      worker.addEventListener('error', reject);
+      worker.addEventListener('message', () => resolve(worker));
+    });
+  } catch {
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 9 returns null without logging or rethrowing it", expected: "" },
+          line: 8,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "export async function startWorker(url: URL): Promise<Worker | null> {\n  try {\n    return await new Promise<Worker>((resolve, reject) => {\n      const worker = new Worker(url);\n      worker.addEventListener('error', reject);\n      worker.addEventListener('message', () => resolve(worker));\n    });\n  } catch (error) {\n    console.error('startWorker: unexpected error from new Promise()', error);\n    return null;\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "export async function startWorker(url: URL): Promise<Worker | null> {\n  try {\n    return await new Promise<Worker>((resolve, reject) => {\n      const worker = new Worker(url);\n      worker.addEventListener('error', reject);\n      worker.addEventListener('message', () => resolve(worker));\n    });\n  } catch (error) {\n    console.error('startWorker: unexpected error', error);\n    return null;\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "export async function startWorker(url: URL): Promise<Worker | null> {\n  try {\n    return await new Promise<Worker>((resolve, reject) => {\n      const worker = new Worker(url);\n      worker.addEventListener('error', reject);\n      worker.addEventListener('message', () => resolve(worker));\n    });\n  } catch (error) {\n    throw error;\n  }\n}" },
           ],
         },
       ],

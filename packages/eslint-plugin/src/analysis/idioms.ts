@@ -254,7 +254,9 @@ export function isProbeTry(tryBlock: TSESTree.BlockStatement): boolean {
   const call = calls[0]!;
   if (call.type === T.ImportExpression) return true;
   if (call.type === T.TaggedTemplateExpression) return false;
-  if (call.type === T.NewExpression) return true; // constructors that throw validate their input (`new URL`, `new X509Certificate`)
+  // Constructors that throw validate their input (`new URL`, `new X509Certificate`); `new Promise(executor)` runs the
+  // executor's work instead (precision audit 8: AFFiNE's worker start, `await new Promise((resolve, reject) => …)`).
+  if (call.type === T.NewExpression) return memberPath(call.callee) !== 'Promise';
   const path = memberPath((call as TSESTree.CallExpression).callee);
   if (path === null) return false;
   const name = path.split('.').pop() ?? '';
