@@ -133,24 +133,12 @@ export function handlerFromCatchClause(clause: TSESTree.CatchClause): Handler {
   return handler;
 }
 
-// Per program, its handlers for the last scope manager and options asked (the handler findings and
-// the log-call findings each ask for them).
-const handlersByProgram = new WeakMap<TSESTree.Program, { scopeManager: ScopeManager; analysisKey: string; handlers: readonly Handler[] }>();
-
 /** Every handler in the program, in source order. `scopeManager` is needed to follow handler identifiers. */
 export function findHandlers(
   program: TSESTree.Program,
   scopeManager: ScopeManager,
   options: ResolvedOptions = resolveOptions(),
 ): Handler[] {
-  const known = handlersByProgram.get(program);
-  if (known && known.scopeManager === scopeManager && known.analysisKey === options.analysisKey) return [...known.handlers];
-  const handlers = collectHandlers(program, scopeManager, options);
-  handlersByProgram.set(program, { scopeManager, analysisKey: options.analysisKey, handlers });
-  return [...handlers];
-}
-
-function collectHandlers(program: TSESTree.Program, scopeManager: ScopeManager, options: ResolvedOptions): Handler[] {
   ensureParents(program);
   const handlers: Handler[] = [];
   const visit = (node: Node): void => {
