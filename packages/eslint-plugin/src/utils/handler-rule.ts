@@ -234,28 +234,13 @@ export function planBinding(handler: Handler, file: RuleFile): BindingPlan | nul
       const fixes = (fixer: TSESLint.RuleFixer) => [fixer.insertTextAfter(catchToken, ` (${name})`)];
       return { name, fixes, paramFixes: fixes, prelude: null };
     }
-    const body = node.body;
-    const prelude = destructuringPrelude(param, name, file);
-    return {
-      name,
-      fixes: (fixer) => [fixer.replaceText(param, name), fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${prelude}`)],
-      paramFixes: (fixer) => [fixer.replaceText(param, name)],
-      prelude,
-    };
+    return wholeParameterPlan(param, node.body, name, file);
   }
   if (isFunction(node)) {
     if (param) {
       // `.catch(({ message }) => { … })`: take the error whole, keep the destructuring inside the block
-      const body = node.body;
-      if (!isDestructured(param) || body.type !== T.BlockStatement) return null;
-      const name = unusedName(handler, file.scopeManager, 'error');
-      const prelude = destructuringPrelude(param, name, file);
-      return {
-        name,
-        fixes: (fixer) => [fixer.replaceText(param, name), fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${prelude}`)],
-        paramFixes: (fixer) => [fixer.replaceText(param, name)],
-        prelude,
-      };
+      if (!isDestructured(param) || node.body.type !== T.BlockStatement) return null;
+      return wholeParameterPlan(param, node.body, name, file);
     }
     if (node.type === T.ArrowFunctionExpression) {
       const first = file.sourceCode.getFirstToken(node, { filter: (token) => token.value === '(' });
@@ -274,6 +259,17 @@ export function planBinding(handler: Handler, file: RuleFile): BindingPlan | nul
 }
 
 /** `const { message } = error;`: the pattern the handler destructured its parameter with, now read from `name`. */
+/** `catch ({ message }) {…}` → `catch (error) { const { message } = error; …}`: the pattern becomes `name`, destructured first thing in `body`. */
+function wholeParameterPlan(param: TSESTree.Node, body: TSESTree.BlockStatement, name: string, file: RuleFile): BindingPlan {
+  const prelude = destructuringPrelude(param, name, file);
+  return {
+    name,
+    fixes: (fixer) => [fixer.replaceText(param, name), fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${prelude}`)],
+    paramFixes: (fixer) => [fixer.replaceText(param, name)],
+    prelude,
+  };
+}
+
 function destructuringPrelude(param: TSESTree.Node, name: string, file: RuleFile): string {
   return `const ${file.sourceText.slice(param.range[0], param.range[1])} = ${name};`;
 }
