@@ -168,15 +168,15 @@ function importSource(variable: Variable): { from: string; imported: string } | 
     if (def.type !== 'ImportBinding') continue;
     const declaration = def.parent as TSESTree.ImportDeclaration;
     const spec = def.node as TSESTree.ImportClause;
-    const imported =
-      spec.type === AST_NODE_TYPES.ImportSpecifier
-        ? spec.imported.type === AST_NODE_TYPES.Identifier
-          ? spec.imported.name
-          : String(spec.imported.value)
-        : 'default';
+    const imported = spec.type === AST_NODE_TYPES.ImportSpecifier ? exportedName(spec) : 'default';
     return { from: declaration.source.value, imported };
   }
   return null;
+}
+
+/** The name an import specifier takes from its module (`b` in `import { b as c }`, also `import { 'b-c' as d }`). */
+function exportedName(spec: TSESTree.ImportSpecifier): string {
+  return spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
 }
 
 function moduleKind(from: string): LoggerKind | null {
@@ -194,8 +194,13 @@ function requireSource(variable: Variable): string | null {
   const def = variable.defs[0];
   if (def?.type !== 'Variable') return null;
   const init = (def.node as TSESTree.VariableDeclarator).init;
-  if (init?.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'require') return null;
-  const [specifier] = init.arguments;
+  return init ? requiredSpecifier(init) : null;
+}
+
+/** `require('x')` with a literal specifier: `'x'`; null for any other expression. */
+function requiredSpecifier(node: TSESTree.Node): string | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require') return null;
+  const [specifier] = node.arguments;
   return specifier?.type === AST_NODE_TYPES.Literal && typeof specifier.value === 'string' ? specifier.value : null;
 }
 
@@ -263,9 +268,8 @@ function classifyExpression(expression: TSESTree.Node | null | undefined, scope:
 
 /** `require('pino')` (CommonJS, `require` not declared in the file): the module's kind. */
 function requiredModuleKind(call: TSESTree.CallExpression | TSESTree.NewExpression): LoggerKind | null {
-  const [specifier] = call.arguments;
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'require') return null;
-  return specifier?.type === AST_NODE_TYPES.Literal && typeof specifier.value === 'string' ? moduleKind(specifier.value) : null;
+  const specifier = requiredSpecifier(call);
+  return specifier === null ? null : moduleKind(specifier);
 }
 
 function classifyVariable(variable: Variable, depth: number): LoggerKind | null {
@@ -706,8 +710,7 @@ function importedName(declaration: TSESTree.ImportDeclaration, kind: 'named' | '
   for (const spec of declaration.specifiers) {
     if (kind === 'default' && spec.type === AST_NODE_TYPES.ImportDefaultSpecifier) return spec.local.name;
     if (kind === 'named' && spec.type === AST_NODE_TYPES.ImportSpecifier && spec.importKind !== 'type') {
-      const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
-      if (imported === name) return spec.local.name;
+      if (exportedName(spec) === name) return spec.local.name;
     }
   }
   return null;
