@@ -14,6 +14,11 @@ export interface LevelMethodParameters {
   counts: Record<string, number>;
   /** By the same names: the first parameter's name in the first declaration (`module` in `error(module, msg)`). */
   firstNames: Record<string, string>;
+  /**
+   * By the same names, where there are any: the positions of parameters declared with a type a
+   * caught error (`unknown`) cannot be passed as (`error: Error`), in any declaration.
+   */
+  typedParameters: Record<string, number[]>;
 }
 
 /**
@@ -26,16 +31,43 @@ export function levelMethodParameters(text: string, fileName: string): LevelMeth
   if (result.errors.length > 0) return null;
   const counts = new Map<string, number>();
   const firstNames: Record<string, string> = {};
+  const typed = new Map<string, Set<number>>();
   visit(result.program as unknown as OxcNode, (name, fn) => {
     const params = (fn.params as OxcNode[]).filter((param) => !(param.type === 'Identifier' && param.name === 'this'));
     const count = params.some((param) => param.type === 'RestElement') ? Infinity : params.length;
     counts.set(name, Math.max(counts.get(name) ?? 0, count));
     const first = params[0];
     if (!(name in firstNames) && first?.type === 'Identifier') firstNames[name] = first.name as string;
+    params.forEach((param, index) => {
+      if (!takesUnknown(param, fn)) typed.set(name, (typed.get(name) ?? new Set()).add(index));
+    });
   });
   const fixed = [...counts].filter(([, count]) => count !== Infinity);
   if (fixed.length === 0) return null;
-  return { counts: Object.fromEntries(fixed), firstNames: Object.fromEntries(fixed.filter(([name]) => name in firstNames).map(([name]) => [name, firstNames[name]!])) };
+  const pick = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(fixed.filter(([name]) => name in record).map(([name]) => [name, record[name]!]));
+  const typedParameters = pick(Object.fromEntries([...typed].map(([name, positions]) => [name, [...positions].sort((a, b) => a - b)])));
+  return { counts: Object.fromEntries(fixed), firstNames: pick(firstNames), typedParameters };
+}
+
+/**
+ * Whether a parameter accepts a caught error, typed `unknown`: no annotation, `unknown` or `any`
+ * (alone or in a union), or one of the function's own type parameters (`error<E>(e: E)`).
+ */
+function takesUnknown(param: OxcNode, fn: OxcNode): boolean {
+  const target = param.type === 'AssignmentPattern' ? (param.left as OxcNode) : param;
+  const annotation = (target.typeAnnotation as OxcNode | null | undefined)?.typeAnnotation as OxcNode | undefined;
+  if (!annotation) return true;
+  const open = (type: OxcNode): boolean => {
+    if (type.type === 'TSUnknownKeyword' || type.type === 'TSAnyKeyword') return true;
+    if (type.type === 'TSUnionType') return (type.types as OxcNode[]).some(open);
+    if (type.type === 'TSParenthesizedType') return open(type.typeAnnotation as OxcNode);
+    if (type.type === 'TSTypeReference' && (type.typeName as OxcNode).type === 'Identifier') {
+      const declared = ((fn.typeParameters as OxcNode | null | undefined)?.params as OxcNode[] | undefined) ?? [];
+      return declared.some((typeParameter) => (typeParameter.name as OxcNode).name === (type.typeName as OxcNode).name);
+    }
+    return false;
+  };
+  return open(annotation);
 }
 
 /** Calls `found` with each level-method name and the function declared under it. */

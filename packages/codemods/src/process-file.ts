@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { KnowledgeConfig, KnownErrorProvider, LoggerConfig, LoggerKind, LoggerModuleInfo, LoggerModuleResolver, LoggerLevel } from '@catchwise/eslint-plugin/analysis';
 import { levelMethodParameters } from './logger-module.js';
+import { aliasTargets } from './path-aliases.js';
 import { getTransform } from './transforms/index.js';
 import { knownErrorsFrom, loggerForFile } from './config.js';
 import type { Diagnostic, RewrittenHandler } from './types.js';
@@ -77,17 +78,21 @@ const moduleKinds = new Map<string, LoggerModuleInfo | LoggerKind | null>();
 const specifierKinds = new Map<string, LoggerModuleInfo | LoggerKind | null>();
 
 /**
- * `./logger.js` → the library that module builds its logger with, else the parameter lists of the
+ * `./logger.js` (or `@/lib/logger` through the project's `paths`) → the library that module builds its logger with, else the parameter lists of the
  * level methods it declares itself (read once per run).
  */
 export const resolveLoggerModule: LoggerModuleResolver = (specifier, fromFile) => {
-  const base = resolve(dirname(fromFile), specifier);
-  let kind = specifierKinds.get(base);
-  if (kind === undefined) {
-    kind = loggerModuleKind(base);
-    specifierKinds.set(base, kind);
+  // A bare specifier is a package, unless the project's `paths` alias it to one of its own files.
+  const bases = specifier.startsWith('.') ? [resolve(dirname(fromFile), specifier)] : aliasTargets(specifier, fromFile);
+  for (const base of bases) {
+    let kind = specifierKinds.get(base);
+    if (kind === undefined) {
+      kind = loggerModuleKind(base);
+      specifierKinds.set(base, kind);
+    }
+    if (kind !== null) return kind;
   }
-  return kind;
+  return null;
 };
 
 function loggerModuleKind(base: string): LoggerModuleInfo | LoggerKind | null {
@@ -99,11 +104,11 @@ function loggerModuleKind(base: string): LoggerModuleInfo | LoggerKind | null {
     let kind: LoggerModuleInfo | LoggerKind | null = null;
     try {
       const text = readFileSync(candidate, 'utf8');
-      kind = LOGGER_LIBRARIES.find(([pattern]) => pattern.test(text.slice(0, 64 * 1024)))?.[1] ?? null;
-      if (kind === null) {
-        const parameters = levelMethodParameters(text, candidate);
-        if (parameters) kind = { kind: null, parameterCounts: parameters.counts, firstParameters: parameters.firstNames };
-      }
+      const library = LOGGER_LIBRARIES.find(([pattern]) => pattern.test(text.slice(0, 64 * 1024)))?.[1] ?? null;
+      // A module that wraps its library in level methods of its own (`warn(message, extra?)` over
+      // winston) is called through those: their parameter lists bound the arguments as well.
+      const parameters = levelMethodParameters(text, candidate);
+      kind = parameters ? { kind: library, parameterCounts: parameters.counts, firstParameters: parameters.firstNames, typedParameters: parameters.typedParameters } : library;
     } catch {
       kind = null; // unreadable: its style is then taken from the calls in the file
     }

@@ -107,6 +107,67 @@ describe('run(): a home-made logger declared with fixed parameters', () => {
   });
 });
 
+describe('run(): a logger module the project imports through its tsconfig paths', () => {
+  // outline's `import Logger from "@server/logging/Logger"`: a class over winston whose `warn(message,
+  // extra?)` has no third parameter and whose `error(message, error: Error)` takes no `unknown`.
+  const LOGGER = [
+    'import winston from "winston";',
+    '',
+    'class Logger {',
+    '  private output = winston.createLogger();',
+    '  warn(message: string, extra?: Record<string, unknown>) { this.output.warn(message, extra); }',
+    '  error(message: string, error: Error, extra?: Record<string, unknown>) { this.output.error(message, { error, ...extra }); }',
+    '}',
+    '',
+    'export default new Logger();',
+    '',
+  ].join('\n');
+  const TSCONFIG = '{\n  // aliases\n  "compilerOptions": {\n    "strict": true,\n    "paths": { "@server/*": ["./server/*"], },\n  },\n}\n';
+  const ROUTE = [
+    'import Logger from "@server/logging/Logger";',
+    '',
+    'export async function logout(store: { save(): Promise<void> }) {',
+    '  try {',
+    '    await store.save();',
+    '  } catch (err) {',
+    '    Logger.warn("Failed to persist logout token", { error: String(err) });',
+    '  }',
+    '}',
+    '',
+    'export async function confirm(tokens: { read(): Promise<string> }) {',
+    '  try {',
+    '    return await tokens.read();',
+    '  } catch {',
+    '    return null;',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('reads the module: no third argument to warn(), no unknown error to error(message, error: Error)', async () => {
+    const repo = tempRepo({ 'tsconfig.json': TSCONFIG, 'server/logging/Logger.ts': LOGGER, 'server/routes/auth.ts': ROUTE });
+    repos.push(repo);
+    const file = (await run({ paths: ['server/routes/auth.ts'], cwd: repo.dir, dryRun: true })).files[0]!;
+    expect(file.diff).not.toContain('}, err)');
+    expect(file.diff).toContain('+    console.error("logout: unexpected error from store.save()", err);');
+    expect(file.diff).toContain('+    console.error("confirm: unexpected error from tokens.read()", error);');
+    expect(file.diagnostics.filter((diagnostic) => diagnostic.code === 'log-left').map((diagnostic) => diagnostic.message)).toEqual([
+      'log-error-object: left as it is: its module declares Logger.warn() with 2 parameters, none left for the error object',
+    ]);
+  });
+
+  it('an error parameter that takes unknown: the module\'s logger is the fallback', async () => {
+    const repo = tempRepo({
+      'tsconfig.json': TSCONFIG,
+      'server/logging/Logger.ts': LOGGER.replace('error: Error,', 'error: unknown,'),
+      'server/routes/auth.ts': ROUTE.replace('import Logger', 'import logger').replace('Logger.warn', 'logger.warn'),
+    });
+    repos.push(repo);
+    const file = (await run({ paths: ['server/routes/auth.ts'], cwd: repo.dir, dryRun: true })).files[0]!;
+    expect(file.diff).toContain('+    logger.error("confirm: unexpected error from tokens.read()", error);');
+  });
+});
+
 describe('transformSource()', () => {
   it('needs no options: the text is read as TypeScript (input.ts)', () => {
     const text = 'export async function close(pool: { end(): Promise<void> }) {\n  try {\n    await pool.end();\n  } catch {}\n}\n';

@@ -10,6 +10,7 @@ import {
   handlerArgument,
   hasCatchwiseFixme,
   logArgumentLimit,
+  logErrorParameterTyped,
   logErrorObjectEdit,
   resolveOptions,
 } from '@catchwise/eslint-plugin/analysis';
@@ -124,10 +125,14 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
     const edit = logErrorObjectEdit(input, found.call, found.errorName, found.call, options.resolveLoggerModule ?? null);
     if (!edit) {
       const limit = logArgumentLimit(input, found.call, found.call, options.resolveLoggerModule ?? null);
-      if (limit !== null) {
+      const typed = limit === null && logErrorParameterTyped(input, found.call, found.call, options.resolveLoggerModule ?? null);
+      if (limit !== null || typed) {
         const { line, column } = found.call.loc.start;
         const callee = input.sourceText.slice(found.call.callee.range[0], found.call.callee.range[1]);
-        diagnostics.push({ severity: 'warning', code: 'log-left', line, column: column + 1, message: `log-error-object: left as it is: its module declares ${callee}() with ${limit} parameters, none left for the error object` });
+        const why = typed
+          ? `its module declares ${callee}()'s parameter ${found.call.arguments.length + 1} with a type a caught error (unknown) is not assignable to`
+          : `its module declares ${callee}() with ${limit} parameters, none left for the error object`;
+        diagnostics.push({ severity: 'warning', code: 'log-left', line, column: column + 1, message: `log-error-object: left as it is: ${why}` });
       }
       continue;
     }

@@ -182,7 +182,8 @@ function exportedName(spec: TSESTree.ImportSpecifier): string {
 function moduleKind(from: string): LoggerKind | null {
   const known = MODULE_KINDS[from];
   if (known) return known;
-  return from.startsWith('.') && moduleResolver ? kindOf(moduleResolver(from)) : null;
+  // A relative module, or one the project aliases (`@/lib/logger`): the codemod's resolver reads it.
+  return moduleResolver ? kindOf(moduleResolver(from)) : null;
 }
 
 function kindOf(resolved: LoggerKind | LoggerModuleInfo | null): LoggerKind | null {
@@ -209,7 +210,7 @@ function localModuleInfo(input: AnalysisInput, receiver: string, at: TSESTree.No
   if (!resolveModule || !/^[A-Za-z_$][\w$]*$/.test(receiver)) return null;
   const variable = findVariable(scopeAt(input.scopeManager, at), receiver);
   const from = variable ? (importSource(variable)?.from ?? requireSource(variable)) : null;
-  if (!from?.startsWith('.')) return null;
+  if (!from) return null;
   const resolved = resolveModule(from, input.fileName);
   return resolved !== null && typeof resolved === 'object' ? resolved : null;
 }
@@ -228,6 +229,18 @@ export function declaredArgumentLimit(
   resolveModule: LoggerModuleResolver | null | undefined,
 ): number | null {
   return localModuleInfo(input, receiver, at, resolveModule)?.parameterCounts?.[method] ?? null;
+}
+
+/** Whether that module declares `method`'s parameter at `position` with a type a caught error (`unknown`) cannot be passed as, in a TypeScript file. */
+export function declaredAgainstUnknown(
+  input: AnalysisInput,
+  receiver: string,
+  method: string,
+  position: number,
+  at: TSESTree.Node,
+  resolveModule: LoggerModuleResolver | null | undefined,
+): boolean {
+  return typedAgainstUnknown(input, localModuleInfo(input, receiver, at, resolveModule), method, position);
 }
 
 /** What an initialiser creates: `pino()`, `bunyan.createLogger()`, `winston.createLogger()`, `new Logger()`, `debug('ns')`, `parent.child()`. */
@@ -397,6 +410,13 @@ function anotherArgumentFollows(text: string, start: number): boolean {
       for (i++; i < text.length && text[i] !== ch; i++) if (text[i] === '\\') i++;
       continue;
     }
+    // A comment is skipped whole: its text (`It's important…`) would open a literal.
+    if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const end = text[i + 1] === '/' ? text.indexOf('\n', i) : text.indexOf('*/', i + 2) + 1;
+      if (end <= 0) return false;
+      i = end;
+      continue;
+    }
     if (ch === '(' || ch === '[' || ch === '{') depth++;
     else if (ch === ')' || ch === ']' || ch === '}') {
       if (depth === 0) return false;
@@ -530,7 +550,17 @@ function errorDoesNotFit(input: AnalysisInput, facts: FileFacts, name: string, n
   const limit = declared?.parameterCounts?.error;
   if (limit === undefined) return false;
   const categoryFirst = callsCategoryFirst(facts, name) || CATEGORY_PARAMETER.test(declared?.firstParameters?.error ?? '');
-  return limit < (categoryFirst ? 3 : 2);
+  const errorAt = categoryFirst ? 2 : 1;
+  return limit <= errorAt || typedAgainstUnknown(input, declared, 'error', errorAt);
+}
+
+/**
+ * Whether, in a TypeScript file, the module declares `method`'s parameter at `position` with a type a
+ * caught error (`unknown`) is not assignable to (`error(message: string, error: Error)`): passing
+ * it fails the type check.
+ */
+function typedAgainstUnknown(input: AnalysisInput, declared: LoggerModuleInfo | null, method: string, position: number): boolean {
+  return /\.[cm]?tsx?$/i.test(input.fileName) && (declared?.typedParameters?.[method]?.includes(position) ?? false);
 }
 
 const CATEGORY_PARAMETER = /^(?:module|category|tag|scope|namespace|component|channel|context|source|label|prefix|section)$/i;
@@ -644,6 +674,8 @@ function loggerMembersOf(klass: TSESTree.ClassDeclaration | TSESTree.ClassExpres
 /**
  * Tells which logging library a local module uses (`./logger.js` → `pino`), for a logger imported
  * from it. The codemod reads the module; without it a local logger's style comes from its calls.
+ * Any specifier that is not a known library is asked about: the project may alias a bare one to
+ * its own file (`@/lib/logger`); the resolver answers null for a package.
  */
 export type LoggerModuleResolver = (specifier: string, fromFile: string) => LoggerKind | LoggerModuleInfo | null;
 
@@ -654,6 +686,8 @@ export interface LoggerModuleInfo {
   parameterCounts?: Readonly<Record<string, number>>;
   /** The name of the first parameter of each of those methods (`module` in `error(module, msg)`). */
   firstParameters?: Readonly<Record<string, string>>;
+  /** Of those methods, the positions of parameters typed so that a caught error (`unknown`) cannot be passed (`error: Error`). */
+  typedParameters?: Readonly<Record<string, readonly number[]>>;
 }
 
 let moduleResolver: ((specifier: string) => LoggerKind | LoggerModuleInfo | null) | null = null;
@@ -829,7 +863,8 @@ function chooseLogger(
     const kind = classifyVariable(variable, 0);
     // A logger of unknown kind that the file calls only as `log("warn", …)`: no `.error()` to call.
     if (kind === null && facts.levelArgumentOnly.has(name)) continue;
-    if (kind === null && errorDoesNotFit(input, facts, name, node)) continue;
+    // Its module's own `error()` (a wrapper over its library, too) has no place for the error object.
+    if (errorDoesNotFit(input, facts, name, node)) continue;
     // `logger: { info(…): void; warn(…): void }`: its type has no `.error()` either.
     if (kind === null && typedWithoutError(variable, input.program)) continue;
     if (kind === 'debug' || kind === 'nest' || kind !== null || facts.usage.has(name) || importSource(variable)) {

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, ScopeManager } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import type { ResolvedOptions } from './options.js';
-import { CONSOLE_LOGGER, configuredLoggerTest, declaredArgumentLimit, findLoggerStyle, findVariable, formatLogCall, moduleSystem, scopeAt } from './logger-style.js';
+import { CONSOLE_LOGGER, configuredLoggerTest, declaredAgainstUnknown, declaredArgumentLimit, findLoggerStyle, findVariable, formatLogCall, moduleSystem, scopeAt } from './logger-style.js';
 import { checkPolarity, collectBindings, levelArgument, replacesCaughtError, touchesError, touchesText, type ErrorBindings } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
@@ -1227,8 +1227,9 @@ export function logErrorObjectEdit(
   const order = receiver ? loggerOrderFor(input, receiver, at, resolveModule, args) : 'message-first';
   if (order === null) return null;
   const addsArgument = order === 'message-first' || first.type !== AST_NODE_TYPES.ObjectExpression;
-  // A method its local module declares with no room for one more argument: a separate log carries the error.
-  if (addsArgument && logArgumentLimit(input, call, at, resolveModule) !== null) return null;
+  // A method its local module declares with no room for one more argument, or with a type there a
+  // caught error does not have (`error: Error`): a separate log carries the error.
+  if (addsArgument && (logArgumentLimit(input, call, at, resolveModule) !== null || logErrorParameterTyped(input, call, at, resolveModule))) return null;
   const text = input.sourceText;
   if (order === 'object-first') {
     if (first.type === AST_NODE_TYPES.ObjectExpression) {
@@ -1260,6 +1261,16 @@ export function logArgumentLimit(input: AnalysisInput, call: TSESTree.CallExpres
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.property.type !== AST_NODE_TYPES.Identifier) return null;
   const limit = declaredArgumentLimit(input, callee.object.name, callee.property.name, at, resolveModule);
   return limit !== null && call.arguments.length >= limit ? limit : null;
+}
+
+/**
+ * Whether the parameter after a log call's arguments, where the error object would go, is declared
+ * in its local module with a type a caught error (`unknown`) is not assignable to.
+ */
+export function logErrorParameterTyped(input: AnalysisInput, call: TSESTree.CallExpression, at: TSESTree.Node, resolveModule: LoggerModuleResolver | null | undefined): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+  return declaredAgainstUnknown(input, callee.object.name, callee.property.name, call.arguments.length, at, resolveModule);
 }
 
 /** `{ timestamp: true }`: an object literal of constant flags, a call's options rather than data to log. */
