@@ -42,6 +42,8 @@ const PURE_METHOD =
   /^(?:is[A-Z]\w*|to[A-Z]\w*|toString|valueOf|trim\w*|slice|substring|substr|split|startsWith|endsWith|includes|indexOf|lastIndexOf|replace(?:All)?|toLowerCase|toUpperCase|padStart|padEnd|charAt|charCodeAt|at|concat|join|match|test|getTime|flat|reverse|pop|shift)$/;
 const ITERATOR_METHOD = /^(?:entries|keys|values)$/;
 const CALLBACK_METHOD = /^(?:filter|map|some|every|find|findIndex|flatMap|forEach|reduce|sort)$/;
+/** URLSearchParams' reads and writes: none of them throws. */
+const SEARCH_PARAMS_METHOD = /^(?:get|getAll|has|set|append|delete|sort)$/;
 /** Predicates by name (`isGreaterOrEqual(a, b)`, `hasOwn(o, k)`): they answer, they do not do I/O. */
 const PREDICATE_CALLEE = /^(?:is|has)[A-Z]\w*$/;
 
@@ -185,6 +187,10 @@ function isPureCall(call: TSESTree.CallExpression): boolean {
     const name = calleeName(callee);
     // `new URLSearchParams(location.search).get('client')`: the same read on a value built in place
     if (name !== null && /^(?:get|has|getAll)$/.test(name) && isNewSearchParams(unwrap(callee.object))) return true;
+    // `new URL(s).searchParams.get('schema')`, `url.searchParams.delete('token')`: a URL's query parameters are a value
+    // in hand, and URLSearchParams' methods do not throw (precision audit 9: a connection string normalised or a URL
+    // redacted for a log, in trigger.dev, formbricks and Playwright)
+    if (name !== null && SEARCH_PARAMS_METHOD.test(name) && isSearchParamsOfUrl(unwrap(callee.object))) return true;
     // `SUPPORTED_PROTOCOLS.has(url.protocol)`: a membership test on a value in hand (an awaited `has` is a store's)
     if (name === 'has' && call.arguments.length === 1 && outerWrapper(call).parent?.type !== T.AwaitExpression) return true;
     // `xs.map((x) => f(x))` is pure only when its callbacks are written inline (their calls are inspected);
@@ -195,11 +201,11 @@ function isPureCall(call: TSESTree.CallExpression): boolean {
     if (name !== null && PURE_METHOD.test(name)) return true;
     // `url.searchParams.entries()`, `map.keys()`: an iterator over a value in hand (a store's `await client.keys('*')` takes a pattern)
     if (name !== null && ITERATOR_METHOD.test(name) && call.arguments.length === 0 && outerWrapper(call).parent?.type !== T.AwaitExpression) return true;
-    // bookkeeping: `found.push(x)`, `this.chunks.push(x)`
+    // bookkeeping: `found.push(x)`, `this.chunks.push(x)`, `descriptions.set(name, text)` (a map filled from what
+    // was parsed; precision audit 9: sentry-javascript's tool descriptions, payload's dependency versions)
     const object = unwrap(callee.object);
     if (
-      name === 'push' &&
-      call.arguments.length > 0 &&
+      ((name === 'push' && call.arguments.length > 0) || (name === 'set' && call.arguments.length === 2)) &&
       outerWrapper(call).parent?.type !== T.AwaitExpression &&
       (object.type === T.Identifier || (object.type === T.MemberExpression && memberPath(object) !== null))
     ) {
@@ -207,6 +213,11 @@ function isPureCall(call: TSESTree.CallExpression): boolean {
     }
   }
   return false;
+}
+
+/** `url.searchParams`, `new URL(s).searchParams`. */
+function isSearchParamsOfUrl(node: Node): boolean {
+  return node.type === T.MemberExpression && propertyName(node) === 'searchParams';
 }
 
 function isNewSearchParams(node: Node): boolean {

@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, containsNode, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, propertyName, statementOf, unwrap, type Node } from './ast.js';
-import { handlerBody } from './handlers.js';
+import { handlerArgument, handlerBody } from './handlers.js';
 import type { FileContext } from './idioms.js';
 import { isObservedRejection } from './observed-rejections.js';
 import type { ResolvedOptions } from './options.js';
@@ -97,23 +97,40 @@ function isWayOutName(name: string): boolean {
 }
 
 /**
- * Abandoning a stream on the way out: `reader.cancel()` / `stream.cancel()` (at most a reason as argument;
- * the receiver named as a reader, stream, body or iterator)
- * in a function named for cleanup or abort (`cleanup = () => { void audioReader.cancel().catch(() => {}) }`,
- * `const abortHandler = () => { try { reader.cancel() } catch {} }`). `cancel()` rejects only when the
- * stream has already failed, and that failure reached the stream's reader; nothing is left open. A
- * business cancel (`order.cancel()`, `subscriptions.cancel(id)`) stays reported, and so does a stream
- * cancel outside such a function.
+ * Abandoning a stream: `reader.cancel()` / `stream.cancel()` (at most a reason as argument; the receiver named
+ * as a reader, stream, body or iterator) in a function named for cleanup or abort (`cleanup = () => { void
+ * audioReader.cancel().catch(() => {}) }`, `const abortHandler = () => { try { reader.cancel() } catch {} }`),
+ * or anywhere when the cancel's promise is dropped with an empty handler (`body.cancel().then(null, () => {})` in a
+ * read timeout, `response.body?.cancel().catch(() => {})` for a body nobody reads: precision audit 9,
+ * sentry-javascript's fetch instrumentation and pnpm's web-auth poll; audit 5's awaited cancel in the middle of a
+ * relay stays reported). `cancel()` rejects only when the stream has already failed, and that
+ * failure reached the stream's reader; nothing is left open. A business cancel (`order.cancel()`,
+ * `subscriptions.cancel(id)`) stays reported, and so does a stream cancel elsewhere that is awaited or whose handler
+ * does work.
  */
-function isStreamAbandonedOnTheWayOut(analysis: HandlerAnalysis): boolean {
+function isStreamAbandoned(analysis: HandlerAnalysis): boolean {
   const call = guardedCleanupCall(analysis);
   if (!call || calleeName(call.callee) !== 'cancel' || call.arguments.length > 1 || !yieldsDefault(analysis)) return false;
   const callee = unwrap(call.callee);
   const receiver = callee.type === T.MemberExpression ? memberPath(callee.object) : null;
   if (receiver === null || !STREAM_NAME.test(receiver)) return false;
+  if (dropsWithEmptyHandler(analysis)) return true;
   const fn = enclosingFunction(call);
   const name = fn ? nameOf(fn) : null;
   return name !== null && isWayOutName(name);
+}
+
+/**
+ * `body.cancel().then(null, () => {});` as a statement of its own (or under `void`): the promise is dropped and its
+ * handler, written in place, has no statement. An awaited cancel (the caller waits to go on) is not this.
+ */
+function dropsWithEmptyHandler(analysis: HandlerAnalysis): boolean {
+  const call = analysis.handler.call;
+  const argument = handlerArgument(analysis.handler);
+  if (!call || !argument || !isFunction(argument) || argument.body.type !== T.BlockStatement || argument.body.body.length > 0) return false;
+  const statement = outerWrapper(call).parent;
+  const voided = statement?.type === T.UnaryExpression && statement.operator === 'void' ? outerWrapper(statement).parent : statement;
+  return voided?.type === T.ExpressionStatement;
 }
 
 /**
@@ -517,7 +534,7 @@ export function findRealCodeExemption(analysis: HandlerAnalysis, file: FileConte
     if (isProbeTryBlock(analysis, sourceText) || isProbeChain(analysis, sourceText)) return 'probe';
     if (isEnsureDir(analysis)) return 'probe';
   }
-  if (idioms.cleanup && (isCleanupOnTheWayOut(analysis) || isStreamAbandonedOnTheWayOut(analysis) || isSynchronousAbort(analysis))) return 'cleanup';
+  if (idioms.cleanup && (isCleanupOnTheWayOut(analysis) || isStreamAbandoned(analysis) || isSynchronousAbort(analysis))) return 'cleanup';
   if (idioms.secondaryErrors && isSecondaryError(analysis, options)) return 'secondary-error';
   if (idioms.observedRejections && isObservedRejection(handler, file.scopeManager, options, sourceText)) return 'observed-rejection';
   if (idioms.featureDetection && (isFeatureDetection(analysis) || isBoundedRetry(analysis) || recordsUnsupported(analysis))) return 'feature-detection';

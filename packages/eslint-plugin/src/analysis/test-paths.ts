@@ -1,8 +1,8 @@
 // Test-code layouts beyond `tests/` and `*.test.*` (precision audit, bug 9): playgrounds, runtime
-// and integration test trees (`integration-tests/`, `integration_tests/`), e2e folders, test-utility packages
-// (`test-utils/`, `medusa-test-utils/`, `testing/` as in `libs/testing`, `@angular/core/testing`), setup files in them,
-// `*.spec.*`. Shared by all three rules.
-const TEST_DIRECTORY = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|testing|spec|specs|e2e|__fixtures__|(?:[\w.-]+[-_])?test[-_]utils?|runtime[-_]tests|integration[-_]tests?|e2e[-_]tests?)[\\/]/i;
+// and integration test trees (`integration-tests/`, `integration_tests/`, and prefixed as in `node-integration-tests/`,
+// precision audit 9), e2e folders, test-utility packages (`test-utils/`, `medusa-test-utils/`, `testing/` as in
+// `libs/testing`, `@angular/core/testing`), setup files in them, `*.spec.*`. Shared by all three rules.
+const TEST_DIRECTORY = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|testing|spec|specs|e2e|__fixtures__|(?:[\w.-]+[-_])?test[-_]utils?|runtime[-_]tests|(?:[\w.-]+[-_])?(?:integration|e2e)[-_]tests?)[\\/]/i;
 const PLAYGROUND = /playgrounds?[\\/]/i;
 const SRC_DIRECTORY = /[\\/]src[\\/]/i;
 const TEST_FILE = /\.(?:test|spec|e2e|bench|stories)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:vitest|jest|test)Setup\.[cm]?[jt]sx?$/i;
