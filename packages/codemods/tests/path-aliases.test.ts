@@ -1,7 +1,7 @@
 // A project's `paths` aliases, for a logger module imported through one.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aliasTargets, withoutCommentsAndTrailingCommas } from '../src/path-aliases.js';
+import { aliasTargets } from '../src/path-aliases.js';
 import { tempRepo } from './helpers.js';
 import type { Repo } from './helpers.js';
 
@@ -14,27 +14,34 @@ describe('aliasTargets', () => {
   it('the nearest config\'s paths, relative to its baseUrl, inherited through a relative extends', () => {
     const repo = tempRepo({
       'tsconfig.base.json': '{ "compilerOptions": { "baseUrl": "src", "paths": { "@/*": ["*", "generated/*"], "#log": ["lib/log.ts"] } } }\n',
-      'app/tsconfig.json': '{ "extends": "../tsconfig.base.json", /* no paths of its own */ "compilerOptions": { "strict": true } }\n',
+      'app/tsconfig.json': '{\n  // no paths of its own\n  "extends": "../tsconfig.base.json",\n  "compilerOptions": { "strict": true, },\n}\n',
       'app/main.ts': '',
     });
     repos.push(repo);
     const from = join(repo.dir, 'app/main.ts');
     expect(aliasTargets('@/lib/logger', from)).toEqual([join(repo.dir, 'src/lib/logger'), join(repo.dir, 'src/generated/lib/logger')]);
     expect(aliasTargets('#log', from)).toEqual([join(repo.dir, 'src/lib/log.ts')]);
-    expect(aliasTargets('pino', from)).toEqual([]);
+    // A bare specifier no pattern matches is looked up under baseUrl first, as TypeScript does.
+    expect(aliasTargets('pino', from)).toEqual([join(repo.dir, 'src/pino')]);
   });
 
-  it('no config, or one without paths: no targets', () => {
-    const repo = tempRepo({ 'pkg/tsconfig.json': '{ "compilerOptions": {} }\n', 'pkg/a.ts': '', 'b.ts': '' });
+  it('a jsconfig.json where there is no tsconfig.json', () => {
+    const repo = tempRepo({ 'jsconfig.json': '{ "compilerOptions": { "paths": { "~/*": ["./lib/*"] } } }\n', 'web/a.js': '' });
+    repos.push(repo);
+    expect(aliasTargets('~/logger', join(repo.dir, 'web/a.js'))).toEqual([join(repo.dir, 'lib/logger')]);
+  });
+
+  it('no config, one without paths, or one whose extends does not resolve: no targets', () => {
+    const repo = tempRepo({
+      'pkg/tsconfig.json': '{ "compilerOptions": {} }\n',
+      'pkg/a.ts': '',
+      'b.ts': '',
+      'broken/tsconfig.json': '{ "extends": "./missing.json", "compilerOptions": { "paths": { "@/*": ["*"] } } }\n',
+      'broken/c.ts': '',
+    });
     repos.push(repo);
     expect(aliasTargets('@/log', join(repo.dir, 'pkg/a.ts'))).toEqual([]);
     expect(aliasTargets('@/log', join(repo.dir, 'b.ts'))).toEqual([]);
-  });
-});
-
-describe('withoutCommentsAndTrailingCommas', () => {
-  it('drops comments and trailing commas, not the same characters inside strings', () => {
-    const text = '{\n  // a comment\n  "a": "http://x/*y*/", /* b */\n  "c": [1, 2,],\n}\n';
-    expect(JSON.parse(withoutCommentsAndTrailingCommas(text))).toEqual({ a: 'http://x/*y*/', c: [1, 2] });
+    expect(aliasTargets('@/log', join(repo.dir, 'broken/c.ts'))).toEqual([]);
   });
 });
