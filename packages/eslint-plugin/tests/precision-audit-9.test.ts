@@ -12,7 +12,7 @@ RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-silent-catch: URL query parameters and map bookkeeping in probes, stream cancels, prefixed integration-test trees (audit 9)', noSilentCatch, {
+ruleTester.run('no-silent-catch: URL query parameters and map bookkeeping in probes, stream cancels, request.text() before a parse, prefixed integration-test trees (audit 9)', noSilentCatch, {
   valid: [
     // a query parameter read from a URL built in place — trigger.dev apps/webapp/app/db.server.ts:564
     `export function prismaSchema(connectionString: string): string | undefined {
@@ -88,6 +88,18 @@ export async function scenario(): Promise<void> {
     // a body nobody reads, cancelled — pnpm pnpm11/network/web-auth/src/pollForWebAuthToken.ts:190
     `export function discardBody(response: Response): void {
   response.body?.cancel().catch(() => {});
+}`,
+    // a request body read as text and parsed, answered with a 400 — trigger.dev apps/webapp/app/routes/api.v1.dashboard-agent.watches.batch-check.ts:47 (×3 there)
+    `declare function json(body: unknown, init?: { status: number }): Response;
+export async function action({ request }: { request: Request }): Promise<Response> {
+  let rawBody: unknown;
+  try {
+    const raw = await request.text();
+    rawBody = raw.length > 0 ? JSON.parse(raw) : {};
+  } catch {
+    return json({ error: 'Invalid request body' }, { status: 400 });
+  }
+  return json({ ok: true, rawBody });
 }`,
   ],
   invalid: [
@@ -207,6 +219,50 @@ export function discardBody(response: Response): void {
           suggestions: [
             { messageId: "specificCatchSuggestion", output: "let cancelled = true;\nexport function discardBody(response: Response): void {\n  response.body?.cancel().catch((error: unknown) => {\n    cancelled = false;\n    console.error('discardBody: unexpected error from body.cancel()', error);\n  });\n}" },
             { messageId: "logErrorSuggestion", output: "let cancelled = true;\nexport function discardBody(response: Response): void {\n  response.body?.cancel().catch((error) => {\n    cancelled = false;\n    console.error('discardBody: unexpected error', error);\n  });\n}" },
+          ],
+        },
+      ],
+    },
+    // a fetched body read as text and parsed: the fetch is I/O — playwright packages/trace-viewer/src/ui/networkResourceDetails.tsx:335
+    {
+      code: `export async function webSocketMessages(url: string): Promise<unknown[]> {
+  try {
+    const response = await fetch(url);
+    const text = await response.text();
+    return text.split('\\n').filter(Boolean).map((line) => JSON.parse(line));
+  } catch {
+    return [];
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 7 returns [] without logging or rethrowing it", expected: "" },
+          line: 6,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "export async function webSocketMessages(url: string): Promise<unknown[]> {\n  try {\n    const response = await fetch(url);\n    const text = await response.text();\n    return text.split('\\n').filter(Boolean).map((line) => JSON.parse(line));\n  } catch (error) {\n    if (error instanceof TypeError || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))) {\n      console.warn('webSocketMessages: fetch() failed', error);\n    } else {\n      console.error('webSocketMessages: unexpected error from fetch()', error);\n    }\n    return [];\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "export async function webSocketMessages(url: string): Promise<unknown[]> {\n  try {\n    const response = await fetch(url);\n    const text = await response.text();\n    return text.split('\\n').filter(Boolean).map((line) => JSON.parse(line));\n  } catch (error) {\n    console.error('webSocketMessages: unexpected error', error);\n    return [];\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "export async function webSocketMessages(url: string): Promise<unknown[]> {\n  try {\n    const response = await fetch(url);\n    const text = await response.text();\n    return text.split('\\n').filter(Boolean).map((line) => JSON.parse(line));\n  } catch (error) {\n    throw error;\n  }\n}" },
+          ],
+        },
+      ],
+    },
+    // a body read as text with no parse is not request.json()'s first half
+    {
+      code: `export async function bodyText(request: Request): Promise<string> {
+  try {
+    return await request.text();
+  } catch {
+    return '';
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 5 returns '' without logging or rethrowing it", expected: "" },
+          line: 4,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "export async function bodyText(request: Request): Promise<string> {\n  try {\n    return await request.text();\n  } catch (error) {\n    console.error('bodyText: unexpected error from request.text()', error);\n    return '';\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "export async function bodyText(request: Request): Promise<string> {\n  try {\n    return await request.text();\n  } catch (error) {\n    console.error('bodyText: unexpected error', error);\n    return '';\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "export async function bodyText(request: Request): Promise<string> {\n  try {\n    return await request.text();\n  } catch (error) {\n    throw error;\n  }\n}" },
           ],
         },
       ],

@@ -77,9 +77,9 @@ function commandText(argument: Node): string {
  * response already in hand (the receiver is a name, not a call that sends one: `fetch(u).json()` or
  * `ky(u).json()` stay I/O); its failure means "the body is not JSON".
  */
-function readsBodyInHand(call: TSESTree.CallExpression): boolean {
+function readsBodyInHand(call: TSESTree.CallExpression, method: 'json' | 'text' = 'json'): boolean {
   const callee = unwrap(call.callee);
-  if (callee.type !== T.MemberExpression || calleeName(callee) !== 'json' || call.arguments.length > 0) return false;
+  if (callee.type !== T.MemberExpression || calleeName(callee) !== method || call.arguments.length > 0) return false;
   let receiver = unwrap(callee.object);
   if (receiver.type === T.CallExpression && receiver.arguments.length === 0 && calleeName(receiver.callee) === 'clone') {
     const inner = unwrap(receiver.callee);
@@ -366,7 +366,8 @@ export function isProbeTryBlock(analysis: HandlerAnalysis, sourceText: string): 
   // Only pure helpers (`Array.from(raw)`, `resolve(base, url)`): what can fail is the input, as with a parse.
   if (surface.length === 0) return containsNode(tryStatement.block, (node) => node.type === T.CallExpression) && !containsNode(tryStatement.block, (node) => node.type === T.AwaitExpression) && yieldsDefault(analysis);
   const self = syncSelfName(tryStatement);
-  if (!surface.every((node) => isProbeOperation(node) || parsesAProbe(node) || callsSelf(node, self))) return false;
+  const parsesText = surface.some(isNamedParse);
+  if (!surface.every((node) => isProbeOperation(node) || parsesAProbe(node) || callsSelf(node, self) || (parsesText && readsBodyInHand(node as TSESTree.CallExpression, 'text')))) return false;
   const scope = enclosingScopeNode(tryStatement);
   if (!surface.some(isParseOperation) && surface.some((probe) => existenceGuarded(probe, scope, sourceText, tryStatement.range[0]))) return false;
   return yieldsDefault(analysis);
@@ -409,6 +410,15 @@ function parsesAProbe(node: Node): boolean {
   let input = unwrap(node.arguments[0]!);
   if (input.type === T.AwaitExpression) input = unwrap(input.argument);
   return isProbeOperation(input);
+}
+
+/**
+ * `JSON.parse(raw)`, `schema.safeParse(raw)`: with one of these in the try block, `await request.text()` on a request
+ * or response in hand is the first half of `await request.json()` (precision audit 9: trigger.dev's API routes,
+ * `const raw = await request.text(); body = raw.length > 0 ? JSON.parse(raw) : {}` answered with a 400).
+ */
+function isNamedParse(node: Node): boolean {
+  return node.type === T.CallExpression && PARSE.test(calleeName(node.callee) ?? '');
 }
 
 /** A parse or decode: its failure means "invalid", whatever was checked before (existence guards do not apply). */
