@@ -1,7 +1,8 @@
 // Which call a rewrite's message names as the one that failed (`unexpected error from <callee>()`).
 // The rule, in order:
 //   1. a call the error knowledge expects errors from (the branches before the fallback come from it);
-//   2. else the first call that is not a pure helper (`path.join()`, `toString()`, `Buffer.from()`)
+//   2. else the first call that is not a pure helper (`path.join()`, `toString()`, `Buffer.from()`,
+//      a React state setter: `setSaving(true)` of `const [saving, setSaving] = useState(false)`)
 //      nor a selector at the head of a chain (`knex('users').insert()`, `tx(T.ROLES).insert()`,
 //      `db.collection('jobs').findOne()`);
 //   3. else the first call.
@@ -12,6 +13,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { AnalysisInput } from './types.js';
 import { forEachChild, isFunction } from './ast.js';
+import { resolveIdentifier } from './handlers.js';
 import { describeCall } from './knowledge/calls.js';
 
 export type SourceCall = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -129,6 +131,19 @@ export function failingCallLabel(input: AnalysisInput, root: TSESTree.Node | nul
   const candidates = new Set(calls);
   const ordered = (root ? callsInSubjectOrder(root) : [...calls]).filter((call) => candidates.has(call) && calleeLabel(call) !== null);
   const known = expectedFrom.length > 0 ? ordered.find((call) => expectedFrom.includes(describeCall(input, call).label ?? '')) : undefined;
-  const chosen = known ?? ordered.find((call) => !isPureHelperCall(call) && !isChainSelector(call)) ?? ordered[0];
+  const chosen = known ?? ordered.find((call) => !isPureHelperCall(call) && !isChainSelector(call) && !isStateSetter(input, call)) ?? ordered[0];
   return chosen ? calleeLabel(chosen) : null;
+}
+
+/**
+ * `setSaving(true)` where `const [saving, setSaving] = useState(false)` (or `React.useState`,
+ * `useReducer`'s dispatch): it schedules a render and does not throw.
+ */
+function isStateSetter(input: AnalysisInput, call: SourceCall): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const declarator = resolveIdentifier(input.scopeManager, call.callee)?.defs[0]?.node;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.ArrayPattern) return false;
+  const hook = declarator.init?.type === AST_NODE_TYPES.CallExpression ? expressionText(declarator.init.callee) : null;
+  const element = declarator.id.elements[1];
+  return hook !== null && /^(?:React\.)?(?:useState|useReducer)$/.test(hook) && element?.type === AST_NODE_TYPES.Identifier && element.name === call.callee.name;
 }

@@ -637,6 +637,24 @@ function classMemberLogger(
 
 type LoggerMember = TSESTree.PropertyDefinition | TSESTree.Identifier;
 
+/** Whether `receiver` (`Logger`, `logger`, `this.logger`) at `at` is NestJS's `Logger`, static or an instance. */
+export function isNestLogger(input: AnalysisInput, receiver: string, at: TSESTree.Node): boolean {
+  const scope = scopeAt(input.scopeManager, at);
+  const member = /^this\.([A-Za-z_$][\w$]*)$/.exec(receiver)?.[1];
+  if (member === undefined) {
+    const variable = /^[A-Za-z_$][\w$]*$/.test(receiver) ? findVariable(scope, receiver) : null;
+    return variable !== null && classifyVariable(variable, 0) === 'nest';
+  }
+  const klass = enclosingClass(at);
+  const declared = klass ? loggerMembersOf(klass).get(member) : undefined;
+  if (!declared) return false;
+  const kind =
+    declared.type === AST_NODE_TYPES.PropertyDefinition
+      ? (classifyExpression(declared.value, scope, 0) ?? classifyTypeAnnotation(declared.typeAnnotation, scope))
+      : classifyTypeAnnotation(declared.typeAnnotation, scope);
+  return kind === 'nest';
+}
+
 /** `logger?: Logger`, `logger: Logger | undefined` (or `| null`): a member the class may not have set. */
 function mayBeAbsent(member: LoggerMember): boolean {
   if (member.optional) return true;

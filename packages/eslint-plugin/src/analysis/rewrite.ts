@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, ScopeManager } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import type { ResolvedOptions } from './options.js';
-import { CONSOLE_LOGGER, configuredLoggerTest, declaredAgainstUnknown, declaredArgumentLimit, findLoggerStyle, findVariable, formatLogCall, moduleSystem, scopeAt } from './logger-style.js';
+import { CONSOLE_LOGGER, configuredLoggerTest, declaredAgainstUnknown, declaredArgumentLimit, findLoggerStyle, findVariable, formatLogCall, isNestLogger, moduleSystem, scopeAt } from './logger-style.js';
 import { checkPolarity, collectBindings, levelArgument, replacesCaughtError, touchesError, touchesText, type ErrorBindings } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
@@ -192,6 +192,11 @@ export function fileStyle(input: AnalysisInput): FileStyle {
       else if (source.raw.startsWith("'")) single += 1;
     }
   }
+  if (single === 0 && double === 0) {
+    // No module specifiers: the string literals decide, given enough of them (a few say little).
+    const literals = literalQuotes(input.program);
+    if (literals.single + literals.double >= 3) ({ single, double } = literals);
+  }
   const ends = statementEnds(input.program, text);
   const style: FileStyle = {
     eol,
@@ -202,6 +207,24 @@ export function fileStyle(input: AnalysisInput): FileStyle {
   };
   styleCache.set(input.program, style);
   return style;
+}
+
+/**
+ * In a file without module specifiers, the quotes of its first string literals (a JSX attribute's
+ * `"…"` aside, written so whatever the style).
+ */
+function literalQuotes(program: TSESTree.Program): { single: number; double: number } {
+  const counts = { single: 0, double: 0 };
+  const visit = (node: TSESTree.Node): void => {
+    if (counts.single + counts.double >= 20) return;
+    if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && node.parent?.type !== AST_NODE_TYPES.JSXAttribute) {
+      if (node.raw.startsWith('"')) counts.double += 1;
+      else if (node.raw.startsWith("'")) counts.single += 1;
+    }
+    forEachChild(node, visit);
+  };
+  visit(program);
+  return counts;
 }
 
 function quoteString(value: string, quote: "'" | '"'): string {
@@ -296,7 +319,12 @@ function sourceCallRoot(handler: Handler): TSESTree.Node | null {
 /** The call a message names as the one that failed (failing-call.ts), given the calls the expected errors come from. */
 function failingCallOf(input: AnalysisInput, handler: Handler, known: readonly KnownError[]): string | null {
   const expectedFrom = known.map((error) => (error as { call?: string | null }).call).filter((call): call is string => typeof call === 'string');
-  return failingCallLabel(input, sourceCallRoot(handler), sourceCalls(handler), expectedFrom);
+  const root = sourceCallRoot(handler);
+  // `import('./x.js').then(use).catch(…)`: the chain starts at the import, which is no call node.
+  if (expectedFrom.length === 0 && root?.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression && root.callee.object.type === AST_NODE_TYPES.ImportExpression) {
+    return 'import';
+  }
+  return failingCallLabel(input, root, sourceCalls(handler), expectedFrom);
 }
 
 function memberName(key: TSESTree.Node): string | null {
@@ -789,10 +817,11 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     const inner = indent + unit;
     // `() => undefined` types as `undefined`, a block without `return` as `void`: where TypeScript
     // sees the promise's value, dropping the `return` would change its type (`Promise<T | void>`).
+    const statement = effectStatement(text, body, span.raw);
     const returned = /^(undefined|void 0)$/.test(span.raw) && !(style.typescript && promiseValueUsed(handler.call))
       ? ''
-      : isConsoleCall(body) || (isEffect(body) && !promiseValueUsed(handler.call) && (semi !== '' || !/^[([`+\-/]/.test(span.raw)))
-        ? `${eol}${inner}${span.raw}${semi}` // `console.*()` returns undefined; an unread value need not be returned
+      : isConsoleCall(body) || (isEffect(body) && !promiseValueUsed(handler.call) && (semi !== '' || !/^[([`+\-/]/.test(statement)))
+        ? `${eol}${inner}${statement}${semi}` // `console.*()` returns undefined; an unread value need not be returned
         : `${eol}${inner}return ${returnedExpression(text, body, span.raw)}${semi}`;
     edits.push({ range: [span.start, closingParenAfter(text, fn, handler.call) ?? span.end], text: ` {${eol}${block(inner)}${returned}${eol}${indent}}` });
     return { edits, fixme: null, errorTypes: known.map(({ name, evidence, detail }) => ({ name, evidence, ...(detail ? { detail } : {}) })), logger };
@@ -1123,7 +1152,6 @@ function isConsoleCall(node: TSESTree.Node): boolean {
   return !computed && object.type === AST_NODE_TYPES.Identifier && object.name === 'console' && property.type === AST_NODE_TYPES.Identifier;
 }
 
-/** `({ author: null })` returned from a block needs no parentheses: `return { author: null }`. */
 /** A log call of `console` or of the rewrite's logger when its library is known: one more argument is the error object. */
 function takesErrorArgument(call: TSESTree.CallExpression, logger: LoggerStyle): boolean {
   const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? expressionText(call.callee.object) : null;
@@ -1170,10 +1198,23 @@ function promiseValueUsed(call: TSESTree.CallExpression | null): boolean {
   return !(parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void');
 }
 
+/** `({ author: null })` returned from a block needs no parentheses: `return { author: null }`. */
 function returnedExpression(text: string, body: TSESTree.Node, raw: string): string {
-  const inner = text.slice(body.range[0], body.range[1]);
-  const bare = body.type === AST_NODE_TYPES.ObjectExpression && raw.startsWith('(') && raw.endsWith(')') && raw.slice(1, -1).trim() === inner;
-  return bare ? inner : raw;
+  return body.type === AST_NODE_TYPES.ObjectExpression && parenthesized(text, body, raw) ? text.slice(body.range[0], body.range[1]) : raw;
+}
+
+/**
+ * A concise body kept as a statement needs no parentheses (`(ref.current = null)` → `ref.current = null`),
+ * except a destructuring assignment, which would open a block (`({ a } = b)`).
+ */
+function effectStatement(text: string, body: TSESTree.Node, raw: string): string {
+  const destructures = body.type === AST_NODE_TYPES.AssignmentExpression && body.left.type === AST_NODE_TYPES.ObjectPattern;
+  return !destructures && parenthesized(text, body, raw) ? text.slice(body.range[0], body.range[1]) : raw;
+}
+
+/** Whether `raw`, a concise body's text, is `body` in parentheses. */
+function parenthesized(text: string, body: TSESTree.Node, raw: string): boolean {
+  return raw.startsWith('(') && raw.endsWith(')') && raw.slice(1, -1).trim() === text.slice(body.range[0], body.range[1]);
 }
 
 /**
@@ -1245,10 +1286,29 @@ export function logErrorObjectEdit(
     const entry = errorName === 'err' ? '{ err }' : `{ err: ${errorName} }`;
     return { range: [first.range[0], first.range[0]], text: `${entry}, ` };
   }
+  // NestJS reads its last string argument as the context (`Logger.warn(msg, LOG_CONTEXT)`): after it,
+  // the error would make the context a message; it goes before it.
+  if (args.length >= 2 && receiver !== null && isNestContext(last, errorName) && isNestLogger(input, receiver, at)) {
+    const separator = firstOnLine(text, last.range[0]) ? `,${fileStyle(input).eol}${indentAt(text, last.range[0])}` : ', ';
+    return { range: [last.range[0], last.range[0]], text: `${errorName}${separator}` };
+  }
   // Arguments laid out one per line (the call's `)` on a later line) get the error on a line of its own.
   const brokenArguments = firstOnLine(text, last.range[0]) && !sameLine(text, last.range[1], call.range[1]);
   const separator = brokenArguments ? `,${fileStyle(input).eol}${indentAt(text, last.range[0])}` : ', ';
   return { range: [last.range[1], last.range[1]], text: `${separator}${errorName}` };
+}
+
+/**
+ * A NestJS context argument: a string literal, a name (`LOG_CONTEXT`), or a `.name` (`MyService.name`,
+ * `this.constructor.name`), none of them the error's own (`error.stack` is no context).
+ */
+function isNestContext(node: TSESTree.Node, errorName: string): boolean {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string';
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name !== errorName;
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier || node.property.name !== 'name') return false;
+  let root: TSESTree.Node = node;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+  return !(root.type === AST_NODE_TYPES.Identifier && root.name === errorName);
 }
 
 /**
