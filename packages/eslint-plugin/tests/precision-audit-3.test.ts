@@ -131,7 +131,7 @@ export function parseAgent(userAgent: string) {
         {
           messageId: 'silentCatch',
           suggestions: [
-            { messageId: "specificCatchSuggestion", output: "declare function fetchTotal(): Promise<number>;\nexport async function total(locale: string) {\n  try {\n    return new Intl.NumberFormat(locale).format(await fetchTotal());\n  } catch (error) {\n    console.error('total: unexpected error from new Intl.NumberFormat()', error);\n    return '';\n  }\n}" },
+            { messageId: "specificCatchSuggestion", output: "declare function fetchTotal(): Promise<number>;\nexport async function total(locale: string) {\n  try {\n    return new Intl.NumberFormat(locale).format(await fetchTotal());\n  } catch (error) {\n    console.error('total: unexpected error from fetchTotal()', error);\n    return '';\n  }\n}" },
             { messageId: "logErrorSuggestion", output: "declare function fetchTotal(): Promise<number>;\nexport async function total(locale: string) {\n  try {\n    return new Intl.NumberFormat(locale).format(await fetchTotal());\n  } catch (error) {\n    console.error('total: unexpected error', error);\n    return '';\n  }\n}" },
             { messageId: "rethrowSuggestion", output: "declare function fetchTotal(): Promise<number>;\nexport async function total(locale: string) {\n  try {\n    return new Intl.NumberFormat(locale).format(await fetchTotal());\n  } catch (error) {\n    throw error;\n  }\n}" },
           ],

@@ -334,7 +334,7 @@ export async function latest(): Promise<string | null> {
           messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 7 returns null without logging or rethrowing it", expected: "" },
           line: 6,
           suggestions: [
-            { messageId: "specificCatchSuggestion", output: "declare const db: { versions(): Promise<string[]> };\nimport semver from 'semver';\nexport async function latest(): Promise<string | null> {\n  try {\n    return semver.maxSatisfying(await db.versions(), '*');\n  } catch (error) {\n    console.error('latest: unexpected error from semver.maxSatisfying()', error);\n    return null;\n  }\n}" },
+            { messageId: "specificCatchSuggestion", output: "declare const db: { versions(): Promise<string[]> };\nimport semver from 'semver';\nexport async function latest(): Promise<string | null> {\n  try {\n    return semver.maxSatisfying(await db.versions(), '*');\n  } catch (error) {\n    console.error('latest: unexpected error from db.versions()', error);\n    return null;\n  }\n}" },
             { messageId: "logErrorSuggestion", output: "declare const db: { versions(): Promise<string[]> };\nimport semver from 'semver';\nexport async function latest(): Promise<string | null> {\n  try {\n    return semver.maxSatisfying(await db.versions(), '*');\n  } catch (error) {\n    console.error('latest: unexpected error', error);\n    return null;\n  }\n}" },
             { messageId: "rethrowSuggestion", output: "declare const db: { versions(): Promise<string[]> };\nimport semver from 'semver';\nexport async function latest(): Promise<string | null> {\n  try {\n    return semver.maxSatisfying(await db.versions(), '*');\n  } catch (error) {\n    throw error;\n  }\n}" },
           ],

@@ -150,7 +150,7 @@ export async function leave(controller: AbortController): Promise<void> {
           messageId: 'silentCatch', data: { handler: "catch clause", detail: "it is empty", expected: "" },
           line: 6,
           suggestions: [
-            { messageId: "specificCatchSuggestion", output: "declare function saveDraft(): Promise<void>;\nexport async function leave(controller: AbortController): Promise<void> {\n  try {\n    controller.abort();\n    await saveDraft();\n  } catch (error) {\n    console.error('leave: unexpected error from controller.abort()', error);\n  }\n}" },
+            { messageId: "specificCatchSuggestion", output: "declare function saveDraft(): Promise<void>;\nexport async function leave(controller: AbortController): Promise<void> {\n  try {\n    controller.abort();\n    await saveDraft();\n  } catch (error) {\n    console.error('leave: unexpected error from saveDraft()', error);\n  }\n}" },
             { messageId: "logErrorSuggestion", output: "declare function saveDraft(): Promise<void>;\nexport async function leave(controller: AbortController): Promise<void> {\n  try {\n    controller.abort();\n    await saveDraft();\n  } catch (error) { console.error('leave: unexpected error', error); }\n}" },
             { messageId: "rethrowSuggestion", output: "declare function saveDraft(): Promise<void>;\nexport async function leave(controller: AbortController): Promise<void> {\n  try {\n    controller.abort();\n    await saveDraft();\n  } catch (error) { throw error; }\n}" },
           ],

@@ -1339,7 +1339,7 @@ export async function bulkMetrics(data: unknown, res: { status(n: number): { end
   } catch (e) {
     await processPromiseResults(promises);
     res.status(400).end();
-    console.error('bulkMetrics: unexpected error from registerAll()', e);
+    console.error('bulkMetrics: unexpected error from processPromiseResults()', e);
   }
 }`,
             },

@@ -1,11 +1,13 @@
 // Which call a rewrite's message names as the one that failed (`unexpected error from <callee>()`).
 // The rule, in order:
 //   1. a call the error knowledge expects errors from (the branches before the fallback come from it);
-//   2. else the first call that is not a pure helper (`path.join()`, `toString()`, `Buffer.from()`,
-//      a React state setter: `setSaving(true)` of `const [saving, setSaving] = useState(false)`)
-//      nor a selector at the head of a chain (`knex('users').insert()`, `tx(T.ROLES).insert()`,
-//      `db.collection('jobs').findOne()`);
-//   3. else the first call.
+//   2. else the first awaited call that is not a pure helper (`path.join()`, `toString()`,
+//      `Buffer.from()`, a React state setter: `setSaving(true)` of `const [saving, setSaving] =
+//      useState(false)`) nor a selector at the head of a chain (`knex('users').insert()`,
+//      `tx(T.ROLES).insert()`, `db.collection('jobs').findOne()`): the operation the block waits
+//      on, not the bookkeeping before it (`toggle(false); await onCreate(value)`);
+//   3. else the first such call, awaited or not;
+//   4. else the first call.
 // "First" is in subject order: a call comes after the calls of its receiver chain and before the
 // calls in its arguments — `chroma(x).hex()` names `chroma()`, `(await brotliDecompress(buf)).toString()`
 // names `brotliDecompress()`, `repo.save(build(x))` names `repo.save()`.
@@ -131,7 +133,8 @@ export function failingCallLabel(input: AnalysisInput, root: TSESTree.Node | nul
   const candidates = new Set(calls);
   const ordered = (root ? callsInSubjectOrder(root) : [...calls]).filter((call) => candidates.has(call) && calleeLabel(call) !== null);
   const known = expectedFrom.length > 0 ? ordered.find((call) => expectedFrom.includes(describeCall(input, call).label ?? '')) : undefined;
-  const chosen = known ?? ordered.find((call) => !isPureHelperCall(call) && !isChainSelector(call) && !isStateSetter(input, call)) ?? ordered[0];
+  const acts = (call: SourceCall): boolean => !isPureHelperCall(call) && !isChainSelector(call) && !isStateSetter(input, call);
+  const chosen = known ?? ordered.find((call) => acts(call) && isAwaited(call)) ?? ordered.find(acts) ?? ordered[0];
   return chosen ? calleeLabel(chosen) : null;
 }
 
@@ -146,4 +149,16 @@ function isStateSetter(input: AnalysisInput, call: SourceCall): boolean {
   const hook = declarator.init?.type === AST_NODE_TYPES.CallExpression ? expressionText(declarator.init.callee) : null;
   const element = declarator.id.elements[1];
   return hook !== null && /^(?:React\.)?(?:useState|useReducer)$/.test(hook) && element?.type === AST_NODE_TYPES.Identifier && element.name === call.callee.name;
+}
+
+/**
+ * Whether the call runs inside an awaited expression of its statement: `await x.save()`, the
+ * receiver chain of `await ky.post(url).json()`, `(await load(id)).name`.
+ */
+function isAwaited(call: SourceCall): boolean {
+  for (let node: TSESTree.Node | undefined = call.parent; node && !isFunction(node); node = node.parent) {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return true;
+    if (node.type.endsWith('Statement') || node.type === AST_NODE_TYPES.VariableDeclaration) return false;
+  }
+  return false;
 }

@@ -329,6 +329,14 @@ describe('the failing call a message names (failing-call.ts)', () => {
     expect(named('return x.trim().split(",").map((s) => load(s));')).toBe('x.trim'); // only pure helpers: the first
   });
 
+  it('the awaited operation before the bookkeeping around it; within an await, subject order', () => {
+    expect(named('toggle(false);\n    await onCreate(x);\n    close();')).toBe('onCreate');
+    expect(named('track(x);\n    const { data } = await client.post(dir, x);\n    render(data);')).toBe('client.post');
+    expect(named('return await ky.post(dir, x).json();')).toBe('ky.post');
+    expect(named('return format(await load(x));')).toBe('load');
+    expect(named('validate(x);\n    save(x);')).toBe('validate'); // nothing awaited: the first call
+  });
+
   it('a selector at the head of a chain (literal arguments only) is passed over for the call that acts', () => {
     expect(named("await knex('groups').insert(rows);")).toBe('insert');
     expect(named("return await db.collection('jobs').findOne({ id: x });")).toBe('findOne');
