@@ -287,8 +287,17 @@ export class BottomKSample {
     return false;
   }
 
+  /** @internal Makes room for `count` entries (at most k) in one step, before that many offers. */
+  reserve(count: number): void {
+    const capacity = Math.min(this.k, count);
+    if (2 * capacity > this.hashes.length) this.resize(capacity);
+  }
+
   private grow(): void {
-    const capacity = Math.min(this.k, this.hashes.length);
+    this.resize(Math.min(this.k, this.hashes.length));
+  }
+
+  private resize(capacity: number): void {
     const hashes = new Uint32Array(capacity * 2);
     hashes.set(this.hashes);
     this.hashes = hashes;

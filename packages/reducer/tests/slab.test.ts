@@ -88,6 +88,28 @@ describe('NamespaceSlab', () => {
     );
   });
 
+  // Releasing held values offers only hashes whose top byte is at most the k-th smallest's: the
+  // sample must still be the plain one when many hashes share that byte, or every one does.
+  test('held values released into the sample give the plain bottom-k when hashes share their top byte', () => {
+    const entry = fc.tuple(fc.constantFrom(0, 0x01, 0x7f, 0x80, 0xff), fc.nat(0xffffff), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(entry, { minLength: 1, maxLength: 60 }), (k, entries) => {
+        const slab = new NamespaceSlab({ precision: 10, seed: 0, exactLimit: 40, maxSamples: k, maxValueLength: 256, heldValueBytes: k * 536 });
+        const slot = slab.allocate();
+        const plain = new BottomKSample(k);
+        for (const [top, rest, lo] of entries) {
+          const hi = ((top << 24) | rest) | 0;
+          slab.count(slot, WORKFLOWS, hi, lo, `${hi}:${lo}`);
+          plain.offer(hi, lo, `${hi}:${lo}`);
+        }
+        expect(slab.sampleNow(slot, WORKFLOWS).toJSON()).toEqual(plain.toJSON());
+        slab.releaseHeld(slot, WORKFLOWS);
+        expect(slab.sample(slot, WORKFLOWS).toJSON()).toEqual(plain.toJSON());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('a released slot is reused empty, with its totals and times reset', () => {
     const slab = new NamespaceSlab({ precision: 14, seed: 0, exactLimit: 256, maxSamples: 5, maxValueLength: 256, heldValueBytes: 5 * 536 });
     const a = slab.allocate();
