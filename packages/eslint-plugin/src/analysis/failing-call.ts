@@ -2,7 +2,7 @@
 // The rule, in order:
 //   1. a call the error knowledge expects errors from (the branches before the fallback come from it);
 //   2. else the first awaited call that is not a pure helper (`path.join()`, `toString()`,
-//      `Buffer.from()`, a React state setter: `setSaving(true)` of `const [saving, setSaving] =
+//      `Buffer.from()`, `event.preventDefault()`, a React state setter: `setSaving(true)` of `const [saving, setSaving] =
 //      useState(false)`) nor a selector at the head of a chain (`knex('users').insert()`,
 //      `tx(T.ROLES).insert()`, `db.collection('jobs').findOne()`): the operation the block waits
 //      on, not the bookkeeping before it (`toggle(false); await onCreate(value)`);
@@ -92,6 +92,9 @@ const PURE_METHODS = new Set([
   'toISOString', 'toJSON', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString', 'getTime', 'valueOf', 'bind',
 ]);
 
+// A DOM event's own methods: they change how the event propagates and never throw.
+const EVENT_METHODS = new Set(['preventDefault', 'stopPropagation', 'stopImmediatePropagation']);
+
 /** A helper that computes without I/O or parsing: not what the message should blame when anything else was called. */
 export function isPureHelperCall(call: SourceCall): boolean {
   const label = calleeLabel(call);
@@ -102,7 +105,7 @@ export function isPureHelperCall(call: SourceCall): boolean {
     callee.type === AST_NODE_TYPES.MemberExpression &&
     !callee.computed &&
     callee.property.type === AST_NODE_TYPES.Identifier &&
-    PURE_METHODS.has(callee.property.name)
+    (PURE_METHODS.has(callee.property.name) || EVENT_METHODS.has(callee.property.name))
   );
 }
 
