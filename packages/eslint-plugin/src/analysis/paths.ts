@@ -679,6 +679,12 @@ function classifyCall(call: TSESTree.CallExpression, ctx: Context, test: boolean
     facts.narrows = true;
     return false;
   }
+  // `assert.ok(false)`, `invariant(false, 'unreachable')`: asserting a constant falsy value always throws, a new
+  // error, like `assert.fail()`. `console.assert` only prints.
+  if (path !== null && path !== 'console.assert' && ASSERT_FUNCTIONS.has(path) && args.length > 0 && isFalsyConstant(args[0]!)) {
+    facts.propagates = true;
+    return false;
+  }
   if (isTextCall(call)) return false;
   if (name !== null && TEXT_METHODS.has(name)) return false;
   // Inside a logger call's arguments a call formats the log line (`log.warn(describe(e))`): the
@@ -689,6 +695,21 @@ function classifyCall(call: TSESTree.CallExpression, ctx: Context, test: boolean
   if (handsOnObject(args, bindings)) handOn(ctx, facts);
   else if (args.some((argument) => touchesError(argument, bindings))) facts.propagates = true;
   return false;
+}
+
+/** `false`, `0`, `''`, `null`, `undefined`, `!1`, `void 0`: a value falsy whatever the code around it does. */
+function isFalsyConstant(node: Node): boolean {
+  const value = unwrap(node);
+  if (value.type === T.Literal) return !('regex' in value) && !value.value;
+  if (value.type === T.Identifier) return value.name === 'undefined';
+  if (value.type === T.UnaryExpression && value.operator === 'void') return true;
+  if (value.type === T.UnaryExpression && value.operator === '!') return isTruthyConstant(value.argument);
+  return false;
+}
+
+function isTruthyConstant(node: Node): boolean {
+  const value = unwrap(node);
+  return value.type === T.Literal && !!value.value;
 }
 
 /** An argument is the error object itself, an alias, or a value carrying it (`new X(msg, { cause: e })`). */

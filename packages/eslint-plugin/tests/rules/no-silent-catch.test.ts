@@ -59,6 +59,10 @@ ruleTester.run('no-silent-catch', rule, {
     `async function g(conn) { try { await work(conn); } catch (e) { try { await conn.rollback(); } catch {} throw e; } }`,
     `function g(file) { try { write(file); } finally { try { fs.unlinkSync(file); } catch {} } }`,
     `try { build(); } catch (e) { try { e.message += hint(readFileSync(e.file, "utf8")); } catch {} throw e; }`,
+    // an assertion of a constant falsy value throws a new error, as assert.fail() does
+    `try { f(); } catch { assert.ok(false); }`,
+    `try { f(); } catch { invariant(false, "f cannot fail here"); }`,
+    `try { f(); } catch { assert(!1); }`,
     // idiom: fire-and-forget of a promise handled elsewhere
     `async function g() { const p = f(); p.catch(() => {}); await other(); return p; }`,
     // idiom: test code
@@ -1428,6 +1432,35 @@ try {
   f();
 } catch (error) { throw error; }`,
             },
+          ],
+        },
+      ],
+    },
+    // an assertion that may pass is no throw; console.assert only prints
+    {
+      code: `try { f(); } catch { assert.ok(ready); }`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 1,
+          suggestions: [
+            { messageId: 'specificCatchSuggestion', output: `try { f(); } catch (error) {\n  assert.ok(ready);\n  console.error('file: unexpected error from f()', error);\n}` },
+            { messageId: 'logErrorSuggestion', data: { logger: 'console' }, output: `try { f(); } catch (error) { assert.ok(ready);\nconsole.error('unexpected error', error); }` },
+            { messageId: 'rethrowSuggestion', output: `try { f(); } catch (error) { assert.ok(ready);\nthrow error; }` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try { f(); } catch { console.assert(false, "f failed"); }`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          line: 1,
+          suggestions: [
+            { messageId: 'specificCatchSuggestion', output: `try { f(); } catch (error) {\n  console.assert(false, "f failed");\n  console.error('file: unexpected error from f()', error);\n}` },
+            { messageId: 'logErrorSuggestion', data: { logger: 'console' }, output: `try { f(); } catch (error) { console.assert(false, "f failed");\nconsole.error('unexpected error', error); }` },
+            { messageId: 'rethrowSuggestion', output: `try { f(); } catch (error) { console.assert(false, "f failed");\nthrow error; }` },
           ],
         },
       ],
