@@ -12,7 +12,8 @@
  *
  * Memory: 8 B x capacity for the hashes (one Uint32Array) + one string reference per kept value
  * (values longer than `maxValueLength` are kept truncated; their hash is of the full value);
- * capacity grows by doubling from 8 up to k, never per item.
+ * capacity grows by doubling from 8 up to k (or at once, `reserve`, before a known number of
+ * offers), never per item.
  * Layout: the kept entries form an 8-ary max-heap on the hash (entry i's children are 8i + 1 to
  * 8i + 8, 64 contiguous bytes of hashes), the hash pairs interleaved in one Uint32Array: the
  * largest kept hash is entry 0, and an insert into a full sample replaces it and sifts down,
