@@ -48,6 +48,13 @@ export interface LoggerStyle {
   category?: string;
   /** A class member that may be absent (`logger?: Logger`, `Logger | undefined`): called as `this.logger?.error(…)`. */
   optional?: boolean;
+  /**
+   * For a NestJS logger without a context of its own (the static `Logger`, `new Logger()`, an injected
+   * one): the context new calls pass last (`Logger.error(msg, error, 'PluginHost')`), the enclosing
+   * class's or function's name. Without it NestJS's `error(msg, error)` reads the error as the context
+   * and prints neither its stack nor its object.
+   */
+  context?: string;
 }
 
 export type LoggerLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -655,6 +662,57 @@ export function isNestLogger(input: AnalysisInput, receiver: string, at: TSESTre
   return kind === 'nest';
 }
 
+/**
+ * The context a NestJS logger's new calls should name, when the logger has none of its own: the
+ * static `Logger`, `new Logger()` without arguments, or one declared by type alone (injected). A
+ * `new Logger(X.name)` has its context; so has a receiver this cannot trace (null for both).
+ */
+function nestContextFor(input: AnalysisInput, receiver: string, at: TSESTree.Node): string | null {
+  const member = /^this\.([A-Za-z_$][\w$]*)$/.exec(receiver)?.[1];
+  let initialiser: TSESTree.Expression | null | undefined;
+  if (member !== undefined) {
+    const klass = enclosingClass(at);
+    const declared = klass ? loggerMembersOf(klass).get(member) : undefined;
+    if (!declared) return null;
+    initialiser = declared.type === AST_NODE_TYPES.PropertyDefinition ? declared.value : null;
+  } else {
+    const variable = /^[A-Za-z_$][\w$]*$/.test(receiver) ? findVariable(scopeAt(input.scopeManager, at), receiver) : null;
+    const definition = variable?.defs[0];
+    if (!definition) return null;
+    if (definition.type === 'ImportBinding') initialiser = null; // the class itself: `Logger.error(…)`
+    else if (definition.node.type === AST_NODE_TYPES.VariableDeclarator) initialiser = definition.node.init;
+    else if (definition.type === 'Parameter') initialiser = null;
+    else return null;
+  }
+  const created = initialiser ? unwrapExpression(initialiser) : null;
+  if (initialiser && !(created?.type === AST_NODE_TYPES.NewExpression && created.arguments.length === 0)) return null;
+  return placeName(at);
+}
+
+function unwrapExpression(node: TSESTree.Expression): TSESTree.Expression {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.TSSatisfiesExpression) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/**
+ * NestJS's convention for a context: the enclosing class's name (static members and callbacks
+ * included), else the nearest enclosing function's; null at module level or when anonymous.
+ */
+function placeName(at: TSESTree.Node): string | null {
+  for (let current = at.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
+      if (current.id) return current.id.name;
+      const holder = current.parent;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) return holder.id.name;
+    }
+  }
+  const fn = enclosingFunction(at);
+  return fn ? functionName(fn) : null;
+}
+
 /** `logger?: Logger`, `logger: Logger | undefined` (or `| null`): a member the class may not have set. */
 function mayBeAbsent(member: LoggerMember): boolean {
   if (member.optional) return true;
@@ -782,6 +840,10 @@ export function findLoggerStyle(
   moduleResolver = resolveModule ? (specifier) => resolveModule(specifier, input.fileName) : null;
   try {
     const style = findLoggerStyleWith(input, node, configured, isConfiguredLogger ?? null);
+    if (style.kind === 'nest') {
+      const context = nestContextFor(input, style.object, node);
+      return context === null ? style : { ...style, context };
+    }
     // Only a logger of unknown library: the known ones (winston, NestJS, console) take the message first.
     if (style.kind !== 'custom' || style.order !== 'message-first') return style;
     const category = categoryFor(fileFacts(input.program, input.sourceText), style.object, node);
@@ -973,5 +1035,12 @@ export function formatLogCall(style: LoggerStyle, level: LoggerLevel, errorName:
     return `${style.object}${dot}${method}(${errEntry}, ${message})`;
   }
   const category = style.category ? `${style.category}, ` : '';
-  return `${style.object}${dot}${method}(${category}${message}, ${errorName})`;
+  const context = style.context === undefined ? '' : `, ${quotedLike(message, style.context)}`;
+  return `${style.object}${dot}${method}(${category}${message}, ${errorName}${context})`;
+}
+
+/** `value` as a string literal in the quotes `message`, itself a literal, is written with. */
+function quotedLike(message: string, value: string): string {
+  const quote = message.startsWith('"') ? '"' : "'";
+  return quote + value + quote;
 }
