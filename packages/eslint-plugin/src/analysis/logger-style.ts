@@ -667,7 +667,7 @@ export function isNestLogger(input: AnalysisInput, receiver: string, at: TSESTre
  * static `Logger`, `new Logger()` without arguments, or one declared by type alone (injected). A
  * `new Logger(X.name)` has its context; so has a receiver this cannot trace (null for both).
  */
-function nestContextFor(input: AnalysisInput, receiver: string, at: TSESTree.Node): string | null {
+export function nestContextFor(input: AnalysisInput, receiver: string, at: TSESTree.Node): string | null {
   const member = /^this\.([A-Za-z_$][\w$]*)$/.exec(receiver)?.[1];
   let initialiser: TSESTree.Expression | null | undefined;
   if (member !== undefined) {

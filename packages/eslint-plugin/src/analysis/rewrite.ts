@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, ScopeManager } from '@typescript-eslint/scope-manager';
 import type { AnalysisInput, Handler, HandlerFinding } from './types.js';
 import type { ResolvedOptions } from './options.js';
-import { CONSOLE_LOGGER, configuredLoggerTest, declaredAgainstUnknown, declaredArgumentLimit, findLoggerStyle, findVariable, formatLogCall, isNestLogger, moduleSystem, scopeAt } from './logger-style.js';
+import { CONSOLE_LOGGER, configuredLoggerTest, declaredAgainstUnknown, declaredArgumentLimit, findLoggerStyle, findVariable, formatLogCall, isNestLogger, moduleSystem, nestContextFor, scopeAt } from './logger-style.js';
 import { checkPolarity, collectBindings, levelArgument, replacesCaughtError, touchesError, touchesText, type ErrorBindings } from './paths.js';
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
@@ -1295,7 +1295,10 @@ export function logErrorObjectEdit(
   // Arguments laid out one per line (the call's `)` on a later line) get the error on a line of its own.
   const brokenArguments = firstOnLine(text, last.range[0]) && !sameLine(text, last.range[1], call.range[1]);
   const separator = brokenArguments ? `,${fileStyle(input).eol}${indentAt(text, last.range[0])}` : ', ';
-  return { range: [last.range[1], last.range[1]], text: `${separator}${errorName}` };
+  // A NestJS logger without a context of its own would read `error(msg, error)` as `error(msg, context)`.
+  const context = args.length === 1 && receiver !== null && isNestLogger(input, receiver, at) ? nestContextFor(input, receiver, at) : null;
+  const contextArgument = context === null ? '' : `${separator}${quoteString(context, fileStyle(input).quote)}`;
+  return { range: [last.range[1], last.range[1]], text: `${separator}${errorName}${contextArgument}` };
 }
 
 /**
