@@ -4,9 +4,11 @@
 // methods are unknown and a rewrite may pass it an argument its signature has no place for.
 // get-tsconfig reads the config as TypeScript does: comments, trailing commas, `extends` chains
 // (relative or from a package), and `paths` matched by TypeScript's own rules.
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
+import { createPathsMatcher, findTsconfig, getTsconfig } from 'get-tsconfig';
 import type { PathsMatcher, TsConfigResult } from 'get-tsconfig';
+import { parseSync } from 'oxc-parser';
 
 /** By directory: the alias matcher of the nearest config at or above it (null: none, or no aliases). */
 const matchers = new Map<string, PathsMatcher | null>();
@@ -30,9 +32,62 @@ export function aliasTargets(specifier: string, fromFile: string): string[] {
 }
 
 function nearestConfig(directory: string): TsConfigResult | null {
-  try {
-    return getTsconfig(directory, 'tsconfig.json', configCache) ?? getTsconfig(directory, 'jsconfig.json', configCache);
-  } catch {
-    return null; // an unreadable config, or an `extends` that does not resolve: no aliases, as without a config
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    try {
+      const found = getTsconfig(directory, name, configCache);
+      if (found) return found;
+    } catch {
+      // An `extends` that does not resolve (a package not installed: `expo/tsconfig.base`): the
+      // config's own `paths` and `baseUrl` still hold.
+      const path = findTsconfig(directory, name, configCache);
+      return path ? ownOptions(path) : null;
+    }
   }
+  return null;
+}
+
+/** A config's own `baseUrl` and `paths`, its `extends` left out; null when it is not readable. */
+function ownOptions(path: string): TsConfigResult | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  // tsconfig.json is JSON with comments and trailing commas: a JavaScript expression, as oxc reads it.
+  const parsed = parseSync('tsconfig.js', `(${text}\n)`);
+  const statement = parsed.errors.length === 0 ? parsed.program.body[0] : undefined;
+  const config = statement?.type === 'ExpressionStatement' ? literalValue(statement.expression as unknown as LiteralNode) : undefined;
+  const options = isRecord(config) && isRecord(config.compilerOptions) ? config.compilerOptions : {};
+  return { path, config: { compilerOptions: { baseUrl: options.baseUrl as string | undefined, paths: options.paths as Record<string, string[]> | undefined } } };
+}
+
+/** An oxc ESTree node, read by its fields. */
+type LiteralNode = { type: string; [key: string]: unknown };
+
+/** The value of an expression made of object, array and primitive literals; undefined for anything else. */
+function literalValue(node: LiteralNode): unknown {
+  switch (node.type) {
+    case 'ParenthesizedExpression':
+      return literalValue(node.expression as LiteralNode);
+    case 'Literal':
+      return node.value;
+    case 'ArrayExpression':
+      return (node.elements as (LiteralNode | null)[]).map((element) => (element ? literalValue(element) : undefined));
+    case 'ObjectExpression': {
+      const entries: [string, unknown][] = [];
+      for (const property of node.properties as LiteralNode[]) {
+        const key = property.key as LiteralNode | undefined;
+        const name = key?.type === 'Literal' ? String(key.value) : key?.type === 'Identifier' ? (key.name as string) : null;
+        if (property.type === 'Property' && name !== null) entries.push([name, literalValue(property.value as LiteralNode)]);
+      }
+      return Object.fromEntries(entries);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

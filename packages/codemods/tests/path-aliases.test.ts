@@ -31,17 +31,22 @@ describe('aliasTargets', () => {
     expect(aliasTargets('~/logger', join(repo.dir, 'web/a.js'))).toEqual([join(repo.dir, 'lib/logger')]);
   });
 
-  it('no config, one without paths, or one whose extends does not resolve: no targets', () => {
-    const repo = tempRepo({
-      'pkg/tsconfig.json': '{ "compilerOptions": {} }\n',
-      'pkg/a.ts': '',
-      'b.ts': '',
-      'broken/tsconfig.json': '{ "extends": "./missing.json", "compilerOptions": { "paths": { "@/*": ["*"] } } }\n',
-      'broken/c.ts': '',
-    });
+  it('no config, or one without paths: no targets', () => {
+    const repo = tempRepo({ 'pkg/tsconfig.json': '{ "compilerOptions": {} }\n', 'pkg/a.ts': '', 'b.ts': '' });
     repos.push(repo);
     expect(aliasTargets('@/log', join(repo.dir, 'pkg/a.ts'))).toEqual([]);
     expect(aliasTargets('@/log', join(repo.dir, 'b.ts'))).toEqual([]);
+  });
+
+  it('an extends that does not resolve (a package not installed): the config\'s own paths and baseUrl', () => {
+    const repo = tempRepo({
+      'app/tsconfig.json': '{\n  "extends": "expo/tsconfig.base", // not installed\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*",], }, },\n}\n',
+      'app/src/a.ts': '',
+      'broken/tsconfig.json': '{ "extends": "./missing.json" }\n',
+      'broken/c.ts': '',
+    });
+    repos.push(repo);
+    expect(aliasTargets('@/lib/logger', join(repo.dir, 'app/src/a.ts'))).toEqual([join(repo.dir, 'app/src/lib/logger')]);
     expect(aliasTargets('@/log', join(repo.dir, 'broken/c.ts'))).toEqual([]);
   });
 });
