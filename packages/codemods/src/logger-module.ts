@@ -7,7 +7,8 @@ import { oxcOptions } from './native-parse.js';
 
 const LEVEL_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
 
-type OxcNode = { type: string; [key: string]: unknown };
+/** An oxc ESTree node, read by its fields. */
+export type OxcNode = { type: string; [key: string]: unknown };
 
 export interface LevelMethodParameters {
   /** By level method name: its most parameters, for the names every declaration of which has a fixed list. */

@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { createPathsMatcher, findTsconfig, getTsconfig } from 'get-tsconfig';
 import type { PathsMatcher, TsConfigResult } from 'get-tsconfig';
 import { parseSync } from 'oxc-parser';
+import type { OxcNode } from './logger-module.js';
 
 /** By directory: the alias matcher of the nearest config at or above it (null: none, or no aliases). */
 const matchers = new Map<string, PathsMatcher | null>();
@@ -57,29 +58,26 @@ function ownOptions(path: string): TsConfigResult | null {
   // tsconfig.json is JSON with comments and trailing commas: a JavaScript expression, as oxc reads it.
   const parsed = parseSync('tsconfig.js', `(${text}\n)`);
   const statement = parsed.errors.length === 0 ? parsed.program.body[0] : undefined;
-  const config = statement?.type === 'ExpressionStatement' ? literalValue(statement.expression as unknown as LiteralNode) : undefined;
+  const config = statement?.type === 'ExpressionStatement' ? literalValue(statement.expression as unknown as OxcNode) : undefined;
   const options = isRecord(config) && isRecord(config.compilerOptions) ? config.compilerOptions : {};
   return { path, config: { compilerOptions: { baseUrl: options.baseUrl as string | undefined, paths: options.paths as Record<string, string[]> | undefined } } };
 }
 
-/** An oxc ESTree node, read by its fields. */
-type LiteralNode = { type: string; [key: string]: unknown };
-
 /** The value of an expression made of object, array and primitive literals; undefined for anything else. */
-function literalValue(node: LiteralNode): unknown {
+function literalValue(node: OxcNode): unknown {
   switch (node.type) {
     case 'ParenthesizedExpression':
-      return literalValue(node.expression as LiteralNode);
+      return literalValue(node.expression as OxcNode);
     case 'Literal':
       return node.value;
     case 'ArrayExpression':
-      return (node.elements as (LiteralNode | null)[]).map((element) => (element ? literalValue(element) : undefined));
+      return (node.elements as (OxcNode | null)[]).map((element) => (element ? literalValue(element) : undefined));
     case 'ObjectExpression': {
       const entries: [string, unknown][] = [];
-      for (const property of node.properties as LiteralNode[]) {
-        const key = property.key as LiteralNode | undefined;
+      for (const property of node.properties as OxcNode[]) {
+        const key = property.key as OxcNode | undefined;
         const name = key?.type === 'Literal' ? String(key.value) : key?.type === 'Identifier' ? (key.name as string) : null;
-        if (property.type === 'Property' && name !== null) entries.push([name, literalValue(property.value as LiteralNode)]);
+        if (property.type === 'Property' && name !== null) entries.push([name, literalValue(property.value as OxcNode)]);
       }
       return Object.fromEntries(entries);
     }

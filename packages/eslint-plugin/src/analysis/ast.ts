@@ -111,6 +111,12 @@ export function stringValue(node: Node): string | null {
   return null;
 }
 
+/** A class's name: its id, else the variable it is assigned to (`const Foo = class { … }`); null when anonymous. */
+export function nameOfClass(klass: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | null {
+  if (klass.id) return klass.id.name;
+  return klass.parent?.type === T.VariableDeclarator && klass.parent.id.type === T.Identifier ? klass.parent.id.name : null;
+}
+
 /** The nearest enclosing function (or null at module level). */
 export function enclosingFunction(node: Node): FunctionNode | null {
   let current = node.parent;

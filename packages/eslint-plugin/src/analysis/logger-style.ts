@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { ResolvedOptions } from './options.js';
 import type { AnalysisInput } from './types.js';
-import { enclosingFunction, functionName, isFunction, moduleSources } from './ast.js';
+import { enclosingFunction, functionName, isFunction, moduleSources, nameOfClass, unwrap } from './ast.js';
 import { anchoredMatches } from './anchored-scan.js';
 
 export type LoggerKind = 'pino' | 'bunyan' | 'winston' | 'console' | 'nest' | 'debug' | 'custom';
@@ -644,17 +644,27 @@ function classMemberLogger(
 
 type LoggerMember = TSESTree.PropertyDefinition | TSESTree.Identifier;
 
-/** Whether `receiver` (`Logger`, `logger`, `this.logger`) at `at` is NestJS's `Logger`, static or an instance. */
-export function isNestLogger(input: AnalysisInput, receiver: string, at: TSESTree.Node): boolean {
-  const scope = scopeAt(input.scopeManager, at);
+/** What `receiver` at `at` names: a logger member of the enclosing class (`this.logger`), or a variable in scope. */
+type ReceiverDeclaration = { member: LoggerMember } | { variable: Variable };
+
+function receiverDeclaration(input: AnalysisInput, receiver: string, at: TSESTree.Node): ReceiverDeclaration | null {
   const member = /^this\.([A-Za-z_$][\w$]*)$/.exec(receiver)?.[1];
   if (member === undefined) {
-    const variable = /^[A-Za-z_$][\w$]*$/.test(receiver) ? findVariable(scope, receiver) : null;
-    return variable !== null && classifyVariable(variable, 0) === 'nest';
+    const variable = /^[A-Za-z_$][\w$]*$/.test(receiver) ? findVariable(scopeAt(input.scopeManager, at), receiver) : null;
+    return variable ? { variable } : null;
   }
   const klass = enclosingClass(at);
   const declared = klass ? loggerMembersOf(klass).get(member) : undefined;
-  if (!declared) return false;
+  return declared ? { member: declared } : null;
+}
+
+/** Whether `receiver` (`Logger`, `logger`, `this.logger`) at `at` is NestJS's `Logger`, static or an instance. */
+export function isNestLogger(input: AnalysisInput, receiver: string, at: TSESTree.Node): boolean {
+  const declaration = receiverDeclaration(input, receiver, at);
+  if (!declaration) return false;
+  if ('variable' in declaration) return classifyVariable(declaration.variable, 0) === 'nest';
+  const declared = declaration.member;
+  const scope = scopeAt(input.scopeManager, at);
   const kind =
     declared.type === AST_NODE_TYPES.PropertyDefinition
       ? (classifyExpression(declared.value, scope, 0) ?? classifyTypeAnnotation(declared.typeAnnotation, scope))
@@ -668,45 +678,33 @@ export function isNestLogger(input: AnalysisInput, receiver: string, at: TSESTre
  * `new Logger(X.name)` has its context; so has a receiver this cannot trace (null for both).
  */
 export function nestContextFor(input: AnalysisInput, receiver: string, at: TSESTree.Node): string | null {
-  const member = /^this\.([A-Za-z_$][\w$]*)$/.exec(receiver)?.[1];
+  const declaration = receiverDeclaration(input, receiver, at);
+  if (!declaration) return null;
   let initialiser: TSESTree.Expression | null | undefined;
-  if (member !== undefined) {
-    const klass = enclosingClass(at);
-    const declared = klass ? loggerMembersOf(klass).get(member) : undefined;
-    if (!declared) return null;
-    initialiser = declared.type === AST_NODE_TYPES.PropertyDefinition ? declared.value : null;
+  if ('member' in declaration) {
+    initialiser = declaration.member.type === AST_NODE_TYPES.PropertyDefinition ? declaration.member.value : null;
   } else {
-    const variable = /^[A-Za-z_$][\w$]*$/.test(receiver) ? findVariable(scopeAt(input.scopeManager, at), receiver) : null;
-    const definition = variable?.defs[0];
+    const definition = declaration.variable.defs[0];
     if (!definition) return null;
     if (definition.type === 'ImportBinding') initialiser = null; // the class itself: `Logger.error(…)`
     else if (definition.node.type === AST_NODE_TYPES.VariableDeclarator) initialiser = definition.node.init;
     else if (definition.type === 'Parameter') initialiser = null;
     else return null;
   }
-  const created = initialiser ? unwrapExpression(initialiser) : null;
+  const created = initialiser ? unwrap(initialiser) : null;
   if (initialiser && !(created?.type === AST_NODE_TYPES.NewExpression && created.arguments.length === 0)) return null;
-  return placeName(at);
-}
-
-function unwrapExpression(node: TSESTree.Expression): TSESTree.Expression {
-  let current = node;
-  while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.TSSatisfiesExpression) {
-    current = current.expression;
-  }
-  return current;
+  return contextName(at);
 }
 
 /**
  * NestJS's convention for a context: the enclosing class's name (static members and callbacks
  * included), else the nearest enclosing function's; null at module level or when anonymous.
  */
-function placeName(at: TSESTree.Node): string | null {
+function contextName(at: TSESTree.Node): string | null {
   for (let current = at.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
-      if (current.id) return current.id.name;
-      const holder = current.parent;
-      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) return holder.id.name;
+      const name = nameOfClass(current);
+      if (name) return name;
     }
   }
   const fn = enclosingFunction(at);

@@ -13,7 +13,7 @@ import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, Log
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchEdits, abortBranchRewrite } from './knowledge/cancellation.js';
 import { isProcessExit } from './terminal.js';
-import { commentsWithin, conciseBodySpan, containsNode, enclosingFunction, forEachChild, indentAt, isFunction, isNode, moduleSources } from './ast.js';
+import { commentsWithin, conciseBodySpan, containsNode, enclosingFunction, forEachChild, indentAt, isFunction, isNode, moduleSources, nameOfClass } from './ast.js';
 import { calleeLabel, expressionText, failingCallLabel } from './failing-call.js';
 import { handlerArgument, resolveIdentifier } from './handlers.js';
 
@@ -334,23 +334,18 @@ function memberName(key: TSESTree.Node): string | null {
   return null;
 }
 
-function classNameOf(klass: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | null {
-  if (klass.id) return klass.id.name;
-  return klass.parent?.type === AST_NODE_TYPES.VariableDeclarator && klass.parent.id.type === AST_NODE_TYPES.Identifier ? klass.parent.id.name : null;
-}
-
 /** `Class.method`, `function`, `variable` or the file's base name: where the handler sits. */
 export function placeName(node: TSESTree.Node, fileName: string): string {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition) {
       const member = memberName(current.key) ?? 'member';
-      const className = classNameOf(current.parent.parent);
+      const className = nameOfClass(current.parent.parent);
       const name = current.type === AST_NODE_TYPES.MethodDefinition && current.kind === 'constructor' ? 'constructor' : member;
       return className ? `${className}.${name}` : name;
     }
     // `static { … }` runs when the class is defined: the class is the place.
     if (current.type === AST_NODE_TYPES.StaticBlock) {
-      const className = classNameOf(current.parent.parent);
+      const className = nameOfClass(current.parent.parent);
       if (className) return className;
     }
     if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id) return current.id.name;
@@ -1320,10 +1315,17 @@ function isNestContext(node: TSESTree.Node, errorName: string): boolean {
  * place; else null.
  */
 export function logArgumentLimit(input: AnalysisInput, call: TSESTree.CallExpression, at: TSESTree.Node, resolveModule: LoggerModuleResolver | null | undefined): number | null {
+  const named = namedMethodCall(call);
+  if (!named) return null;
+  const limit = declaredArgumentLimit(input, named.receiver, named.method, at, resolveModule);
+  return limit !== null && call.arguments.length >= limit ? limit : null;
+}
+
+/** `log.warn(…)`: the receiver's and the method's names, for a method called on a plain identifier. */
+function namedMethodCall(call: TSESTree.CallExpression): { receiver: string; method: string } | null {
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.property.type !== AST_NODE_TYPES.Identifier) return null;
-  const limit = declaredArgumentLimit(input, callee.object.name, callee.property.name, at, resolveModule);
-  return limit !== null && call.arguments.length >= limit ? limit : null;
+  return { receiver: callee.object.name, method: callee.property.name };
 }
 
 /**
@@ -1331,9 +1333,8 @@ export function logArgumentLimit(input: AnalysisInput, call: TSESTree.CallExpres
  * in its local module with a type a caught error (`unknown`) is not assignable to.
  */
 export function logErrorParameterTyped(input: AnalysisInput, call: TSESTree.CallExpression, at: TSESTree.Node, resolveModule: LoggerModuleResolver | null | undefined): boolean {
-  const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
-  return declaredAgainstUnknown(input, callee.object.name, callee.property.name, call.arguments.length, at, resolveModule);
+  const named = namedMethodCall(call);
+  return named !== null && declaredAgainstUnknown(input, named.receiver, named.method, call.arguments.length, at, resolveModule);
 }
 
 /** `{ timestamp: true }`: an object literal of constant flags, a call's options rather than data to log. */
