@@ -130,6 +130,12 @@ function syntaxOnlyKnowledge(settings: FileSettings): KnownErrorProvider {
   return provider;
 }
 
+/** A unified diff with git's `a/` and `b/` prefixes; an absolute path loses its leading `/` as in git's own headers. */
+function patchOf(display: string, before: string, after: string): string {
+  const path = display.replace(/^\/+/, '');
+  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 3 });
+}
+
 /** `knownErrors`: a provider with a type checker (`--verify`, main thread); syntax-only otherwise. */
 export function processFile(file: string, display: string, settings: FileSettings, knownErrors?: KnownErrorProvider): FileWork {
   const base = { file, display, diagnostics: [] as Diagnostic[], findings: 0, rewritten: 0, handlers: [] as RewrittenHandler[] };
@@ -178,6 +184,6 @@ export function processFile(file: string, display: string, settings: FileSetting
   }
   if (result.output === text) return { ...common, status: 'unchanged' };
   const work: FileWork = { ...common, status: 'changed', before: text, output: result.output, mode };
-  if (settings.diff) work.diff = createTwoFilesPatch(`a/${display}`, `b/${display}`, text, result.output, undefined, undefined, { context: 3 });
+  if (settings.diff) work.diff = patchOf(display, text, result.output);
   return work;
 }

@@ -81,6 +81,16 @@ describe('catchwise-codemods specific-catch', () => {
     r.git('apply', '--check', 'change.patch');
   });
 
+  it('--dry-run names a file outside the working directory by its absolute path, as git does (a/tmp/…, not a//tmp/…)', () => {
+    const r = repo({ 'src/a.ts': SILENT('closeA') });
+    const elsewhere = repo({ 'notes.md': 'not a repository\n' }, { git: false });
+    const dry = runCli(elsewhere.dir, ['specific-catch', join(r.dir, 'src'), '--dry-run']);
+    expect(dry.status).toBe(1);
+    expect(dry.stdout).toContain(`--- a${r.dir}/src/a.ts\n+++ b${r.dir}/src/a.ts\n`);
+    elsewhere.write('change.patch', dry.stdout);
+    expect(spawnSync('git', ['apply', '--check', join(elsewhere.dir, 'change.patch')], { cwd: '/', encoding: 'utf8' }).stderr).toBe('');
+  });
+
   it('exit code 2 on usage errors', () => {
     const r = repo({ 'src/a.ts': CLEAN });
     expect(runCli(r.dir, ['specific-catch', 'nope']).status).toBe(2);
