@@ -1546,7 +1546,7 @@ export class CaptchaValidator {
       return result.success;
     } catch (error) {
       this.log.append({ success: false, errorMessage: 'Failed to get the result from Cloudflare Turnstile' });
-      this.log.error('CaptchaValidator.verifyTurnstile: unexpected error from ky.post()', error);
+      console.error('CaptchaValidator.verifyTurnstile: unexpected error from ky.post()', error);
       return false;
     }
   }
@@ -1972,9 +1972,9 @@ export const Url = schema.refine((v) => {
     return check(new URL(v));
   } catch (error) {
     if (error instanceof TypeError) {
-      console.warn('file: new URL() failed', error);
+      console.warn('Url: new URL() failed', error);
     } else {
-      console.error('file: unexpected error from new URL()', error);
+      console.error('Url: unexpected error from new URL()', error);
     }
     return false;
   }

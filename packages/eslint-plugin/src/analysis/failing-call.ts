@@ -3,7 +3,7 @@
 //   1. a call the error knowledge expects errors from (the branches before the fallback come from it);
 //   2. else the first awaited call that is not a pure helper (`path.join()`, `toString()`,
 //      `Buffer.from()`, `event.preventDefault()`, a React state setter: `setSaving(true)` of `const [saving, setSaving] =
-//      useState(false)`) nor a selector at the head of a chain (`knex('users').insert()`,
+//      useState(false)`, `require('./local')`) nor a selector at the head of a chain (`knex('users').insert()`,
 //      `tx(T.ROLES).insert()`, `db.collection('jobs').findOne()`): the operation the block waits
 //      on, not the bookkeeping before it (`toggle(false); await onCreate(value)`);
 //   3. else the first such call, awaited or not;
@@ -136,9 +136,15 @@ export function failingCallLabel(input: AnalysisInput, root: TSESTree.Node | nul
   const candidates = new Set(calls);
   const ordered = (root ? callsInSubjectOrder(root) : [...calls]).filter((call) => candidates.has(call) && calleeLabel(call) !== null);
   const known = expectedFrom.length > 0 ? ordered.find((call) => expectedFrom.includes(describeCall(input, call).label ?? '')) : undefined;
-  const acts = (call: SourceCall): boolean => !isPureHelperCall(call) && !isChainSelector(call) && !isStateSetter(input, call);
+  const acts = (call: SourceCall): boolean => !isPureHelperCall(call) && !isChainSelector(call) && !isStateSetter(input, call) && !isLocalRequire(call);
   const chosen = known ?? ordered.find((call) => acts(call) && isAwaited(call)) ?? ordered.find(acts) ?? ordered[0];
   return chosen ? calleeLabel(chosen) : null;
+}
+
+/** `require('../css/syntax')`: loading one of the project's own modules, before the call that does the work. */
+function isLocalRequire(call: SourceCall): boolean {
+  const [specifier] = call.arguments;
+  return call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require' && specifier?.type === AST_NODE_TYPES.Literal && typeof specifier.value === 'string' && /^\.\.?\//.test(specifier.value);
 }
 
 /**

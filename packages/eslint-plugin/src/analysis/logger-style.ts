@@ -69,6 +69,8 @@ export const CONSOLE_LOGGER: LoggerStyle = {
 };
 
 const LOGGER_NAMES = ['logger', 'log', 'LOGGER', 'LOG', 'LOGGER_INSTANCE'];
+// As a class member, `log` names an audit-log entry or a log buffer as often as a logger (`private readonly log: LogEntry`).
+const AMBIGUOUS_MEMBER_NAMES = new Set(['log', 'LOG']);
 const MODULE_KINDS: Record<string, LoggerKind> = {
   pino: 'pino',
   bunyan: 'bunyan',
@@ -369,6 +371,23 @@ function memberName(member: TSESTree.TypeElement): string | null {
   return member.type === AST_NODE_TYPES.TSIndexSignature ? 'error' : null;
 }
 
+/** Whether `text` calls `receiver.error(…)`, `receiver.warn(…)` or another level method. */
+function callsLevelMethod(text: string, receiver: string): boolean {
+  const path = receiver.split('.').join('\\s*\\.\\s*');
+  return new RegExp(`(?<![\\w$.])${path}\\s*\\.\\s*(?:fatal|error|warn|warning|info|debug|trace)\\s*\\(`).test(text);
+}
+
+/** `log: Logger`, `log?: ILogger | null`, `log: winston.Logger`: a type whose name says it is a logger. */
+function namesLoggerType(annotation: TSESTree.TSTypeAnnotation | undefined): boolean {
+  const type = annotation?.typeAnnotation;
+  const parts = type?.type === AST_NODE_TYPES.TSUnionType ? type.types : type ? [type] : [];
+  return parts.some((part) => {
+    if (part.type !== AST_NODE_TYPES.TSTypeReference) return false;
+    const name = part.typeName.type === AST_NODE_TYPES.TSQualifiedName ? part.typeName.right : part.typeName;
+    return name.type === AST_NODE_TYPES.Identifier && /logger/i.test(name.name);
+  });
+}
+
 /** `Logger` (NestJS, pino, winston) or `pino.Logger` in a type annotation. */
 function classifyTypeAnnotation(annotation: TSESTree.TSTypeAnnotation | undefined, scope: Scope | null): LoggerKind | null {
   const type = annotation?.typeAnnotation;
@@ -393,6 +412,8 @@ interface FileFacts {
   levelArgumentOnly: Set<string>;
   /** Receiver text → how the file's calls of it use a first string-literal argument. */
   categoryUse: Map<string, CategoryUse>;
+  /** Receivers the file calls through a level method with a message (`logger.warn(\`…\`)`), with one argument or more. */
+  levelCalled: Set<string>;
 }
 
 /** Whether a logger takes a module/category before the message: `log.warn("db", "query failed")`. */
@@ -445,8 +466,8 @@ const LEVEL_ARGUMENT = /^(['"`])(?:fatal|error|warn|warning|info|debug|trace|log
 function fileFacts(program: TSESTree.Program, sourceText: string): FileFacts {
   const cached = factsCache.get(program);
   if (cached) return cached;
-  const facts: FileFacts = { usage: new Map(), imports: new Map(), levelArgumentOnly: new Set(), categoryUse: new Map() };
   const levelMethod = new Set<string>();
+  const facts: FileFacts = { usage: new Map(), imports: new Map(), levelArgumentOnly: new Set(), categoryUse: new Map(), levelCalled: levelMethod };
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) facts.imports.set(statement.source.value, statement);
   }
@@ -623,7 +644,7 @@ function classMemberLogger(
   klass: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
   scope: Scope | null,
   facts: FileFacts,
-  program: TSESTree.Program,
+  input: AnalysisInput,
 ): LoggerStyle | null {
   const members = loggerMembersOf(klass);
   for (const name of LOGGER_NAMES) {
@@ -634,7 +655,8 @@ function classMemberLogger(
         ? (classifyExpression(member.value, scope, 0) ?? classifyTypeAnnotation(member.typeAnnotation, scope))
         : classifyTypeAnnotation(member.typeAnnotation, scope);
     if (kind === null && facts.levelArgumentOnly.has(`this.${name}`)) return null;
-    if (kind === null && annotatedWithoutError(member.typeAnnotation, program)) return null;
+    if (kind === null && annotatedWithoutError(member.typeAnnotation, input.program)) return null;
+    if (kind === null && AMBIGUOUS_MEMBER_NAMES.has(name) && !namesLoggerType(member.typeAnnotation) && !callsLevelMethod(input.sourceText.slice(klass.range[0], klass.range[1]), `this.${name}`)) continue;
     const style = styleFor(kind, `this.${name}`, facts, 'class-member');
     if (mayBeAbsent(member)) style.optional = true;
     return style;
@@ -931,7 +953,7 @@ function chooseLogger(
 
   const klass = enclosingClass(node);
   if (klass) {
-    const member = classMemberLogger(klass, scope, facts, input.program);
+    const member = classMemberLogger(klass, scope, facts, input);
     if (member) return member;
   }
 
@@ -945,7 +967,7 @@ function chooseLogger(
     if (errorDoesNotFit(input, facts, name, node)) continue;
     // `logger: { info(…): void; warn(…): void }`: its type has no `.error()` either.
     if (kind === null && typedWithoutError(variable, input.program)) continue;
-    if (kind === 'debug' || kind === 'nest' || kind !== null || facts.usage.has(name) || importSource(variable)) {
+    if (kind === 'debug' || kind === 'nest' || kind !== null || facts.usage.has(name) || facts.levelCalled.has(name) || importSource(variable)) {
       return styleFor(kind, name, facts, 'in-scope');
     }
     // A local `log`/`logger` we know nothing about (could be a string): not a logger.

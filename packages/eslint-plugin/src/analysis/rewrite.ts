@@ -79,6 +79,8 @@ export interface FileStyle {
   quote: "'" | '"';
   semicolons: boolean;
   typescript: boolean;
+  /** `}` and `else {` on lines of their own (the "stroustrup" brace style), as the file writes `} catch` and `} else`. */
+  elseOnOwnLine: boolean;
 }
 
 const styleCache = new WeakMap<TSESTree.Program, FileStyle>();
@@ -204,9 +206,24 @@ export function fileStyle(input: AnalysisInput): FileStyle {
     quote: double > single ? '"' : "'",
     semicolons: ends.withSemi >= ends.withoutSemi,
     typescript: /\.[cm]?tsx?$/i.test(input.fileName),
+    elseOnOwnLine: writesElseOnOwnLine(text),
   };
   styleCache.set(input.program, style);
   return style;
+}
+
+const ELSE_ON_OWN_LINE = /\}[ \t]*\r?\n[ \t]*(?:else|catch|finally)\b/g;
+const ELSE_AFTER_BRACE = /\}[ \t]*(?:else|catch|finally)\b/g;
+
+/** Whether the file puts `else`, `catch` and `finally` on the line after the `}` more often than after it. */
+function writesElseOnOwnLine(text: string): boolean {
+  const ownLine = text.match(ELSE_ON_OWN_LINE)?.length ?? 0;
+  return ownLine > 0 && ownLine > (text.match(ELSE_AFTER_BRACE)?.length ?? 0);
+}
+
+/** `} else {`, or `}` and `else {` where the file writes them so: the lines of a branch change. */
+export function elseLines(style: FileStyle, rest = ''): string[] {
+  return style.elseOnOwnLine ? ['}', `else${rest} {`] : [`} else${rest} {`];
 }
 
 /**
@@ -334,8 +351,12 @@ function memberName(key: TSESTree.Node): string | null {
   return null;
 }
 
-/** `Class.method`, `function`, `variable` or the file's base name: where the handler sits. */
+/**
+ * `Class.method`, `function`, `variable` or the file's base name: where the handler sits. A function
+ * passed to a call names the function around it; at the top level, the variable the call is assigned to.
+ */
 export function placeName(node: TSESTree.Node, fileName: string): string {
+  let wrapped: string | null = null;
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition) {
       const member = memberName(current.key) ?? 'member';
@@ -362,10 +383,21 @@ export function placeName(node: TSESTree.Node, fileName: string): string {
         const key = memberName(parent.left.property);
         if (key && key !== 'exports') return key;
       }
+      wrapped ??= wrappedFunctionName(current);
     }
   }
+  if (wrapped !== null) return wrapped;
   const base = fileName.replace(/\\/g, '/').split('/').pop() ?? fileName;
   return base.replace(/\.[^.]+$/, '') || 'module';
+}
+
+/** `export const GET = withAuth(async (req) => …)`: the variable a wrapped function ends up in, through the calls around it. */
+function wrappedFunctionName(fn: TSESTree.Node): string | null {
+  let node = fn;
+  while (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.arguments.includes(node as TSESTree.CallExpressionArgument)) node = node.parent;
+  if (node === fn) return null;
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
 }
 
 /**
@@ -703,12 +735,14 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     const rethrow = cancelled.some((error) => error.cancellation === 'rethrow');
     lines.push(`if (${anyOf(cancelled)}) {`, unit + (rethrow ? `throw ${binding}${semi}` : '/* cancelled by the caller: not an error */'));
   }
-  const elseIf = cancelled.length > 0 ? '} else if' : 'if';
   if (expected.length > 0) {
     const expectedMessage = q(callee ? `${place}: ${callee}() failed` : `${place}: ${expected.map((error) => error.name).join(' or ')}`);
-    lines.push(`${elseIf} (${anyOf(expected)}) {`, unit + formatLogCall(logger, options.expectedLevel ?? 'warn', binding, expectedMessage) + semi, '} else {', unit + errorCall, '}');
+    const test = `(${anyOf(expected)})`;
+    if (cancelled.length > 0) lines.push(...elseLines(style, ` if ${test}`));
+    else lines.push(`if ${test} {`);
+    lines.push(unit + formatLogCall(logger, options.expectedLevel ?? 'warn', binding, expectedMessage) + semi, ...elseLines(style), unit + errorCall, '}');
   } else if (cancelled.length > 0) {
-    lines.push('} else {', unit + errorCall, '}');
+    lines.push(...elseLines(style), unit + errorCall, '}');
   } else {
     lines.push(errorCall);
   }
@@ -764,6 +798,8 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
   for (const path of quiet) {
     const below = path.belowLevelLog;
     if (below?.type !== AST_NODE_TYPES.CallExpression || raisedLogs.has(below)) continue;
+    // The path's warn log carries the object now: its detail log (`logger.debug(err.stack)`) stays below.
+    if (path.droppedLog && fixedLogs.has(path.droppedLog) && logsAtWarnOrAbove(path.droppedLog)) continue;
     const raised = raisedLogEdit(below, binding, logger, errorMessage);
     if (!raised) continue;
     raisedLogs.add(below);
@@ -1297,16 +1333,27 @@ export function logErrorObjectEdit(
 }
 
 /**
- * A NestJS context argument: a string literal, a name (`LOG_CONTEXT`), or a `.name` (`MyService.name`,
+ * A NestJS context argument: a string literal or template, a name (`LOG_CONTEXT`), or a `.name` (`MyService.name`,
  * `this.constructor.name`), none of them the error's own (`error.stack` is no context).
  */
 function isNestContext(node: TSESTree.Node, errorName: string): boolean {
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string';
+  // `ExportCsv: ${tableId}`: a string too, unless built from the error (`${error.stack}`).
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return !namesIdentifier(node, errorName);
   if (node.type === AST_NODE_TYPES.Identifier) return node.name !== errorName;
   if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier || node.property.name !== 'name') return false;
   let root: TSESTree.Node = node;
   while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
   return !(root.type === AST_NODE_TYPES.Identifier && root.name === errorName);
+}
+
+function namesIdentifier(node: TSESTree.Node, name: string): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === name;
+  let found = false;
+  forEachChild(node, (child) => {
+    found ||= namesIdentifier(child, name);
+  });
+  return found;
 }
 
 /**

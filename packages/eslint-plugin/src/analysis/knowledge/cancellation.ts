@@ -10,7 +10,7 @@ import { enclosingFunction, forEachChild, indentAt, isFunction, lineOf, memberPa
 import { handlerBody } from '../handlers.js';
 import type { AnalysisInput, Handler, HandlerFinding } from '../types.js';
 import type { KnownError, KnownErrorProvider, SpecificCatchRewrite, TextEdit } from '../rewrite.js';
-import { fileStyle, sliceWithEdits, sourceCalls } from '../rewrite.js';
+import { elseLines, fileStyle, sliceWithEdits, sourceCalls } from '../rewrite.js';
 import { scopeAt } from '../logger-style.js';
 import { checkPolarity, touchesError, type HandlerAnalysis } from '../paths.js';
 import { levelRank, type ResolvedOptions } from '../options.js';
@@ -366,7 +366,7 @@ export function abortBranchEdits(
         // A concise arrow body becomes a block (the log call's result was never used).
         const indent = indentAt(text, handler.node.range[0]);
         const call = kept(statement.range[0], statement.range[1]);
-        const lines = [`if (${guard}) {`, `${unit}${IGNORED}`, '} else {', `${unit}${call}${semi}`, '}'];
+        const lines = [`if (${guard}) {`, `${unit}${IGNORED}`, ...elseLines(style), `${unit}${call}${semi}`, '}'];
         replace(statement.range, `{${eol}${lines.map((line) => indent + unit + line).join(eol)}${eol}${indent}}`);
         continue;
       }
@@ -375,7 +375,7 @@ export function abortBranchEdits(
       const original = kept(statement.range[0], statement.range[1]).replace(/\r?\n/g, (newline) => newline + unit);
       const inBlock = statement.parent?.type === T.BlockStatement || statement.parent?.type === T.SwitchCase || statement.parent?.type === T.StaticBlock;
       const ifElse = ownLine
-        ? `if (${guard}) {${eol}${indent}${unit}${IGNORED}${eol}${indent}} else {${eol}${indent}${unit}${original}${eol}${indent}}`
+        ? [`if (${guard}) {`, `${unit}${IGNORED}`, ...elseLines(style), `${unit}${original}`, '}'].join(eol + indent)
         : `if (${guard}) { ${IGNORED} } else { ${original} }`;
       replace(statement.range, inBlock ? ifElse : `{ ${ifElse} }`);
     }
