@@ -334,12 +334,11 @@ export async function shutdown(): Promise<void> {
 }`,
       errors: [
         {
-          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 8 carries on without logging or rethrowing it; the log call at line 6 does not receive the error object", expected: "" },
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 7 exits the process without logging or rethrowing it; the log call at line 6 does not receive the error object", expected: "" },
           line: 5,
           suggestions: [
             { messageId: "specificCatchSuggestion", output: "declare const app: { stop(): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await app.stop();\n  } catch (error) {\n    console.error('Unable to shut down. Hard exit!', error);\n    process.exit(1);\n  }\n}" },
-            { messageId: "logErrorSuggestion", output: "declare const app: { stop(): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await app.stop();\n  } catch (error) {\n    console.error('Unable to shut down. Hard exit!');\n    process.exit(1);\n    console.error('shutdown: unexpected error', error);\n  }\n}" },
-            { messageId: "rethrowSuggestion", output: "declare const app: { stop(): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await app.stop();\n  } catch (error) {\n    console.error('Unable to shut down. Hard exit!');\n    process.exit(1);\n    throw error;\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "declare const app: { stop(): Promise<void> };\nexport async function shutdown(): Promise<void> {\n  try {\n    await app.stop();\n  } catch (error) {\n    console.error('Unable to shut down. Hard exit!', error);\n    process.exit(1);\n  }\n}" },
           ],
         },
       ],

@@ -1639,24 +1639,8 @@ export const closer = (signal: string) => async () => {
     process.exit(0);
   } catch (_e) {
     logger.error('Unable to shutdown Unleash. Hard exit!');
-    process.exit(1);
     logger.error('closer: unexpected error', _e);
-  }
-};`,
-            },
-            {
-              messageId: "rethrowSuggestion",
-              output: `declare const unleash: { stop(): Promise<void> };
-declare const logger: { info(m: string): void; error(m: string): void };
-export const closer = (signal: string) => async () => {
-  try {
-    logger.info('Graceful shutdown signal (' + signal + ') received.');
-    await unleash.stop();
-    process.exit(0);
-  } catch (_e) {
-    logger.error('Unable to shutdown Unleash. Hard exit!');
     process.exit(1);
-    throw _e;
   }
 };`,
             },
@@ -2327,19 +2311,8 @@ try {
   await sync();
 } catch (e) {
   console.log('sync failed', String(e));
-  process.exit(0);
   console.error('unexpected error', e);
-}`,
-            },
-            {
-              messageId: "rethrowSuggestion",
-              output: `declare function sync(): Promise<void>;
-try {
-  await sync();
-} catch (e) {
-  console.log('sync failed', String(e));
   process.exit(0);
-  throw e;
 }`,
             },
           ],

@@ -10,6 +10,7 @@ import { resolveOptions, type CatchwiseOptions, type ResolvedOptions } from './o
 import { abortSignalOf, logsReachedByAbort, mentionsSignal, narrowsAbort } from './knowledge/cancellation.js';
 import { analyzeHandler, type HandlerAnalysis } from './paths.js';
 import { isDeliberateTextLog } from './log-idioms.js';
+import { isProcessExit } from './terminal.js';
 import type { AnalysisInput, Handler, HandlerFinding, HandlerPath, LogCallFinding, PathExit } from './types.js';
 
 const analysisCache = new WeakMap<Node, Map<string, HandlerAnalysis>>();
@@ -42,20 +43,33 @@ export function describeHandler(handler: Handler): string {
   return '.then() rejection handler';
 }
 
-/** The line a path ends on: its exit statement, or the closing brace of the handler. */
+/**
+ * The `process.exit(…)` statement a path that runs to the end of the handler ends with, if the
+ * handler's last statement is one (a failing exit whose error goes unused is such a path).
+ */
+function endingProcessExit(path: HandlerPath, handler: Handler): Node | null {
+  if (path.exit.kind !== 'end' || path.exit.node) return null;
+  const body = handlerBody(handler);
+  const last = body?.type === T.BlockStatement ? body.body[body.body.length - 1] : undefined;
+  return last?.type === T.ExpressionStatement && isProcessExit(last.expression) ? last : null;
+}
+
+/** The line a path ends on: its exit statement (a closing `process.exit()` too), or the closing brace of the handler. */
 export function exitLine(path: HandlerPath, handler: Handler): number {
   if (path.exit.node) return lineOf(path.exit.node);
+  const processExit = endingProcessExit(path, handler);
+  if (processExit) return lineOf(processExit);
   const body = handlerBody(handler);
   return body ? body.loc.end.line : handler.node.loc.start.line;
 }
 
 /**
- * "returns 0", "continues the loop", "carries on", …; for an exit a `finally` block replaces:
- * "throws, but the finally block at line 9 returns 0 instead,".
+ * "returns 0", "continues the loop", "carries on", "exits the process", …; for an exit a `finally`
+ * block replaces: "throws, but the finally block at line 9 returns 0 instead,".
  */
-export function describeExit(path: HandlerPath, sourceText: string): string {
+export function describeExit(path: HandlerPath, handler: Handler, sourceText: string): string {
   const { kind, node, value, overriddenBy } = path.exit;
-  const own = describeLeaving(kind, value ?? (node?.type === T.ReturnStatement ? node.argument : node), sourceText);
+  const own = endingProcessExit(path, handler) ? 'exits the process' : describeLeaving(kind, value ?? (node?.type === T.ReturnStatement ? node.argument : node), sourceText);
   if (!overriddenBy) return own;
   const replacement = describeLeaving(leavingKind(overriddenBy), overriddenBy.type === T.ReturnStatement ? overriddenBy.argument : null, sourceText);
   return `${own}, but the finally block at line ${lineOf(overriddenBy)} ${replacement} instead,`;
@@ -172,7 +186,7 @@ function classifyUncached(analysis: HandlerAnalysis, file: FileContext & { sourc
           ? `it is empty and its comment gives no reason`
           : `it is empty`;
     } else {
-      detail = `the path ending at line ${line} ${describeExit(first, file.sourceText)} without logging or rethrowing it${droppedLogNote(first, options)}${more}`;
+      detail = `the path ending at line ${line} ${describeExit(first, handler, file.sourceText)} without logging or rethrowing it${droppedLogNote(first, options)}${more}`;
     }
     return {
       ruleId: 'no-silent-catch',
@@ -189,7 +203,7 @@ function classifyUncached(analysis: HandlerAnalysis, file: FileContext & { sourc
     return {
       ruleId: 'no-broad-catch',
       messageId: 'unnarrowedCatch',
-      data: { handler: what, which, line, action: describeExit(first, file.sourceText), more },
+      data: { handler: what, which, line, action: describeExit(first, handler, file.sourceText), more },
       handler,
       paths,
       quietPaths,
@@ -198,7 +212,7 @@ function classifyUncached(analysis: HandlerAnalysis, file: FileContext & { sourc
   return {
     ruleId: 'no-broad-catch',
     messageId: 'broadCatch',
-    data: { handler: what, which, line, action: describeExit(first, file.sourceText), note: droppedLogNote(first, options), more },
+    data: { handler: what, which, line, action: describeExit(first, handler, file.sourceText), note: droppedLogNote(first, options), more },
     handler,
     paths,
     quietPaths,
@@ -230,7 +244,7 @@ function abortFinding(analysis: HandlerAnalysis, file: FileContext & { sourceTex
       handler: describeHandler(handler),
       which: paths.some((path) => path.label === 'narrowed') ? 'the fallback' : 'the path',
       line: String(exitLine(first, handler)),
-      action: describeExit(first, file.sourceText),
+      action: describeExit(first, handler, file.sourceText),
       more,
       signal: `\`${signal.name}\``,
       where: signal.where,

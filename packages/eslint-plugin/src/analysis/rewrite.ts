@@ -775,7 +775,7 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
     // failed')`), of a logger whose signature takes one more argument (console, a known library): on
     // the path of a caught error it reports that error, and a second log would report it twice.
     const aboutError = dropped.arguments.some((argument) => touchesError(argument, bindings) || touchesText(argument, bindings));
-    if (!aboutError && !(logsAtWarnOrAbove(dropped) && runsInHandler(dropped, handler) && takesErrorArgument(dropped, logger))) continue;
+    if (!aboutError && !reportsCaughtError(dropped, handler, logger)) continue;
     const edit = logErrorObjectEdit(input, dropped, binding, handler.node, options.resolveLoggerModule);
     if (!edit && aboutError && optionsEndLogCall(input, dropped, handler.node, options.resolveLoggerModule)) {
       // A second log would log the error twice, the first time without it: the log itself needs the object.
@@ -1184,6 +1184,16 @@ function isConsoleCall(node: TSESTree.Node): boolean {
 }
 
 /** A log call of `console` or of the rewrite's logger when its library is known: one more argument is the error object. */
+/**
+ * Whether a log that does not mention the caught error reports it all the same, so it should carry
+ * the error object rather than be followed by a second log: it logs at warn or above in the
+ * handler's own body (`console.error('upload failed')`), through a logger whose signature takes one
+ * more argument (console, or `logger`'s known library).
+ */
+export function reportsCaughtError(call: TSESTree.CallExpression, handler: Handler, logger: LoggerStyle): boolean {
+  return logsAtWarnOrAbove(call) && runsInHandler(call, handler) && takesErrorArgument(call, logger);
+}
+
 function takesErrorArgument(call: TSESTree.CallExpression, logger: LoggerStyle): boolean {
   const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? expressionText(call.callee.object) : null;
   if (receiver === 'console') return true;

@@ -25,14 +25,15 @@ import {
 } from '../analysis/index.js';
 import { conciseBodySpan, indentAt, isFunction, unwrap } from '../analysis/ast.js';
 import { scopeOf } from '../analysis/handlers.js';
-import { findVariable, scopeAt } from '../analysis/logger-style.js';
+import { findVariable, scopeAt, type LoggerStyle } from '../analysis/logger-style.js';
 import { knowledgeNote, ruleKnowledge, type RuleKnowledge } from '../analysis/knowledge/eslint.js';
 import { isTestPath } from '../analysis/test-paths.js';
+import { isProcessExit } from '../analysis/terminal.js';
 import { mayHoldLogCall, throwsOnEveryPath } from '../analysis/quick-checks.js';
 import { peekHandlerAnalysis } from '../analysis/findings.js';
 import { collectBindings, replacesCaughtError, touchesError, touchesText } from '../analysis/paths.js';
 import { anchoredMatches } from '../analysis/anchored-scan.js';
-import { logErrorObjectEdit, logsAtWarnOrAbove, type TextEdit } from '../analysis/rewrite.js';
+import { logErrorObjectEdit, logsAtWarnOrAbove, reportsCaughtError, type TextEdit } from '../analysis/rewrite.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -358,7 +359,7 @@ export function quietPathEdits(
   const edits: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix)[] = [];
   let atStart = replaced;
   const prelude = binding.prelude;
-  const ownLogs = mode === 'log' ? ownLogEdits(finding, file, name) : new Map<TSESTree.Node | null, TextEdit[]>();
+  const ownLogs = style ? ownLogEdits(finding, file, name, style) : new Map<TSESTree.Node | null, TextEdit[]>();
   const seenExits = new Set<TSESTree.Node | null>();
   for (const path of finding.quietPaths) {
     // One edit per exit: two quiet paths can end at the same statement (or both fall off the end).
@@ -384,21 +385,25 @@ export function quietPathEdits(
 }
 
 /**
- * Per exit, the edits that pass the error object to the log every quiet path to it already makes
- * about the error at warn or above (`console.error(\`failed: ${e}\`)` → `console.error(\`failed: ${e}\`, e)`),
- * as the codemod does: a second log of the same failure beside it would say it twice. An exit
- * some quiet path reaches without such a log is left out (it gets a new log line).
+ * Per exit, the edits that pass the error object to the log at warn or above every quiet path to it
+ * already makes, as the codemod does: a log about the error (`console.error(\`failed: ${e}\`)` →
+ * `console.error(\`failed: ${e}\`, e)`), or one that reports it without mentioning it
+ * (`console.error('upload failed')`, see `reportsCaughtError`). A second log of the same failure
+ * beside it would say it twice. An exit some quiet path reaches without such a log is left out (it
+ * gets a new log line).
  */
-function ownLogEdits(finding: HandlerFinding, file: RuleFile, name: string): Map<TSESTree.Node | null, TextEdit[]> {
+function ownLogEdits(finding: HandlerFinding, file: RuleFile, name: string, style: LoggerStyle): Map<TSESTree.Node | null, TextEdit[]> {
   const result = new Map<TSESTree.Node | null, TextEdit[]>();
   const { handler } = finding;
-  if (handler.param?.type !== T.Identifier || !finding.quietPaths.some((path) => path.droppedLog)) return result;
+  if ((handler.param && handler.param.type !== T.Identifier) || !finding.quietPaths.some((path) => path.droppedLog)) return result;
   const bindings = collectBindings(handler, file.scopeManager);
   const input = analysisInput(file);
   const editFor = new Map<TSESTree.CallExpression, TextEdit | null>();
   const passable = (path: HandlerPath): TextEdit | null => {
     const log = path.droppedLog;
-    if (!log || !logsAtWarnOrAbove(log) || !log.arguments.some((argument) => touchesError(argument, bindings) || touchesText(argument, bindings))) return null;
+    if (!log || !logsAtWarnOrAbove(log)) return null;
+    const aboutError = log.arguments.some((argument) => touchesError(argument, bindings) || touchesText(argument, bindings));
+    if (!aboutError && !reportsCaughtError(log, handler, style)) return null;
     if (!editFor.has(log)) editFor.set(log, logErrorObjectEdit(input, log, name, handler.node));
     return editFor.get(log)!;
   };
@@ -451,6 +456,16 @@ function exitEdit(
     return [];
   }
   const last = body.body[body.body.length - 1];
+  if (last?.type === T.ExpressionStatement && isProcessExit(last.expression)) {
+    // The process ends there (`process.exit(1)`): a log goes before the exit, where it runs, as in the
+    // codemod; a rethrow would replace the exit, so none is offered.
+    if (mode === 'rethrow') {
+      fallBackToStart();
+      return [];
+    }
+    const indent = indentAt(file.sourceText, last.range[0]);
+    return [(fixer) => fixer.insertTextBefore(last, `${line}\n${indent}`)];
+  }
   if (last) {
     const indent = indentAt(file.sourceText, last.range[0]);
     return [(fixer) => fixer.insertTextAfter(last, `\n${indent}${line}`)];
