@@ -199,6 +199,9 @@ function isPureCall(call: TSESTree.CallExpression): boolean {
       return call.arguments.every((argument) => isFunction(argument) || argument.type === T.Literal || (argument.type === T.Identifier && /^(?:Boolean|String|Number)$/.test(argument.name)));
     }
     if (name !== null && PURE_METHOD.test(name)) return true;
+    // `request.clone()` before `.json()`: a copy of a value in hand (precision audit 10: umami's `getJsonBody`; audit 9's
+    // trigger.dev `response.clone()`). It fails only on a body already read, the failure the probe answers anyway.
+    if (name === 'clone' && call.arguments.length === 0 && outerWrapper(call).parent?.type !== T.AwaitExpression && isValueInHand(unwrap(callee.object))) return true;
     // `url.searchParams.entries()`, `map.keys()`: an iterator over a value in hand (a store's `await client.keys('*')` takes a pattern)
     if (name !== null && ITERATOR_METHOD.test(name) && call.arguments.length === 0 && outerWrapper(call).parent?.type !== T.AwaitExpression) return true;
     // bookkeeping: `found.push(x)`, `this.chunks.push(x)`, `descriptions.set(name, text)` (a map filled from what
@@ -213,6 +216,11 @@ function isPureCall(call: TSESTree.CallExpression): boolean {
     }
   }
   return false;
+}
+
+/** A name or a member path (`request`, `ctx.req`), not a call that fetches one. */
+function isValueInHand(node: Node): boolean {
+  return node.type === T.Identifier || (node.type === T.MemberExpression && memberPath(node) !== null);
 }
 
 /** `url.searchParams`, `new URL(s).searchParams`. */
@@ -327,7 +335,8 @@ export function isDefaultValue(node: Node | null | undefined): boolean {
 
 /**
  * A value the handler computes without the error: a default, a call (`number.toString()`), a member
- * of one (`url.split('#')[0]`), or a choice between such values (`url.endsWith(s) ? url.slice(…) : url`).
+ * of one (`url.split('#')[0]`), or a choice between such values (`url.endsWith(s) ? url.slice(…) : url`,
+ * `value.trim() || undefined`).
  */
 function isFallbackValue(node: Node | null | undefined): boolean {
   if (isDefaultValue(node)) return true;
@@ -335,6 +344,9 @@ function isFallbackValue(node: Node | null | undefined): boolean {
   if (current.type === T.CallExpression) return true;
   if (current.type === T.MemberExpression) return isFallbackValue(current.object);
   if (current.type === T.ConditionalExpression) return isFallbackValue(current.consequent) && isFallbackValue(current.alternate);
+  // `value.trim() || undefined`, `cached ?? null` (precision audit 10: linkwarden's search normaliser); not
+  // `active && setFailed(true)`, an effect under a condition
+  if (current.type === T.LogicalExpression) return current.operator !== '&&' && isFallbackValue(current.left) && isDefaultValue(current.right);
   return false;
 }
 

@@ -7,7 +7,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import { enclosingFunction, forEachChild, indentAt, isFunction, lineOf, memberPath, outerWrapper, propertyName, stringValue, unwrap, type FunctionNode, type Node } from '../ast.js';
-import { handlerBody } from '../handlers.js';
+import { handlerBody, resolveIdentifier } from '../handlers.js';
 import type { AnalysisInput, Handler, HandlerFinding } from '../types.js';
 import type { KnownError, KnownErrorProvider, SpecificCatchRewrite, TextEdit } from '../rewrite.js';
 import { elseLines, fileStyle, sliceWithEdits, sourceCalls } from '../rewrite.js';
@@ -128,8 +128,60 @@ function enclosingCall(node: Node, stop: Node): TSESTree.CallExpression | TSESTr
 
 const isSignalPath = (path: string | null): path is string => path !== null && /(?:^|\.)(?:abort)?signal$/i.test(path);
 
+/** `setTimeout(() => controller.abort(), ms)`: the node runs in a timer's callback. */
+function inTimerCallback(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunction(current)) continue;
+    const call = current.parent;
+    return call?.type === T.CallExpression && call.arguments[0] === current && /^(?:setTimeout|setInterval)$/.test(memberPath(call.callee)?.split('.').pop() ?? '');
+  }
+  return false;
+}
+
+function isTimeoutSignalCall(node: Node | null | undefined): boolean {
+  const value = node ? unwrap(node) : null;
+  return value?.type === T.CallExpression && memberPath(value.callee) === 'AbortSignal.timeout';
+}
+
+/** The `const` a name is declared with, when that is its only assignment. */
+function constInit(identifier: TSESTree.Identifier, scopeManager: ScopeManager): { variable: NonNullable<ReturnType<typeof resolveIdentifier>>; init: Node } | null {
+  const variable = resolveIdentifier(scopeManager, identifier);
+  const declarator = variable?.defs[0]?.node;
+  if (!variable || declarator?.type !== T.VariableDeclarator || declarator.parent?.type !== T.VariableDeclaration || declarator.parent.kind !== 'const' || !declarator.init) return null;
+  return { variable, init: unwrap(declarator.init) };
+}
+
+/**
+ * A signal that only a timeout aborts: `AbortSignal.timeout(ms)` (in place or in a `const`), or `controller.signal`
+ * of a local `const controller = new AbortController()` whose every `abort()` runs in a `setTimeout` callback and
+ * which is not handed on. Its abort is the code's own deadline, a failure (`AbortSignal.timeout` rejects with a
+ * `TimeoutError`, not an `AbortError`), not the caller cancelling (precision audit 10: ghostfolio's data providers,
+ * trigger.dev, karakeep's feed fetch, linkwarden's RSS poller logging a feed that timed out).
+ */
+function isTimeoutSignal(node: Node, scopeManager: ScopeManager): boolean {
+  const value = unwrap(node);
+  if (isTimeoutSignalCall(value)) return true;
+  if (value.type === T.Identifier) return isTimeoutSignalCall(constInit(value, scopeManager)?.init);
+  if (value.type !== T.MemberExpression || propertyName(value) !== 'signal') return false;
+  const object = unwrap(value.object);
+  const controller = object.type === T.Identifier ? constInit(object, scopeManager) : null;
+  if (!controller || controller.init.type !== T.NewExpression || memberPath(controller.init.callee) !== 'AbortController') return false;
+  let aborts = 0;
+  for (const reference of controller.variable.references) {
+    if (reference.init) continue;
+    const parent = reference.identifier.parent;
+    if (parent?.type !== T.MemberExpression || parent.object !== reference.identifier) return false;
+    const member = propertyName(parent);
+    if (member === 'abort') {
+      if (!inTimerCallback(parent)) return false;
+      aborts += 1;
+    } else if (member !== 'signal') return false;
+  }
+  return aborts > 0;
+}
+
 /** A signal the code whose errors the handler receives passes on (`{ signal }`, `controller.signal`) or checks (`signal.throwIfAborted()`). */
-function signalInSource(root: Node, signalParam: AbortSignalUse | null): AbortSignalUse | null {
+function signalInSource(root: Node, signalParam: AbortSignalUse | null, scopeManager: ScopeManager): AbortSignalUse | null {
   let found: AbortSignalUse | null = null;
   const passed = (node: Node, name: string): AbortSignalUse => {
     const call = enclosingCall(node, root);
@@ -140,7 +192,7 @@ function signalInSource(root: Node, signalParam: AbortSignalUse | null): AbortSi
     if (node.type === T.Property && node.parent?.type === T.ObjectExpression && keyName(node) === 'signal') {
       const value = unwrap(node.value as Node);
       const literal = value.type === T.Literal || value.type === T.TemplateLiteral || (value.type === T.Identifier && value.name === 'undefined');
-      if (!literal) {
+      if (!literal && !isTimeoutSignal(value, scopeManager)) {
         found = passed(node, memberPath(value) ?? 'signal');
         return;
       }
@@ -149,7 +201,7 @@ function signalInSource(root: Node, signalParam: AbortSignalUse | null): AbortSi
       for (const argument of node.arguments) {
         const value = unwrap(argument);
         const path = value.type === T.MemberExpression || value.type === T.Identifier ? memberPath(value) : null;
-        if (value.type === T.MemberExpression && path !== null && propertyName(value) === 'signal') {
+        if (value.type === T.MemberExpression && path !== null && propertyName(value) === 'signal' && !isTimeoutSignal(value, scopeManager)) {
           found = passed(value, path);
           return;
         }
@@ -207,7 +259,7 @@ export function abortSignalOf(handler: Handler, scopeManager: ScopeManager): Abo
   const fn = enclosingFunction(anchor);
   const param = fn ? signalParameter(scopeManager, fn) : null;
   const source = errorSource(handler);
-  const passed = source ? signalInSource(source, param) : null;
+  const passed = source ? signalInSource(source, param, scopeManager) : null;
   if (passed) return param ?? passed;
   // A try block that neither awaits nor passes the signal on cannot see an abort (`JSON.parse(text)`).
   return param && (!handler.tryStatement || awaits(handler.tryStatement.block)) ? param : null;
