@@ -101,7 +101,7 @@ export async function poll(url: string, timeoutMs: number): Promise<void> {
   ],
 });
 
-ruleTester.run('no-silent-catch: request.clone() before a parse, a fallback value with || (audit 10)', noSilentCatch, {
+ruleTester.run('no-silent-catch: request.clone() before a parse, Web Storage reads, a fallback value with || (audit 10)', noSilentCatch, {
   valid: [
     // a request's body parsed from a clone — umami src/lib/request.ts:58 (audit 9's trigger.dev response.clone())
     `export async function getJsonBody(request: Request): Promise<unknown> {
@@ -120,8 +120,50 @@ ruleTester.run('no-silent-catch: request.clone() before a parse, a fallback valu
     return value.trim() || undefined;
   }
 };`,
+    // a saved setting read from localStorage and parsed — karakeep apps/web/lib/readerSettings.tsx:27 (linkwarden's recent searches, trigger.dev's last chat, vercel/ai's docs preview, excalidraw's feature flags: the same read)
+    `export function getLocalOverridesFromStorage(): Record<string, unknown> {
+  if (typeof window === 'undefined') return {};
+  try {
+    const stored = localStorage.getItem('reader-settings');
+    return stored ? JSON.parse(stored) : {};
+  } catch {
+    return {};
+  }
+}`,
+    // a previous trace read from sessionStorage — sentry-javascript packages/browser/src/tracing/linkedTraces.ts:229
+    `export function getPreviousTrace(): unknown {
+  try {
+    const previousTraceInfo = window.sessionStorage?.getItem('previous_trace');
+    return JSON.parse(previousTraceInfo ?? 'null');
+  } catch {
+    return undefined;
+  }
+}`,
   ],
   invalid: [
+    // a token read from localStorage for a fetch: the fetch is I/O
+    {
+      code: `export async function loadProfile(url: string): Promise<unknown> {
+  try {
+    const token = localStorage.getItem('token') ?? '';
+    const response = await fetch(url, { headers: { authorization: token } });
+    return await response.json();
+  } catch {
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch', data: { handler: "catch clause", detail: "the path ending at line 7 returns null without logging or rethrowing it", expected: "" },
+          line: 6,
+          suggestions: [
+            { messageId: "specificCatchSuggestion", output: "export async function loadProfile(url: string): Promise<unknown> {\n  try {\n    const token = localStorage.getItem('token') ?? '';\n    const response = await fetch(url, { headers: { authorization: token } });\n    return await response.json();\n  } catch (error) {\n    if (error instanceof TypeError || (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))) {\n      console.warn('loadProfile: fetch() failed', error);\n    } else {\n      console.error('loadProfile: unexpected error from fetch()', error);\n    }\n    return null;\n  }\n}" },
+            { messageId: "logErrorSuggestion", output: "export async function loadProfile(url: string): Promise<unknown> {\n  try {\n    const token = localStorage.getItem('token') ?? '';\n    const response = await fetch(url, { headers: { authorization: token } });\n    return await response.json();\n  } catch (error) {\n    console.error('loadProfile: unexpected error', error);\n    return null;\n  }\n}" },
+            { messageId: "rethrowSuggestion", output: "export async function loadProfile(url: string): Promise<unknown> {\n  try {\n    const token = localStorage.getItem('token') ?? '';\n    const response = await fetch(url, { headers: { authorization: token } });\n    return await response.json();\n  } catch (error) {\n    throw error;\n  }\n}" },
+          ],
+        },
+      ],
+    },
     // a clone of a fetched response: the fetch is I/O
     {
       code: `export async function getRemoteJson(url: string): Promise<unknown> {

@@ -31,6 +31,13 @@ const DOM_SELECTOR_QUERY = /^(?:querySelector(?:All)?|matches|closest)$/;
  */
 const SEMVER = /^semver\.(?:eq|neq|gt|gte|lt|lte|cmp|compare(?:Loose|Build)?|rcompare|diff|satisfies|valid(?:Range)?|parse|coerce|clean|major|minor|patch|prerelease|intersects|subset|minVersion|maxSatisfying|minSatisfying)$/;
 const MODULE_PATH = /^(?:require|require\.resolve|import\.meta\.resolve|createRequire\(\))$|\.createRequire\(\)$/;
+/**
+ * `localStorage.getItem(k)`, `window.sessionStorage?.getItem(k)`: Web Storage reads fail only when storage is
+ * unavailable (a `SecurityError` with storage disabled or in a sandboxed frame): "not available", the probe's answer.
+ * (precision audit 10: saved settings and recent searches read and parsed in karakeep, linkwarden, sentry-javascript,
+ * trigger.dev, vercel/ai, excalidraw.) `setItem` stays I/O: a full quota loses the write.
+ */
+const WEB_STORAGE_READ = /(?:^|\.)(?:localStorage|sessionStorage)\.getItem$/;
 /** fs probes whose meaning changes when the path was already checked. */
 const GUARDABLE = /^(?:l|f)?stat(?:Sync)?$|^(?:safe)?realpath(?:Sync)?$|^readFile(?:Sync)?$|^readdir(?:Sync)?$|^access(?:Sync)?$|^readlink(?:Sync)?$/i;
 const EXISTENCE_CHECK = /^(?:exists(?:Sync)?|pathExists(?:Sync)?|(?:l)?stat(?:Sync)?|access(?:Sync)?|isFile|isDirectory)$/;
@@ -102,7 +109,7 @@ export function isProbeOperation(node: Node): boolean {
   if (node.type !== T.CallExpression) return false;
   const path = memberPath(node.callee);
   const name = calleeName(node.callee);
-  if (path !== null && (MODULE_PATH.test(path) || path === 'URL.parse' || path === 'URL.canParse' || SEMVER.test(path))) return true;
+  if (path !== null && (MODULE_PATH.test(path) || path === 'URL.parse' || path === 'URL.canParse' || SEMVER.test(path) || WEB_STORAGE_READ.test(path))) return true;
   // `createRequire(import.meta.url)('pnpapi')`
   const callee = unwrap(node.callee);
   if (callee.type === T.CallExpression && calleeName(callee.callee) === 'createRequire') return true;
