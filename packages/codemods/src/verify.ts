@@ -28,9 +28,17 @@ function nearestTsconfig(file: string): string | null {
   }
 }
 
+// "Cannot find name 'eror'. Did you mean 'error'?" (TS2552) is TS2304 with a suggestion, and likewise
+// TS2551 of TS2339: the suggestion depends on the names around, which a rewrite adds (`catch (error)`).
+const WITHOUT_SUGGESTION: Readonly<Record<number, number>> = { 2552: 2304, 2551: 2339 };
+
 function diagnosticKeys(program: TypeScript.Program, sourceFile: TypeScript.SourceFile): string[] {
   return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
-    .map((diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`)
+    .map((diagnostic) => {
+      const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+      const plain = WITHOUT_SUGGESTION[diagnostic.code];
+      return plain === undefined ? `TS${diagnostic.code}: ${text}` : `TS${plain}: ${text.replace(/\s*Did you mean [^]*$/, '')}`;
+    })
     .sort();
 }
 
@@ -58,6 +66,8 @@ class ProjectPrograms {
   private readonly overrides = new Map<string, string>();
   private current: TypeScript.Program | null = null;
   private fileSet: Set<string> | null = null;
+  /** Files checked outside the tsconfig's own list: roots of every later program too (each is compared with its own original). */
+  private readonly extraRoots = new Set<string>();
 
   constructor(tsconfig: string) {
     const config = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {
@@ -114,8 +124,9 @@ class ProjectPrograms {
   replace(texts: ReadonlyMap<string, string>): void {
     for (const [file, text] of texts) this.overrides.set(resolve(file), text);
     const old = this.program();
+    for (const file of texts.keys()) if (!this.includes(file)) this.extraRoots.add(file);
     this.current = ts.createProgram({
-      rootNames: [...new Set([...this.config.fileNames, ...texts.keys()])],
+      rootNames: [...new Set([...this.config.fileNames, ...this.extraRoots])],
       options: this.config.options,
       projectReferences: this.config.projectReferences,
       host: this.host,

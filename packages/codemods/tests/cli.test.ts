@@ -331,6 +331,36 @@ describe('catchwise-codemods specific-catch', () => {
     expect(reason).not.toContain('TS2322');
   });
 
+  it('--verify compares each of several files outside the tsconfig’s include with its own original, not with the others', () => {
+    const r = repo({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, types: [] }, include: ['src'] }),
+      'package.json': '{ "type": "module" }',
+      'src/index.ts': 'export const ok = 1;\n',
+      // An error the file already has (TS2322), in the first of two files the program gets as extra roots.
+      'scripts/a.ts': "export const port: number = 'x';\n\nexport function f(g: () => number): number {\n  try {\n    return g();\n  } catch {\n    return 0;\n  }\n}\n",
+      'scripts/b.ts': 'export function h(g: () => number): number {\n  try {\n    return g();\n  } catch {\n    return 1;\n  }\n}\n',
+    });
+    const out = runCli(r.dir, ['specific-catch', 'scripts', '--verify', '--json']);
+    expect(out.status, out.stdout).toBe(0);
+    const summary = JSON.parse(out.stdout) as { files: { file: string; status: string }[] };
+    expect(summary.files.map((file) => [file.file, file.status])).toEqual([
+      ['scripts/a.ts', 'changed'],
+      ['scripts/b.ts', 'changed'],
+    ]);
+  });
+
+  it('--verify does not count a spelling suggestion the new binding brings as a new diagnostic', () => {
+    const r = repo({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, types: [] }, include: ['src'] }),
+      'package.json': '{ "type": "module" }',
+      // TS2304 before; after, `catch (error)` makes it TS2552 "Cannot find name 'eror'. Did you mean 'error'?".
+      'src/a.ts': 'export function f(g: () => number): number {\n  try {\n    return g();\n  } catch {\n    return eror ? 1 : 0;\n  }\n}\n',
+    });
+    const out = runCli(r.dir, ['specific-catch', 'src', '--verify', '--json']);
+    expect(out.status, out.stdout).toBe(0);
+    expect(read(r, 'src/a.ts')).toContain("console.error('f: unexpected error from g()', error);");
+  });
+
   it('--verify checks a file with the referenced project that includes it when the nearest tsconfig is a solution (files: [], references)', () => {
     const build = { compilerOptions: { composite: true, strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', outDir: 'dist', types: [] }, include: ['src'] };
     const r = repo({
