@@ -42,8 +42,14 @@ export function expressionText(node: TSESTree.Node): string | null {
   }
 }
 
-/** `this.pool.end` → `pool.end`; `a.b().c` → `c`. */
-export function calleeLabel(call: SourceCall): string | null {
+// A Vue ref's `.value`, a React ref's `.current`: named alone they say nothing (`value.loadLanguage()`).
+const REF_HOLDERS = new Set(['value', 'current']);
+
+/**
+ * `this.pool.end` → `pool.end`; `a.b().c` → `c`. With `keepRef`, for a message, the ref's own name
+ * stays before its `.value`/`.current`: `highlighter.value.loadLanguage`, `titleRef.current.focus`.
+ */
+export function calleeLabel(call: SourceCall, keepRef = false): string | null {
   let callee: TSESTree.Node = call.callee;
   // `(mutateAsync as any)(...args)`, `(component as () => unknown)()`: the function called.
   while (callee.type === AST_NODE_TYPES.ChainExpression || callee.type === AST_NODE_TYPES.TSAsExpression || callee.type === AST_NODE_TYPES.TSSatisfiesExpression || callee.type === AST_NODE_TYPES.TSTypeAssertion) {
@@ -51,7 +57,8 @@ export function calleeLabel(call: SourceCall): string | null {
   }
   let text = expressionText(callee);
   if (text === null) return null;
-  text = text.replace(/^this\./, '').split('.').slice(-2).join('.');
+  const parts = text.replace(/^this\./, '').split('.');
+  text = parts.slice(keepRef && parts.length >= 3 && REF_HOLDERS.has(parts[parts.length - 2]!) ? -3 : -2).join('.');
   if (text === 'this' || text === 'super') return null;
   return call.type === AST_NODE_TYPES.NewExpression ? `new ${text}` : text;
 }
@@ -138,7 +145,7 @@ export function failingCallLabel(input: AnalysisInput, root: TSESTree.Node | nul
   const known = expectedFrom.length > 0 ? ordered.find((call) => expectedFrom.includes(describeCall(input, call).label ?? '')) : undefined;
   const acts = (call: SourceCall): boolean => !isPureHelperCall(call) && !isChainSelector(call) && !isStateSetter(input, call) && !isLocalRequire(call);
   const chosen = known ?? ordered.find((call) => acts(call) && isAwaited(call)) ?? ordered.find(acts) ?? ordered[0];
-  return chosen ? calleeLabel(chosen) : null;
+  return chosen ? calleeLabel(chosen, true) : null;
 }
 
 /** `require('../css/syntax')`: loading one of the project's own modules, before the call that does the work. */
