@@ -391,10 +391,13 @@ export function placeName(node: TSESTree.Node, fileName: string): string {
   return base.replace(/\.[^.]+$/, '') || 'module';
 }
 
-/** `export const GET = withAuth(async (req) => …)`: the variable a wrapped function ends up in, through the calls around it. */
+/**
+ * `export const GET = withAuth(async (req) => …)`, `const dc = (() => { … })()`: the variable a wrapped
+ * or immediately called function's result ends up in, through the calls around it.
+ */
 function wrappedFunctionName(fn: TSESTree.Node): string | null {
   let node = fn;
-  while (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.arguments.includes(node as TSESTree.CallExpressionArgument)) node = node.parent;
+  while (node.parent?.type === AST_NODE_TYPES.CallExpression && (node.parent.callee === node || node.parent.arguments.includes(node as TSESTree.CallExpressionArgument))) node = node.parent;
   if (node === fn) return null;
   const parent = node.parent;
   return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
