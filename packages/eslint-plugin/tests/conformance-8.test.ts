@@ -155,12 +155,12 @@ ruleTester.run('no-silent-catch: conformance review 8', noSilentCatch, {
           suggestions: [
             {
               messageId: 'logErrorSuggestion',
-              data: {"logger":"logger"},
+              data: {"logger":"console"},
               output: `function save(record) {
   try {
     store.put(record);
   } catch (e) {
-    logger.error('save: unexpected error', e);
+    console.error('save: unexpected error', e);
     e = new Error('could not save');
     logger.error(e);
   }

@@ -1,7 +1,8 @@
-// The "pass the error object" suggestion of no-silent-catch writes what the codemod writes: a log at
-// warn or above that reports the failure without the error gets the error object rather than a
-// second log after it, and a handler that ends the process gets its log before the exit (after it,
-// the log could never run), with no rethrow offered in place of the exit.
+// The "pass the error object" suggestion of no-silent-catch writes what the codemod writes: it logs
+// through the logger the specific rewrite calls (one in scope at the handler, never a name found
+// elsewhere in the file); a log at warn or above that reports the failure without the error gets the
+// error object rather than a second log after it; a handler that ends the process gets its log
+// before the exit (after it, the log could never run), with no rethrow offered in place of the exit.
 import { afterAll, describe, it } from 'vitest';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import noSilentCatch from '../src/rules/no-silent-catch.js';
@@ -13,7 +14,7 @@ RuleTester.itOnly = it.only;
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-silent-catch: the log suggestion passes the error to the handler’s own log, and logs before a process exit', noSilentCatch, {
+ruleTester.run('no-silent-catch: the log suggestion logs through the logger in scope, passes the error to the handler’s own log, and logs before a process exit', noSilentCatch, {
   valid: [],
   invalid: [
     // a console log that does not mention the error gets it
@@ -219,6 +220,218 @@ export function load(read: () => string) {
   } catch (e) {
     logger.error('load failed');
     throw e;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // the logger is the one in scope at the handler: a class member's `this.logger` is not reachable from a function outside the class
+    {
+      code: `import pino from 'pino';
+class Store {
+  private logger = pino();
+  run() { this.logger.info('x'); }
+}
+export function load(read: () => string) {
+  try {
+    return read();
+  } catch (e) {
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          data: { handler: 'catch clause', detail: 'the path ending at line 10 returns null without logging or rethrowing it', expected: '' },
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `import pino from 'pino';
+class Store {
+  private logger = pino();
+  run() { this.logger.info('x'); }
+}
+export function load(read: () => string) {
+  try {
+    return read();
+  } catch (e) {
+    console.error('load: unexpected error from read()', e);
+    return null;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: { logger: 'console' },
+              output: `import pino from 'pino';
+class Store {
+  private logger = pino();
+  run() { this.logger.info('x'); }
+}
+export function load(read: () => string) {
+  try {
+    return read();
+  } catch (e) {
+    console.error('load: unexpected error', e);
+    return null;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `import pino from 'pino';
+class Store {
+  private logger = pino();
+  run() { this.logger.info('x'); }
+}
+export function load(read: () => string) {
+  try {
+    return read();
+  } catch (e) {
+    throw e;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // …nor is a variable declared in another function
+    {
+      code: `declare function makeLog(): { info(m: string): void; error(...a: unknown[]): void };
+function warmUp() {
+  const log = makeLog();
+  log.info('x');
+}
+export function load(read: () => string) {
+  try {
+    return read();
+  } catch (e) {
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          data: { handler: 'catch clause', detail: 'the path ending at line 10 returns null without logging or rethrowing it', expected: '' },
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `declare function makeLog(): { info(m: string): void; error(...a: unknown[]): void };
+function warmUp() {
+  const log = makeLog();
+  log.info('x');
+}
+export function load(read: () => string) {
+  try {
+    return read();
+  } catch (e) {
+    console.error('load: unexpected error from read()', e);
+    return null;
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: { logger: 'console' },
+              output: `declare function makeLog(): { info(m: string): void; error(...a: unknown[]): void };
+function warmUp() {
+  const log = makeLog();
+  log.info('x');
+}
+export function load(read: () => string) {
+  try {
+    return read();
+  } catch (e) {
+    console.error('load: unexpected error', e);
+    return null;
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `declare function makeLog(): { info(m: string): void; error(...a: unknown[]): void };
+function warmUp() {
+  const log = makeLog();
+  log.info('x');
+}
+export function load(read: () => string) {
+  try {
+    return read();
+  } catch (e) {
+    throw e;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // inside the class, its pino logger member, object first
+    {
+      code: `import pino from 'pino';
+class Store {
+  private logger = pino();
+  load(read: () => string) {
+    try {
+      return read();
+    } catch (e) {
+      return null;
+    }
+  }
+}`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          data: { handler: 'catch clause', detail: 'the path ending at line 8 returns null without logging or rethrowing it', expected: '' },
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `import pino from 'pino';
+class Store {
+  private logger = pino();
+  load(read: () => string) {
+    try {
+      return read();
+    } catch (e) {
+      this.logger.error({ err: e }, 'Store.load: unexpected error from read()');
+      return null;
+    }
+  }
+}`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: { logger: 'this.logger' },
+              output: `import pino from 'pino';
+class Store {
+  private logger = pino();
+  load(read: () => string) {
+    try {
+      return read();
+    } catch (e) {
+      this.logger.error({ err: e }, 'Store.load: unexpected error');
+      return null;
+    }
+  }
+}`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `import pino from 'pino';
+class Store {
+  private logger = pino();
+  load(read: () => string) {
+    try {
+      return read();
+    } catch (e) {
+      throw e;
+    }
   }
 }`,
             },

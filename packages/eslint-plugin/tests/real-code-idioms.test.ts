@@ -1629,7 +1629,7 @@ export const closer = (signal: string) => async () => {
             },
             {
               messageId: "logErrorSuggestion",
-              data: {"logger":"logger"},
+              data: {"logger":"console"},
               output: `declare const unleash: { stop(): Promise<void> };
 declare const logger: { info(m: string): void; error(m: string): void };
 export const closer = (signal: string) => async () => {
@@ -1639,7 +1639,7 @@ export const closer = (signal: string) => async () => {
     process.exit(0);
   } catch (_e) {
     logger.error('Unable to shutdown Unleash. Hard exit!');
-    logger.error('closer: unexpected error', _e);
+    console.error('closer: unexpected error', _e);
     process.exit(1);
   }
 };`,

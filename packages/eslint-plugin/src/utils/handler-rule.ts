@@ -25,7 +25,7 @@ import {
 } from '../analysis/index.js';
 import { conciseBodySpan, indentAt, isFunction, unwrap } from '../analysis/ast.js';
 import { scopeOf } from '../analysis/handlers.js';
-import { findVariable, scopeAt, type LoggerStyle } from '../analysis/logger-style.js';
+import { CONSOLE_LOGGER, configuredLoggerTest, formatLogCall, type LoggerStyle } from '../analysis/logger-style.js';
 import { knowledgeNote, ruleKnowledge, type RuleKnowledge } from '../analysis/knowledge/eslint.js';
 import { isTestPath } from '../analysis/test-paths.js';
 import { isProcessExit } from '../analysis/terminal.js';
@@ -291,11 +291,10 @@ function destructuredConciseFix(handler: Handler, file: RuleFile, body: TSESTree
   return (fixer) => [fixer.replaceText(param, name), fixer.replaceTextRange([span.start, span.end], ` { ${prelude} ${log(name)} return ${span.raw}; }`)];
 }
 
-/** `category`: the category literal of a logger the file calls category first (`log.warn("db", msg)`). */
-function logStatement(logger: LoggerChoice, name: string, message: string, category?: string): string {
+/** An error-level log of `name` through `logger`, in its own argument order (as the rewrite writes it). */
+function logStatement(logger: LoggerStyle, name: string, message: string): string {
   const quoted = `'${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  if (logger.objectFirst) return `${logger.expression}.error({ err: ${name} }, ${quoted});`;
-  return `${logger.expression}.error(${category ? `${category}, ` : ''}${quoted}, ${name});`;
+  return `${formatLogCall(logger, 'error', name, quoted)};`;
 }
 
 function contextName(handler: Handler): string {
@@ -324,17 +323,41 @@ export function logMessage(handler: Handler): string {
   return where ? `${where}: unexpected error` : 'unexpected error';
 }
 
-/** Statement-level edits at each quiet exit: `mode` 'log' inserts a log line before it, 'rethrow' replaces it with `throw`. */
+type SuggestionFix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+
+/**
+ * Statement-level edits at each quiet exit: `mode` 'log' inserts a log line before it (or passes the
+ * error to the log already there), 'rethrow' replaces it with `throw`. `target`: the logger the
+ * error goes to, for the suggestion's description (the handler's own log's, when every exit passes
+ * the error to one: `logger.warn(e.message)` → `logger.warn(e.message, e)`).
+ */
 export function quietPathEdits(
   finding: HandlerFinding,
   file: RuleFile,
   mode: 'log' | 'rethrow',
-  logger: LoggerChoice,
-): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | null {
+  logger: LoggerStyle,
+): { fix: SuggestionFix; target: string } | null {
+  let ownTarget: string | null = null;
+  const fix = quietPathFix(finding, file, mode, logger, (target) => (ownTarget = target));
+  return fix ? { fix, target: ownTarget ?? errorLoggerName(logger) } : null;
+}
+
+/** The receiver of a log call (`logger` of `logger.warn(…)`). */
+function receiverText(call: TSESTree.CallExpression, file: RuleFile): string | null {
+  const callee = call.callee;
+  return callee.type === T.MemberExpression ? file.sourceText.slice(callee.object.range[0], callee.object.range[1]) : null;
+}
+
+function quietPathFix(
+  finding: HandlerFinding,
+  file: RuleFile,
+  mode: 'log' | 'rethrow',
+  logger: LoggerStyle,
+  onlyOwnLogs: (receiver: string | null) => void,
+): SuggestionFix | null {
   const { handler } = finding;
   const body = handlerBody(handler);
-  const style = mode === 'log' ? findLoggerStyle(analysisInput(file), handler.node) : null;
-  const logAs = (name: string): string => logStatement(logger, name, logMessage(handler), style?.object === logger.expression ? style.category : undefined);
+  const logAs = (name: string): string => logStatement(logger, name, logMessage(handler));
   const binding = planBinding(handler, file);
   if (!binding) return mode === 'log' && body !== null && body.type !== T.BlockStatement ? destructuredConciseFix(handler, file, body, logAs) : null;
   const name = binding.name;
@@ -359,16 +382,22 @@ export function quietPathEdits(
   const edits: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix)[] = [];
   let atStart = replaced;
   const prelude = binding.prelude;
-  const ownLogs = style ? ownLogEdits(finding, file, name, style) : new Map<TSESTree.Node | null, TextEdit[]>();
+  const ownLogs = mode === 'log' ? ownLogEdits(finding, file, name, logger) : new Map<TSESTree.Node | null, TextEdit[]>();
   const seenExits = new Set<TSESTree.Node | null>();
+  let newLines = 0;
   for (const path of finding.quietPaths) {
     // One edit per exit: two quiet paths can end at the same statement (or both fall off the end).
     if (seenExits.has(path.exit.node)) continue;
     seenExits.add(path.exit.node);
     const passed = ownLogs.get(path.exit.node);
     if (passed) edits.push(...passed.map((edit) => (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(edit.range, edit.text)));
-    else edits.push(...exitEdit(path, body, file, line, mode, endMixed, () => (atStart = true), prelude));
+    else {
+      newLines += 1;
+      edits.push(...exitEdit(path, body, file, line, mode, endMixed, () => (atStart = true), prelude));
+    }
   }
+  const firstOwnLog = finding.quietPaths[0]?.droppedLog;
+  if (!atStart && newLines === 0 && firstOwnLog) onlyOwnLogs(receiverText(firstOwnLog, file));
   if (atStart) {
     if (mode === 'rethrow') return null;
     edits.length = 0;
@@ -510,11 +539,18 @@ export function specificRewriteFix(finding: HandlerFinding, file: RuleFile, opti
 
 export type HandlerSuggestionId = 'specificCatchSuggestion' | 'logErrorSuggestion' | 'rethrowSuggestion';
 
-/** `console`, unless a local `console` (a variable, a parameter, an import) hides the global one at the handler: then `globalThis.console`. */
-function reachableLogger(logger: LoggerChoice, handler: Handler, file: RuleFile): LoggerChoice {
-  if (logger.expression !== 'console') return logger;
-  const local = findVariable(scopeAt(file.scopeManager, handler.node), 'console');
-  return local && local.defs.length > 0 ? { expression: 'globalThis.console', objectFirst: false } : logger;
+/**
+ * The logger the suggestions log through: the one the specific rewrite calls (in scope at the
+ * handler, the rules' configured loggers included; `globalThis.console` where a local `console` hides
+ * the global one), so an editor fix never names a logger the handler cannot reach.
+ */
+function suggestionLogger(handler: Handler, file: RuleFile, options: ResolvedOptions): LoggerStyle {
+  return findLoggerStyle(analysisInput(file), handler.node, null, null, configuredLoggerTest(options));
+}
+
+/** The logger an error-level log goes to: `debug` has no levels, its fallback takes the error. */
+function errorLoggerName(logger: LoggerStyle): string {
+  return logger.kind === 'debug' ? (logger.errorFallback ?? CONSOLE_LOGGER).object : logger.object;
 }
 
 /**
@@ -528,14 +564,14 @@ export function handlerSuggestions(
   withLog: boolean,
   options: ResolvedOptions,
 ): TSESLint.SuggestionReportDescriptor<HandlerSuggestionId>[] {
-  const logger = reachableLogger(chooseLogger(file.sourceText), finding.handler, file);
+  const logger = suggestionLogger(finding.handler, file, options);
   const suggest: TSESLint.SuggestionReportDescriptor<HandlerSuggestionId>[] = [];
   const specific = specificRewriteFix(finding, file, options);
   if (specific) suggest.push({ messageId: 'specificCatchSuggestion', fix: specific });
   const log = withLog ? quietPathEdits(finding, file, 'log', logger) : null;
-  if (log) suggest.push({ messageId: 'logErrorSuggestion', data: { logger: logger.expression }, fix: log });
+  if (log) suggest.push({ messageId: 'logErrorSuggestion', data: { logger: log.target }, fix: log.fix });
   const rethrow = finding.handler.kind === 'catch-clause' ? quietPathEdits(finding, file, 'rethrow', logger) : null;
-  if (rethrow) suggest.push({ messageId: 'rethrowSuggestion', fix: rethrow });
+  if (rethrow) suggest.push({ messageId: 'rethrowSuggestion', fix: rethrow.fix });
   return suggest;
 }
 

@@ -96,7 +96,7 @@ ruleTester.run('no-broad-catch', rule, {
             },
             {
               messageId: 'logErrorSuggestion',
-              data: { logger: 'logger' },
+              data: { logger: 'console' },
               output: `function load(id) {
   try {
     return fetchItem(id);
@@ -106,7 +106,7 @@ ruleTester.run('no-broad-catch', rule, {
       return cache.get(id);
     }
     logger.info(\`miss: \${err.message}\`);
-    logger.error('load: unexpected error', err);
+    console.error('load: unexpected error', err);
     return null;
   }
 }`,
@@ -469,12 +469,12 @@ send().catch(onFail);`,
           suggestions: [
             {
               messageId: 'logErrorSuggestion',
-              data: {"logger":"logger"},
+              data: {"logger":"console"},
               output: `try {
   f();
 } catch (error) { const { message } = error;
   logger.error(message);
-  logger.error('unexpected error', error);
+  console.error('unexpected error', error);
 }`,
             },
             {
@@ -818,12 +818,12 @@ send().catch(onFail);`,
             },
             {
               messageId: 'logErrorSuggestion',
-              data: {"logger":"logger"},
+              data: {"logger":"console"},
               output: `try {
   f();
 } catch (e) {
   logger.warn("failed", e);
-  logger.error('unexpected error', e);
+  console.error('unexpected error', e);
 }`,
             },
             {

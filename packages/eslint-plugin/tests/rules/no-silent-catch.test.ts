@@ -917,12 +917,12 @@ send().catch(ignore);`,
             },
             {
               messageId: 'logErrorSuggestion',
-              data: {"logger":"logger"},
+              data: {"logger":"console"},
               output: `try {
   f();
 } catch (error) {
   [1].forEach((e) => logger.error(e));
-  logger.error('unexpected error', error);
+  console.error('unexpected error', error);
 }`,
             },
             {
@@ -1419,11 +1419,11 @@ try {
             },
             {
               messageId: 'logErrorSuggestion',
-              data: {"logger":"console"},
+              data: {"logger":"audit"},
               output: `import { audit } from './audit.js';
 try {
   f();
-} catch (error) { console.error('unexpected error', error); }`,
+} catch (error) { audit.error('unexpected error', error); }`,
             },
             {
               messageId: 'rethrowSuggestion',
