@@ -230,3 +230,68 @@ export async function readSetting(key: string, cached?: string): Promise<string 
     },
   ],
 });
+
+ruleTester.run('no-silent-catch: process.getBuiltinModule is a module load like require (codemod audit 5)', noSilentCatch, {
+  valid: [
+    // a built-in module loaded either way, undefined when neither works — ioredis lib/tracing.ts:87
+    `const dc: any = (() => {
+  try {
+    return 'getBuiltinModule' in process
+      ? (process as any).getBuiltinModule('node:diagnostics_channel')
+      : require('node:diagnostics_channel');
+  } catch {
+    return undefined;
+  }
+})();`,
+  ],
+  invalid: [
+    // the module is used inside the try: its failure is no longer "not available"
+    {
+      code: `let sharp: unknown;
+try {
+  sharp = (process as any).getBuiltinModule('node:sharp') ?? require('sharp');
+  init(sharp);
+} catch {}
+declare function init(x: unknown): void;`,
+      errors: [
+        {
+          messageId: 'silentCatch',
+          data: { handler: 'catch clause', detail: 'it is empty', expected: '' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'specificCatchSuggestion',
+              output: `let sharp: unknown;
+try {
+  sharp = (process as any).getBuiltinModule('node:sharp') ?? require('sharp');
+  init(sharp);
+} catch (error) {
+  console.error('file: unexpected error from getBuiltinModule()', error);
+}
+declare function init(x: unknown): void;`,
+            },
+            {
+              messageId: 'logErrorSuggestion',
+              data: { logger: 'console' },
+              output: `let sharp: unknown;
+try {
+  sharp = (process as any).getBuiltinModule('node:sharp') ?? require('sharp');
+  init(sharp);
+} catch (error) { console.error('unexpected error', error); }
+declare function init(x: unknown): void;`,
+            },
+            {
+              messageId: 'rethrowSuggestion',
+              output: `let sharp: unknown;
+try {
+  sharp = (process as any).getBuiltinModule('node:sharp') ?? require('sharp');
+  init(sharp);
+} catch (error) { throw error; }
+declare function init(x: unknown): void;`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

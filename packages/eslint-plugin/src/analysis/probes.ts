@@ -114,6 +114,8 @@ export function isProbeOperation(node: Node): boolean {
   const callee = unwrap(node.callee);
   if (callee.type === T.CallExpression && calleeName(callee.callee) === 'createRequire') return true;
   if (name === null) return false;
+  // `process.getBuiltinModule('node:x')` (also through `(process as any)`): a module load, as `require('node:x')`.
+  if (name === 'getBuiltinModule') return true;
   if (readsBodyInHand(node)) return true;
   if (DOM_SELECTOR_QUERY.test(name) && node.arguments.length === 1 && unwrap(node.callee).type === T.MemberExpression) return isSynchronousUse(node);
   if (RUNS_COMMAND.test(name)) {
