@@ -528,7 +528,7 @@ export function isMinifiedSource(sourceText: string): boolean {
 export function findRealCodeExemption(analysis: HandlerAnalysis, file: FileContext, options: ResolvedOptions): RealCodeExemption | null {
   const { handler } = analysis;
   const sourceText = (file as FileContext & { sourceText?: string }).sourceText ?? '';
-  if (hasReasonCommentNearby(handler, { comments: file.comments, sourceText }, options)) return 'comment';
+  if (hasReasonCommentNearby(analysis, { comments: file.comments, sourceText }, options)) return 'comment';
   const idioms = options.idioms;
   if (idioms.probes) {
     if (isProbeTryBlock(analysis, sourceText) || isProbeChain(analysis, sourceText)) return 'probe';

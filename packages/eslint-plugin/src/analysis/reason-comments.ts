@@ -7,9 +7,9 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, commentsWithin, enclosingFunction, statementOf, unwrap, type Node } from './ast.js';
-import { isReasonComment } from './idioms.js';
+import { isReasonAbove, isReasonComment } from './idioms.js';
 import type { ResolvedOptions } from './options.js';
-import type { Handler } from './types.js';
+import type { HandlerAnalysis } from './paths.js';
 
 const FAILURE = /\b(?:fail\w*|errors?|throws?|thrown|invalid|missing|unreadable|cannot|can't|unable|tolerat\w*|best[- ]effort|silent\w*)\b/i;
 const OUTCOME = /\b(?:null|undefined|false|empty|fall(?:s)?[- ]?back|ignored|no-op|counts as|tolerated|cleared)\b/i;
@@ -117,11 +117,12 @@ function jsdocOf(anchor: Node, comments: readonly TSESTree.Comment[], sourceText
 
 /** Whether a comment outside the handler body states why its error is discarded. */
 export function hasReasonCommentNearby(
-  handler: Handler,
+  analysis: HandlerAnalysis,
   file: { comments: readonly TSESTree.Comment[]; sourceText: string },
   options: ResolvedOptions,
 ): boolean {
   if (options.allowComment === null) return false;
+  const { handler } = analysis;
   const anchor = handler.tryStatement ?? handler.call ?? handler.node;
   const statement = statementOf(anchor);
   if (statement) {
@@ -131,7 +132,7 @@ export function hasReasonCommentNearby(
     const guard = block?.type === T.BlockStatement && block.body[0] === statement && block.parent?.type === T.IfStatement ? block.parent : null;
     for (const target of new Set([statement, runStart(statement), ...(guard ? [guard] : [])])) {
       const block = commentBlockAbove(target, file.comments, file.sourceText);
-      if (block !== null && isReasonComment(block, options.allowComment)) return true;
+      if (block !== null && isReasonAbove(block, analysis, options.allowComment)) return true;
     }
     // (d) directives above the statement or inside the try block
     const from = Math.max(0, statement.range[0] - 400);
