@@ -19,6 +19,7 @@ import { applyEdits, diffAsEdit, editsOverlap } from '../edits.js';
 import { firstSyntaxError, firstSyntaxErrorOf, hasParseErrors, mayHoldHandler, parseForAnalysis, parseTypeScript, SourceParseError, toAnalysisInput } from '../parse.js';
 import { nativeAnalysisInput, nativeParse, oxcParses } from '../native-parse.js';
 import type * as TypeScript from 'typescript';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Diagnostic, ExpectedError, RewrittenHandler, Transform, TransformOptions, TransformResult } from '../types.js';
 
 const BOM = '\uFEFF';
@@ -120,8 +121,11 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
   }
 
   // `log-error-object`: a log call that carries only text derived from the error gets the object.
+  const passed: TSESTree.CallExpression[] = [];
   for (const found of findLogCallFindings(input, resolved)) {
     if (!found.errorName) continue;
+    // Once an earlier statement of the block logs the object, this text log is fine as it is (the rules agree).
+    if (passed.some((call) => runsBefore(call, found.call))) continue;
     const edit = logErrorObjectEdit(input, found.call, found.errorName, found.call, options.resolveLoggerModule ?? null);
     if (!edit) {
       const limit = logArgumentLimit(input, found.call, found.call, options.resolveLoggerModule ?? null);
@@ -136,10 +140,28 @@ function onePass(text: string, options: TransformOptions, resolved: ResolvedOpti
       }
       continue;
     }
-    if (accept([edit])) revisit = true;
-    else deferred += 1;
+    if (accept([edit])) {
+      revisit = true;
+      passed.push(found.call);
+    } else {
+      deferred += 1;
+    }
   }
   return { output: accepted.length > 0 ? applyEdits(text, accepted) : text, diagnostics, handlers, starts, findings: findings.length, rewritten, deferred, revisit, edits: accepted };
+}
+
+/** The statement a log call is (`console.error(…)`, `await log.error(…)`), or null when it sits inside an expression. */
+function logStatementOf(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | null {
+  let node: TSESTree.Node = call;
+  while (node.parent && (node.parent.type === 'AwaitExpression' || node.parent.type === 'ChainExpression')) node = node.parent;
+  return node.parent?.type === 'ExpressionStatement' ? node.parent : null;
+}
+
+/** Whether log call `first` always runs before `second`: statements of one block, `first` earlier. */
+function runsBefore(first: TSESTree.CallExpression, second: TSESTree.CallExpression): boolean {
+  const a = logStatementOf(first);
+  const b = logStatementOf(second);
+  return a !== null && b !== null && a.parent === b.parent && a.parent?.type === 'BlockStatement' && a.range[1] <= b.range[0];
 }
 
 /** Where `offset` in the text after `edits` was before them (the start of an edit, for a point inside its new text). */
