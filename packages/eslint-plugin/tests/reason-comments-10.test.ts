@@ -178,3 +178,20 @@ export async function deleteUser(userId: number): Promise<{ status: number }> {
   ],
   invalid: [],
 });
+
+// Found while measuring: `.catch(onError)` with `onError` a parameter was followed to the function that declares the
+// parameter (a parameter's definition node), whose body was then analysed as the handler, its comments read as
+// the handler's — playwright packages/playwright-core/src/tools/trace/traceCli.ts:33 (12 handlers), stagehand
+// packages/extension/service-worker-lifecycle/heartbeat-manager.ts:81.
+ruleTester.run('no-broad-catch: a handler passed in as a parameter is not the function that declares it', noBroadCatch, {
+  valid: [
+    // before: "the path at line 6 carries on", line 6 being the end of addCommands
+    `declare function open(t: string): Promise<void>;
+export function addCommands(run: (cb: () => void) => void, logErrorAndExit: (e: Error) => void) {
+  run(() => {
+    open('x').catch(logErrorAndExit);
+  });
+}`,
+  ],
+  invalid: [],
+});

@@ -2,7 +2,7 @@
 // handler identifier followed to its declaration.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import { DefinitionType, type Scope, type ScopeManager, type Variable } from '@typescript-eslint/scope-manager';
 import { forEachChild, isFunction, memberPath, propertyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { Handler } from './types.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
@@ -42,6 +42,8 @@ function followHandlerIdentifier(scopeManager: ScopeManager, identifier: TSESTre
   const variable = resolveIdentifier(scopeManager, identifier);
   if (!variable || variable.defs.length !== 1) return null;
   const def = variable.defs[0]!;
+  // A parameter's definition node is the function that declares it, not the handler passed in.
+  if (def.type === DefinitionType.Parameter) return null;
   const node = def.node as Node;
   if (node.type === T.FunctionDeclaration) return node;
   const neverReassigned = (): boolean => variable.references.every((reference) => !reference.isWrite() || reference.init === true);

@@ -2,7 +2,7 @@
 // carry a reason. Each check answers: is this handler's discarding of the error on purpose?
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { ScopeManager } from '@typescript-eslint/scope-manager';
+import { DefinitionType, type ScopeManager } from '@typescript-eslint/scope-manager';
 import {
   calleeName, commentsWithin, containsNode, enclosingFunction, forEachChild, functionName, isFunction, memberPath, outerWrapper, statementOf, unwrap,
   type Node,
@@ -453,7 +453,8 @@ function runsChildProcess(node: Node, scopeManager: ScopeManager): boolean {
   const callee = unwrap(node.callee);
   if (callee.type !== T.Identifier) return false;
   const variable = resolveIdentifier(scopeManager, callee);
-  const declaration = variable?.defs.length === 1 ? (variable.defs[0]!.node as Node) : null;
+  // a parameter's definition node is the function that declares it
+  const declaration = variable?.defs.length === 1 && variable.defs[0]!.type !== DefinitionType.Parameter ? (variable.defs[0]!.node as Node) : null;
   const fn = declaration?.type === T.FunctionDeclaration ? declaration : declaration?.type === T.VariableDeclarator && declaration.init && isFunction(unwrap(declaration.init)) ? unwrap(declaration.init) : null;
   if (!fn || !isFunction(fn)) return false;
   const body = fn.body;

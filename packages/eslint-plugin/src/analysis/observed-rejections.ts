@@ -10,7 +10,7 @@
 //     back from the domain's next command.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { ScopeManager } from '@typescript-eslint/scope-manager';
+import { DefinitionType, type ScopeManager } from '@typescript-eslint/scope-manager';
 import { calleeName, forEachChild, isFunction, memberPath, outerWrapper, propertyName, unwrap, type Node } from './ast.js';
 import { handlerFromCatchClause, resolveIdentifier } from './handlers.js';
 import type { ResolvedOptions } from './options.js';
@@ -163,7 +163,8 @@ function localCallee(receiver: TSESTree.CallExpression, scopeManager: ScopeManag
   if (callee.type === T.Identifier) {
     const variable = resolveIdentifier(scopeManager, callee);
     const def = variable?.defs.length === 1 ? variable.defs[0]! : null;
-    if (!def) return null;
+    // a parameter's definition node is the function that declares it
+    if (!def || def.type === DefinitionType.Parameter) return null;
     const node = def.node as Node;
     if (node.type === T.FunctionDeclaration) return node;
     if (node.type === T.VariableDeclarator && node.init && isFunction(unwrap(node.init))) return unwrap(node.init);
