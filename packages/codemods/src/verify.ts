@@ -1,8 +1,9 @@
 // `--verify`: type-checks each touched file before and after its rewrite with the project's own
 // tsconfig; a rewrite that adds a diagnostic is not written. One TypeScript (the one the parser
 // already loaded), one Program per project for the original texts (also the checker error knowledge
-// reads `@throws` tags with), and one more for the rewrites, built from the first with only the
-// touched files replaced: the libraries and every other file are parsed and bound once. Only the
+// reads `@throws` tags with), and for the comparison two more that reuse its parsed files with
+// checkers of their own: the original texts, and the rewrites with only the touched files replaced.
+// The libraries and every other file are parsed and bound once. Only the
 // touched files are checked, and their original texts only when the rewrite has diagnostics at all.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -123,14 +124,27 @@ class ProjectPrograms {
   /** Replaces the texts of some files; the next `program()` reuses everything else. */
   replace(texts: ReadonlyMap<string, string>): void {
     for (const [file, text] of texts) this.overrides.set(resolve(file), text);
-    const old = this.program();
     for (const file of texts.keys()) if (!this.includes(file)) this.extraRoots.add(file);
+    this.rebuild();
+  }
+
+  /**
+   * The same files in a new program: the parsed and bound files are reused, the type checker is
+   * new. The checker's answers depend on the order it was asked in (the types it cached first), so
+   * the one error knowledge has queried is never the one whose diagnostics are compared.
+   */
+  renew(): TypeScript.Program {
+    this.rebuild();
+    return this.current!;
+  }
+
+  private rebuild(): void {
     this.current = ts.createProgram({
       rootNames: [...new Set([...this.config.fileNames, ...this.extraRoots])],
       options: this.config.options,
       projectReferences: this.config.projectReferences,
       host: this.host,
-      oldProgram: old,
+      oldProgram: this.program(),
     });
   }
 
@@ -223,7 +237,8 @@ export class Verifier {
       // The original texts, as the runner read them (the program may have read an older disk state).
       const stale = group.filter((item) => project.sourceFile(item.file)!.text !== item.before);
       if (stale.length > 0) project.replace(new Map(stale.map((item) => [item.file, item.before])));
-      const before = project.program();
+      // Both sides get a checker nobody has asked anything yet.
+      const before = project.renew();
       project.replace(new Map(group.map((item) => [item.file, item.after])));
       const after = project.program();
       const reverted = new Map<string, string>();
