@@ -361,6 +361,57 @@ describe('catchwise-codemods specific-catch', () => {
     expect(read(r, 'src/a.ts')).toContain("console.error('f: unexpected error from g()', error);");
   });
 
+  it('--verify compares checkers in the same state: error knowledge querying the checker first does not fail a rewrite that adds nothing', () => {
+    // Reduced from karakeep (node-fetch not installed). Knowledge follows probe()'s call into
+    // prepareFetchOptions and resolves cloneHeaders(initHeaders) (no declaration: a signature query);
+    // a checker asked that first no longer reports the TS2739 on `= {}` that tsc reports.
+    const logger = 'declare const logger: { error(message: string, ...meta: unknown[]): void };\n';
+    const r = repo({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { lib: ['es2022', 'dom'], noEmit: true, types: [] }, include: ['src'] }),
+      'src/network.ts': [
+        'import { cloneHeaders, type RequestInit } from "node-fetch";',
+        logger,
+        'export type FetchWithProxyOptions = Omit<RequestInit & { maxRedirects?: number }, "agent">;',
+        '',
+        'export function prepareFetchOptions(options: FetchWithProxyOptions = {}) {',
+        '  const { maxRedirects = 5, headers: initHeaders, ...restOptions } = options;',
+        '  return { maxRedirects, headers: cloneHeaders(initHeaders), restOptions };',
+        '}',
+        '',
+        'export function resolveRedirect(options: Pick<FetchWithProxyOptions, "headers" | "maxRedirects" | "signal"> = {}) {',
+        '  return prepareFetchOptions({ ...options, method: "GET" });',
+        '}',
+        '',
+        'export function hostOf(url: string) {',
+        '  try {',
+        '    return new URL(url).hostname;',
+        '  } catch (e) {',
+        '    logger.error(`Failed to parse URL: ${url}: ${e}`);',
+        '    return false;',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'src/probe.ts': [
+        'import { prepareFetchOptions } from "./network";',
+        logger,
+        'export function probe() {',
+        '  try {',
+        '    return prepareFetchOptions();',
+        '  } catch (e) {',
+        '    logger.error(`probe failed: ${e}`);',
+        '    return null;',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const out = runCli(r.dir, ['specific-catch', 'src', '--verify', '--json']);
+    expect(out.status, out.stdout).toBe(0);
+    expect(read(r, 'src/network.ts')).toContain('logger.error(`Failed to parse URL: ${url}: ${e}`, e);');
+    expect(read(r, 'src/probe.ts')).toContain('logger.error(`probe failed: ${e}`, e);');
+  });
+
   it('--verify checks a file with the referenced project that includes it when the nearest tsconfig is a solution (files: [], references)', () => {
     const build = { compilerOptions: { composite: true, strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', outDir: 'dist', types: [] }, include: ['src'] };
     const r = repo({
