@@ -185,6 +185,13 @@ export function lineOf(node: Node): number {
   return node.loc.start.line;
 }
 
+/** `require('x')` with a literal specifier: `'x'`; null for any other expression. */
+export function requiredSpecifier(node: Node): string | null {
+  if (node.type !== T.CallExpression || node.callee.type !== T.Identifier || node.callee.name !== 'require') return null;
+  const [specifier] = node.arguments;
+  return specifier?.type === T.Literal && typeof specifier.value === 'string' ? specifier.value : null;
+}
+
 /** The module specifiers of one top-level statement: an import's source, or `require("x")` in a declaration or an expression. */
 export function moduleSources(statement: TSESTree.ProgramStatement): TSESTree.Literal[] {
   if (statement.type === T.ImportDeclaration) return [statement.source];

@@ -14,7 +14,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { AnalysisInput } from './types.js';
-import { forEachChild, isFunction } from './ast.js';
+import { forEachChild, isFunction, requiredSpecifier } from './ast.js';
 import { resolveIdentifier } from './handlers.js';
 import { describeCall } from './knowledge/calls.js';
 
@@ -150,8 +150,7 @@ export function failingCallLabel(input: AnalysisInput, root: TSESTree.Node | nul
 
 /** `require('../css/syntax')`: loading one of the project's own modules, before the call that does the work. */
 function isLocalRequire(call: SourceCall): boolean {
-  const [specifier] = call.arguments;
-  return call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require' && specifier?.type === AST_NODE_TYPES.Literal && typeof specifier.value === 'string' && /^\.\.?\//.test(specifier.value);
+  return /^\.\.?\//.test(requiredSpecifier(call) ?? '');
 }
 
 /**

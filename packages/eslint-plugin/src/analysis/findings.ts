@@ -10,7 +10,7 @@ import { resolveOptions, type CatchwiseOptions, type ResolvedOptions } from './o
 import { abortSignalOf, logsReachedByAbort, mentionsSignal, narrowsAbort } from './knowledge/cancellation.js';
 import { analyzeHandler, type HandlerAnalysis } from './paths.js';
 import { isDeliberateTextLog } from './log-idioms.js';
-import { isProcessExit } from './terminal.js';
+import { closingProcessExit } from './terminal.js';
 import type { AnalysisInput, Handler, HandlerFinding, HandlerPath, LogCallFinding, PathExit } from './types.js';
 
 const analysisCache = new WeakMap<Node, Map<string, HandlerAnalysis>>();
@@ -50,8 +50,7 @@ export function describeHandler(handler: Handler): string {
 function endingProcessExit(path: HandlerPath, handler: Handler): Node | null {
   if (path.exit.kind !== 'end' || path.exit.node) return null;
   const body = handlerBody(handler);
-  const last = body?.type === T.BlockStatement ? body.body[body.body.length - 1] : undefined;
-  return last?.type === T.ExpressionStatement && isProcessExit(last.expression) ? last : null;
+  return body?.type === T.BlockStatement ? closingProcessExit(body) : null;
 }
 
 /** The line a path ends on: its exit statement (a closing `process.exit()` too), or the closing brace of the handler. */

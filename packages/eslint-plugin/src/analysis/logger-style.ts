@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { ResolvedOptions } from './options.js';
 import type { AnalysisInput } from './types.js';
-import { enclosingFunction, functionName, isFunction, moduleSources, nameOfClass, unwrap } from './ast.js';
+import { enclosingFunction, functionName, isFunction, moduleSources, nameOfClass, requiredSpecifier, unwrap } from './ast.js';
 import { anchoredMatches } from './anchored-scan.js';
 
 export type LoggerKind = 'pino' | 'bunyan' | 'winston' | 'console' | 'nest' | 'debug' | 'custom';
@@ -205,13 +205,6 @@ function requireSource(variable: Variable): string | null {
   if (def?.type !== 'Variable') return null;
   const init = (def.node as TSESTree.VariableDeclarator).init;
   return init ? requiredSpecifier(init) : null;
-}
-
-/** `require('x')` with a literal specifier: `'x'`; null for any other expression. */
-function requiredSpecifier(node: TSESTree.Node): string | null {
-  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require') return null;
-  const [specifier] = node.arguments;
-  return specifier?.type === AST_NODE_TYPES.Literal && typeof specifier.value === 'string' ? specifier.value : null;
 }
 
 /** What the codemod's resolver read in the local module `receiver` is imported or required from, else null. */

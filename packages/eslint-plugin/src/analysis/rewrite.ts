@@ -12,7 +12,7 @@ import { checkPolarity, collectBindings, levelArgument, replacesCaughtError, tou
 import type { LoggerConfig, LoggerImport, LoggerModuleResolver, LoggerStyle, LoggerLevel } from './logger-style.js';
 import { catalogKnownErrors } from './knowledge/index.js';
 import { abortBranchEdits, abortBranchRewrite } from './knowledge/cancellation.js';
-import { isProcessExit } from './terminal.js';
+import { closingProcessExit } from './terminal.js';
 import { commentsWithin, conciseBodySpan, containsNode, enclosingFunction, forEachChild, indentAt, isFunction, isNode, moduleSources, nameOfClass } from './ast.js';
 import { calleeLabel, expressionText, failingCallLabel } from './failing-call.js';
 import { handlerArgument, resolveIdentifier } from './handlers.js';
@@ -916,8 +916,8 @@ export function buildSpecificCatchRewrite(finding: HandlerFinding, input: Analys
 
   // A handler that ends the process last (`process.exit(1)`, the error unused): the log goes before
   // the exit, never after it where it cannot run.
-  const last = [...items].reverse().find((item) => item.node)?.node;
-  if (endExit && !sharedEnd && last?.type === AST_NODE_TYPES.ExpressionStatement && isProcessExit(last.expression)) {
+  const last = closingProcessExit(body);
+  if (endExit && !sharedEnd && last) {
     endExit = false;
     direct.push(last);
   }

@@ -1,6 +1,7 @@
 // Calls that end the process (precision audit, bug 5): a path ending in `process.exit(1)` does not
 // carry on, it fails loudly like a `throw`. `exit(0)` and `exit()` report success, so they stay quiet.
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { memberPath, unwrap, type Node } from './ast.js';
 
 function importsExit(node: Node): boolean {
@@ -46,4 +47,10 @@ export function isProcessExit(expression: Node): boolean {
   if (current.type !== T.CallExpression) return false;
   const path = memberPath(current.callee);
   return path === 'process.exit' || path === 'Deno.exit' || (path === 'exit' && importsExit(current));
+}
+
+/** The block's last statement when it ends the process (`process.exit(1);`): a path that runs to the block's end ends there. */
+export function closingProcessExit(block: TSESTree.BlockStatement): TSESTree.ExpressionStatement | null {
+  const last = block.body[block.body.length - 1];
+  return last?.type === T.ExpressionStatement && isProcessExit(last.expression) ? last : null;
 }

@@ -28,7 +28,8 @@ import { scopeOf } from '../analysis/handlers.js';
 import { CONSOLE_LOGGER, configuredLoggerTest, formatLogCall, type LoggerStyle } from '../analysis/logger-style.js';
 import { knowledgeNote, ruleKnowledge, type RuleKnowledge } from '../analysis/knowledge/eslint.js';
 import { isTestPath } from '../analysis/test-paths.js';
-import { isProcessExit } from '../analysis/terminal.js';
+import { closingProcessExit } from '../analysis/terminal.js';
+import { expressionText } from '../analysis/failing-call.js';
 import { mayHoldLogCall, throwsOnEveryPath } from '../analysis/quick-checks.js';
 import { peekHandlerAnalysis } from '../analysis/findings.js';
 import { collectBindings, replacesCaughtError, touchesError, touchesText } from '../analysis/paths.js';
@@ -342,12 +343,6 @@ export function quietPathEdits(
   return fix ? { fix, target: ownTarget ?? errorLoggerName(logger) } : null;
 }
 
-/** The receiver of a log call (`logger` of `logger.warn(…)`). */
-function receiverText(call: TSESTree.CallExpression, file: RuleFile): string | null {
-  const callee = call.callee;
-  return callee.type === T.MemberExpression ? file.sourceText.slice(callee.object.range[0], callee.object.range[1]) : null;
-}
-
 function quietPathFix(
   finding: HandlerFinding,
   file: RuleFile,
@@ -397,7 +392,7 @@ function quietPathFix(
     }
   }
   const firstOwnLog = finding.quietPaths[0]?.droppedLog;
-  if (!atStart && newLines === 0 && firstOwnLog) onlyOwnLogs(receiverText(firstOwnLog, file));
+  if (!atStart && newLines === 0 && firstOwnLog) onlyOwnLogs(firstOwnLog.callee.type === T.MemberExpression ? expressionText(firstOwnLog.callee.object) : null);
   if (atStart) {
     if (mode === 'rethrow') return null;
     edits.length = 0;
@@ -484,17 +479,18 @@ function exitEdit(
     fallBackToStart();
     return [];
   }
-  const last = body.body[body.body.length - 1];
-  if (last?.type === T.ExpressionStatement && isProcessExit(last.expression)) {
+  const processExit = closingProcessExit(body);
+  if (processExit) {
     // The process ends there (`process.exit(1)`): a log goes before the exit, where it runs, as in the
     // codemod; a rethrow would replace the exit, so none is offered.
     if (mode === 'rethrow') {
       fallBackToStart();
       return [];
     }
-    const indent = indentAt(file.sourceText, last.range[0]);
-    return [(fixer) => fixer.insertTextBefore(last, `${line}\n${indent}`)];
+    const indent = indentAt(file.sourceText, processExit.range[0]);
+    return [(fixer) => fixer.insertTextBefore(processExit, `${line}\n${indent}`)];
   }
+  const last = body.body[body.body.length - 1];
   if (last) {
     const indent = indentAt(file.sourceText, last.range[0]);
     return [(fixer) => fixer.insertTextAfter(last, `\n${indent}${line}`)];
